@@ -1,0 +1,1 @@
+"""The `resinspect` command line: a thin Typer layer over the engine."""

@@ -1,0 +1,1 @@
+"""Data tables of the engine (TOML), each naming its sources."""
