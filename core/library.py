@@ -41,3 +41,15 @@ def search_dirs(extra: list[str | Path] | None = None) -> list[Path]:
             seen.add(key)
             out.append(d)
     return out
+
+
+def slug(symbol: str) -> str:
+    """File-name form of a symbol: `S/RES/2518 (2020)` → `S_RES_2518_2020`, `S/PV.8700` → `S_PV.8700`."""
+    import re
+
+    return re.sub(r"[^A-Za-z0-9.]+", "_", symbol.strip()).strip("_")
+
+
+def library_filename(symbol: str, lang: str, ext: str = "pdf") -> str:
+    """Name of a fetched document in the library: `S_2020_249.ar.pdf`."""
+    return f"{slug(symbol)}.{lang}.{ext}"
