@@ -1,17 +1,66 @@
-"""Root Typer app. Commands are registered from their own modules."""
+"""Root Typer app, and `main()`: the one place exceptions become an exit code and a line on stderr."""
 
 from __future__ import annotations
+
+import os
+import sys
 
 import typer
 
 app = typer.Typer(
     name="resinspect",
-    help="Inspect UN Security Council documents: votes, paragraphs and citations, from the PDF.",
+    help="Inspect UN Security Council documents: who voted how, paragraphs, citations — from the document itself.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from resinspect import __version__
+
+        typer.echo(f"resinspect {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """Inspect UN Security Council documents: votes, paragraphs, citations."""
+
+
+from . import commands  # noqa: E402,F401  (registers the commands)
+
+try:
+    from . import fetch as _fetch  # noqa: E402
+
+    _fetch.register(app)
+except ImportError:  # pragma: no cover - the fetch command is optional while it is being built
+    pass
+
+
 def main() -> None:
-    app()
+    try:
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        pass
+    try:
+        app(standalone_mode=True)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # never a traceback unless asked for
+        if os.environ.get("RESINSPECT_DEBUG"):
+            raise
+        sys.stderr.write(f"error: {type(exc).__name__}: {exc} (set RESINSPECT_DEBUG=1 for a traceback)\n")
+        sys.exit(1)

@@ -1,6 +1,27 @@
 """resinspect: votes, paragraphs and citations from UN Security Council documents.
 
 The engine's public API: read a source, get typed results. Nothing here prints or exits.
+
+    >>> import resinspect
+    >>> doc = resinspect.read("S/2020/249")
+    >>> [p.id for r in resinspect.paragraphs(doc) for p in r.paragraphs][:2]
+    ['PP1', 'PP2']
 """
 
 __version__ = "0.1.0"
+
+from .api import Inspection, citations, inspect, paragraphs, read, votes  # noqa: E402
+from .errors import NotFound, ResinspectError, SourceError  # noqa: E402
+
+__all__ = [
+    "Inspection",
+    "NotFound",
+    "ResinspectError",
+    "SourceError",
+    "citations",
+    "inspect",
+    "paragraphs",
+    "read",
+    "votes",
+    "__version__",
+]

@@ -1,0 +1,226 @@
+"""The read commands: votes, paragraphs, citations, inspect, text. Each parses options, calls one engine
+verb per SOURCE and hands the result to the output sink."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from .app import app
+from .output import Output, error, warn
+
+SourcesArg = Annotated[
+    list[str], typer.Argument(help="PDF, text file, UN symbol (S/2020/249) or - for stdin.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON (one document; NDJSON for several).")]
+FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help="table, json, ndjson, csv or tsv.")]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", help="Language version of a symbol: ar en es fr ru zh.")
+]
+LibraryOpt = Annotated[list[str] | None, typer.Option("--library", help="Folder of documents (repeatable).")]
+
+
+def _check(
+    fmt: str | None, lang: str | None, allowed: tuple[str, ...] = ("table", "json", "ndjson", "csv", "tsv")
+):
+    if fmt is not None and fmt not in allowed:
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; use one of: {', '.join(allowed)}", param_hint="--format"
+        )
+    if lang is not None and lang not in ("ar", "en", "es", "fr", "ru", "zh"):
+        raise typer.BadParameter(
+            f"unknown language {lang!r}; use ar, en, es, fr, ru or zh", param_hint="--lang"
+        )
+
+
+def run(
+    sources: list[str], lang: str | None, library: list[str] | None, handle: Callable[[Any, str], int]
+) -> None:
+    """Read each SOURCE and hand its Document to `handle`; errors are one line each, the batch goes on."""
+    import resinspect
+    from resinspect.errors import ResinspectError
+
+    worst = 0
+    for src in sources:
+        try:
+            doc = resinspect.read(src, lang=lang, library=library)
+        except ResinspectError as exc:
+            error(str(exc))
+            worst = max(worst, exc.exit_code)
+            continue
+        except Exception as exc:  # damaged input that slipped past the reader's own checks
+            if os.environ.get("RESINSPECT_DEBUG"):
+                raise
+            error(f"{src}: cannot read this document ({type(exc).__name__}: {exc})")
+            worst = 2
+            continue
+        try:
+            code = handle(doc, src)
+        except ResinspectError as exc:
+            error(str(exc))
+            code = exc.exit_code
+        except Exception as exc:
+            if os.environ.get("RESINSPECT_DEBUG"):
+                raise
+            error(
+                f"{src}: internal error ({type(exc).__name__}: {exc}); set RESINSPECT_DEBUG=1 for a traceback"
+            )
+            code = 1
+        worst = max(worst, code)
+    raise typer.Exit(worst)
+
+
+def _warnings(out: Output, src: str, issues) -> None:
+    for i in issues:
+        warn(src, i.message)
+
+
+@app.command()
+def paragraphs(
+    sources: SourcesArg,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="preambular or operative.")] = None,
+    lang: LangOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs."""
+    _check(fmt, lang)
+    if kind not in (None, "preambular", "operative"):
+        raise typer.BadParameter("use preambular or operative", param_hint="--kind")
+    import resinspect
+    from resinspect import jsonout
+
+    out = Output(fmt, json_, many=len(sources) > 1)
+
+    def handle(doc, src: str) -> int:
+        res = resinspect.paragraphs(doc)
+        if out.is_json:
+            for r in res or [None]:
+                out.add_json(jsonout.resolution(doc, r, kind))
+            if len(res) > 1:
+                out.many = True
+            out.flush_json()
+        else:
+            rows = [
+                [r.symbol, p.id, p.kind, p.lead, p.page, p.text]
+                for r in res
+                for p in r.paragraphs
+                if kind is None or p.kind == kind
+            ]
+            out.rows(["resolution", "id", "kind", "lead", "page", "text"], rows, title=doc.input)
+        _warnings(out, src, doc.issues + [i for r in res for i in r.issues])
+        if not res:
+            warn(src, "no resolution text found (no enacting formula such as “The Security Council,”)")
+            return 1
+        return 0
+
+    run(sources, lang, library, handle)
+
+
+@app.command()
+def citations(
+    sources: SourcesArg,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Resolutions, presidential statements and documents cited, with the paragraphs that cite them."""
+    _check(fmt, lang)
+    import resinspect
+    from resinspect import jsonout
+
+    out = Output(fmt, json_, many=len(sources) > 1)
+
+    def handle(doc, src: str) -> int:
+        cits = resinspect.citations(doc)
+        if out.is_json:
+            out.add_json(jsonout.citations(doc, cits))
+            out.flush_json()
+        else:
+            rows = [
+                [
+                    c.kind,
+                    c.symbol,
+                    c.count,
+                    " ".join(c.paragraphs),
+                    " ".join(sorted({str(m.page) for m in c.mentions})),
+                ]
+                for c in cits
+            ]
+            out.rows(["kind", "symbol", "count", "paragraphs", "pages"], rows, title=doc.input)
+        _warnings(out, src, doc.issues)
+        return 0 if cits else 1
+
+    run(sources, lang, library, handle)
+
+
+@app.command()
+def text(
+    source: Annotated[str, typer.Argument(help="PDF, text file, UN symbol or - for stdin.")],
+    lang: LangOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """The cleaned text that every reported offset points into."""
+    _check(None, lang)
+
+    def handle(doc, src: str) -> int:
+        sys.stdout.write(doc.text + "\n")
+        return 0
+
+    run([source], lang, library, handle)
+
+
+@app.command()
+def inspect(
+    sources: SourcesArg,
+    json_: JsonOpt = False,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Everything in one object: source, resolutions with paragraphs, citations and votes."""
+    _check(fmt, lang)
+    import resinspect
+    from resinspect import jsonout
+
+    out = Output(fmt, json_, many=len(sources) > 1)
+
+    def handle(doc, src: str) -> int:
+        res = resinspect.paragraphs(doc)
+        ins = resinspect.Inspection(doc, res, resinspect.citations(doc, res), resinspect.votes(doc, res))
+        if out.is_json:
+            out.add_json(jsonout.inspection(ins))
+            out.flush_json()
+        else:
+            rows = [["languages", ", ".join(doc.languages)], ["pages", doc.pages]]
+            rows += [
+                [
+                    f"resolution {r.symbol or '?'}",
+                    f"{sum(p.kind == 'preambular' for p in r.paragraphs)} PP, "
+                    f"{sum(p.kind == 'operative' for p in r.paragraphs)} OP ({r.language})",
+                ]
+                for r in res
+            ]
+            rows += [["citations", ", ".join(c.symbol for c in ins.citations) or "none"]]
+            rows += [[f"vote {k + 1}", _vote_line(v)] for k, v in enumerate(ins.votes)]
+            out.rows(["field", "value"], rows, title=doc.input)
+        _warnings(out, src, doc.issues + [i for v in ins.votes for i in v.issues])
+        return 0
+
+    run(sources, lang, library, handle)
+
+
+def _vote_line(v) -> str:
+    c = v.counts
+    outcome = {True: "adopted", False: "not adopted", None: "outcome unknown"}[v.adopted]
+    what = v.resolution or v.subject or "?"
+    return f"{what}: {c['in_favour']}-{c['against']}-{c['abstaining']} {outcome} ({v.procedure}, {v.date or 'date?'})"
+
+
+from . import votes_cmd  # noqa: E402,F401

@@ -1,0 +1,91 @@
+"""The engine's verbs: read a source, then get its paragraphs, citations and votes as typed results."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .citations import extract_citations
+from .clean import clean
+from .model import Citation, Document, Resolution, Vote
+from .paragraphs import detect_language, find_resolutions
+from .source import read_source
+
+
+def _languages(doc: Document) -> list[str]:
+    """Languages present, in order of first appearance, from lines with enough letters."""
+    letters: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, line in enumerate(doc.text.split("\n")):
+        n = len(re.findall(r"[^\W\d_]", line))
+        if n < 12:
+            continue
+        lang = detect_language(line)
+        letters[lang] += n
+        first.setdefault(lang, i)
+    total = sum(letters.values()) or 1
+    langs = [x for x in letters if letters[x] >= 0.05 * total]
+    return sorted(langs, key=first.get)
+
+
+def read(source: str, lang: str | None = None, library: list[str] | None = None) -> Document:
+    """Read and clean a SOURCE (path, symbol or "-"). Raises SourceError for unreadable input."""
+    raw = read_source(source, lang=lang, libraries=library)
+    doc = clean(raw)
+    if not doc.text.strip():
+        from .errors import SourceError
+
+        raise SourceError(f"{source}: no text in this document")
+    doc.languages = _languages(doc) or ([raw.lang] if raw.lang else [])
+    _check_garbling(doc)
+    return doc
+
+
+def _check_garbling(doc: Document) -> None:
+    if "ar" not in doc.languages:
+        return
+    try:
+        from .arabic_votes import garble_score
+    except ImportError:
+        return
+    from .model import Issue
+
+    score = garble_score(doc.text)
+    if score >= 0.5:
+        doc.issues.append(
+            Issue(
+                "garbled-arabic",
+                f"the Arabic text is garbled by a broken font mapping "
+                f"(garble score {score:.2f}): Arabic words are not reliable",
+            )
+        )
+
+
+def paragraphs(doc: Document) -> list[Resolution]:
+    return find_resolutions(doc)
+
+
+def citations(doc: Document, resolutions: list[Resolution] | None = None) -> list[Citation]:
+    return extract_citations(doc, find_resolutions(doc) if resolutions is None else resolutions)
+
+
+def votes(doc: Document, resolutions: list[Resolution] | None = None) -> list[Vote]:
+    from .votes import extract_votes
+
+    return extract_votes(doc, find_resolutions(doc) if resolutions is None else resolutions)
+
+
+@dataclass
+class Inspection:
+    document: Document
+    resolutions: list[Resolution] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+
+
+def inspect(source: str, lang: str | None = None, library: list[str] | None = None) -> Inspection:
+    """Everything about one SOURCE."""
+    doc = read(source, lang, library)
+    res = find_resolutions(doc)
+    return Inspection(doc, res, extract_citations(doc, res), votes(doc, res))

@@ -1,0 +1,191 @@
+"""Raw page texts → one cleaned text with a page index: furniture removed, lines re-joined into paragraphs.
+
+The cleaned text is what `resinspect text` prints and what every reported offset points into.
+Paragraphs are separated by one newline. Right-to-left lines from extracted text (garbled or in visual
+order) are kept one source line per text line, since re-joining them would guess at an order we cannot see.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .data_files import furniture_regexes
+from .lexicon import lead_start, structural_line
+from .model import Document, Issue
+from .source import RawSource
+
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}")
+# Line starts that open a new paragraph whatever the previous line: operative numbers (`1.`, `1 -`),
+# sub-paragraph labels in Latin, Cyrillic and Arabic letters, roman numerals.
+_STRUCT_START = re.compile(
+    r"^(?:\d{1,3}\s*[.\-–]\s+\S|\(\s*(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]|[\u0621-\u064a]{1,2})\s*\)\s+\S)"
+)
+_BARE_LABEL = re.compile(r"\d{1,3}\s*[.\-–]|\(\s*\w{1,4}\s*\)")
+_PAGE_COUNTER = re.compile(r"(?:^|\s)\d{1,3}/\d{1,3}(?:\s|$)")
+_JOB = re.compile(r"\d{2}-\d{5}")
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    page: int  # 0-based
+    blank_before: bool
+    rtl: bool
+
+
+def is_furniture(line: str) -> bool:
+    s = line.strip()
+    return any(p.fullmatch(s) for p in furniture_regexes())
+
+
+def _norm_key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
+
+
+def _split_text_pages(lines: list[str]) -> list[list[str]]:
+    """Text without form feeds: a furniture cluster holding a page counter or job number ends a page."""
+    pages: list[list[str]] = [[]]
+    content_seen = False
+    in_cluster = False
+    for line in lines:
+        s = line.strip()
+        fur = bool(s) and is_furniture(s)
+        if fur and content_seen and (_PAGE_COUNTER.search(s) or _JOB.search(s)) and not in_cluster:
+            in_cluster = True
+        if in_cluster and s and not fur:
+            pages.append([])
+            in_cluster = False
+            content_seen = False
+        pages[-1].append(line)
+        if s and not fur:
+            content_seen = True
+    return pages
+
+
+def _repeated_headers(pages: list[list[str]]) -> set[str]:
+    """Lines repeated near the top or bottom of at least three pages (running titles)."""
+    if len(pages) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        body = [s.strip() for s in lines if s.strip()]
+        edge = set(_norm_key(s) for s in body[:4] + body[-4:] if len(s) < 90)
+        counts.update(edge)
+    return {k for k, n in counts.items() if n >= 3 and n >= len(pages) // 2}
+
+
+def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool) -> bool:
+    """True when `cur` continues the paragraph `prev` ends (a wrapped line), False when it starts one."""
+    p, c = prev.text, cur.text
+    if prev.rtl and not pdf:
+        return False
+    if pdf and cur.blank_before:
+        return False
+    if _BARE_LABEL.fullmatch(p):
+        return True  # "1." alone on its line: the paragraph's text follows
+    if _STRUCT_START.match(c) or structural_line().match(c) or structural_line().match(p):
+        return False
+    if p[-1] in ",;" and lead_start().match(c):
+        return False
+    end = p[-1]
+    if len(p) < 0.72 * width and not (end == "-" or (end.isalpha() and c[:1].islower())):
+        return False  # the previous line stopped short: a paragraph (or heading) ended there
+    if end in ".:;" and (c[:1].isupper() or c[:1].isdigit() or c[:1] in "(“\"'‘"):
+        return False
+    return True
+
+
+def clean(raw: RawSource) -> Document:
+    """Build the Document (cleaned text and page index) from raw page texts."""
+    pages = [p.split("\n") for p in raw.pages]
+    if raw.kind == "text" and len(pages) == 1:
+        pages = _split_text_pages(pages[0])
+    repeated = _repeated_headers(pages)
+
+    lines: list[_Line] = []
+    furniture_pages: set[int] = set()
+    for pno, page in enumerate(pages):
+        blank = True
+        for line in page:
+            s = unicodedata.normalize("NFC", line).strip()
+            if not s:
+                blank = True
+                continue
+            if is_furniture(s) or (repeated and _norm_key(s) in repeated):
+                furniture_pages.add(pno)
+                continue
+            rtl = bool(_ARABIC.search(s)) and len(_ARABIC.findall(s)) * 2 >= len(_LETTER.findall(s))
+            if not rtl:
+                s = _SPACES.sub(" ", s)
+            lines.append(_Line(s, pno, blank, rtl))
+            blank = False
+
+    pdf = raw.kind == "pdf"
+    widths: dict[int, float] = {}
+    for pno in range(len(pages)):
+        lens = sorted(len(x.text) for x in lines if x.page == pno and not x.rtl)
+        widths[pno] = float(lens[int(0.9 * (len(lens) - 1))]) if lens else 80.0
+    if lines:
+        typical = statistics.median(widths.values())
+        for pno, w in widths.items():
+            if w < 0.5 * typical:  # nearly empty pages: use the document's width
+                widths[pno] = typical
+
+    out: list[str] = []
+    pos = 0
+    page_starts: list[int | None] = [None] * len(pages)
+    prev: _Line | None = None
+    for ln in lines:
+        if prev is not None and _line_break_is_wrap(prev, ln, widths[prev.page], pdf):
+            if prev.text.endswith("\u00ad"):
+                out[-1] = out[-1][:-1]
+                pos -= 1
+                sep = ""
+            elif prev.text.endswith("-") and len(prev.text) > 1 and prev.text[-2].isalpha():
+                sep = ""  # keep the hyphen: UN texts hyphenate compounds, not syllables
+            else:
+                sep = " "
+        else:
+            sep = "\n" if out else ""
+        if page_starts[ln.page] is None:
+            page_starts[ln.page] = pos + len(sep)
+        out.append(sep + ln.text)
+        pos += len(sep) + len(ln.text)
+        prev = ln
+    text = "".join(out)
+    # Pages with no text start where the next text starts (or at the end).
+    starts: list[int] = []
+    nxt = len(text)
+    for v in reversed(page_starts):
+        nxt = v if v is not None else nxt
+        starts.append(nxt)
+    starts.reverse()
+    if starts:
+        starts[0] = 0
+
+    doc = Document(
+        input=raw.input,
+        path=raw.path,
+        sha256=raw.sha256,
+        text=text,
+        page_starts=starts,
+        kind=raw.kind,
+        symbol=raw.symbol,
+        source_pages=len(pages),
+    )
+    cid_pages = tuple(i + 1 for i, n in enumerate(raw.cid_glyphs) if n)
+    if cid_pages:
+        doc.issues.append(
+            Issue(
+                "cid-glyphs",
+                "glyphs without a Unicode mapping ((cid:N)) on pages " + ", ".join(map(str, cid_pages)),
+                cid_pages,
+            )
+        )
+    return doc

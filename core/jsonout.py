@@ -1,0 +1,135 @@
+"""The only place JSON field names are spelled (see CONTRACT.md). Explicit dicts, contract key order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Citation, Document, Issue, Member, Paragraph, Resolution, Vote
+
+SCHEMA_VERSION = 1
+
+
+def source(doc: Document) -> dict[str, Any]:
+    return {
+        "input": doc.input,
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "symbol": doc.symbol,
+        "languages": list(doc.languages),
+        "pages": doc.pages,
+    }
+
+
+def issue(i: Issue) -> dict[str, Any]:
+    return {"code": i.code, "message": i.message, "pages": list(i.pages)}
+
+
+def _head(doc: Document) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "source": source(doc)}
+
+
+def paragraph(p: Paragraph) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": p.id,
+        "kind": p.kind,
+        "number": p.number,
+        "lead": p.lead,
+        "text": p.text,
+        "page": p.page,
+        "start": p.start,
+        "end": p.end,
+    }
+    if p.subparagraphs:
+        out["subparagraphs"] = [
+            {"id": s.id, "label": s.label, "text": s.text, "page": s.page, "start": s.start, "end": s.end}
+            for s in p.subparagraphs
+        ]
+    return out
+
+
+def resolution(doc: Document, r: Resolution | None, kind: str | None = None) -> dict[str, Any]:
+    out = _head(doc)
+    paras = [] if r is None else [p for p in r.paragraphs if kind is None or p.kind == kind]
+    out.update(
+        {
+            "resolution": r.symbol if r else None,
+            "language": r.language if r else (doc.languages[0] if doc.languages else None),
+            "date": r.date if r else None,
+            "page": r.page if r else None,
+            "counts": {
+                "preambular": sum(p.kind == "preambular" for p in paras),
+                "operative": sum(p.kind == "operative" for p in paras),
+            },
+            "paragraphs": [paragraph(p) for p in paras],
+            "warnings": [issue(i) for i in doc.issues + (r.issues if r else [])],
+        }
+    )
+    return out
+
+
+def citation(c: Citation) -> dict[str, Any]:
+    return {
+        "kind": c.kind,
+        "symbol": c.symbol,
+        "number": c.number,
+        "year": c.year,
+        "paragraphs": list(c.paragraphs),
+        "count": c.count,
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end, "page": m.page} for m in c.mentions],
+    }
+
+
+def citations(doc: Document, cits: list[Citation]) -> dict[str, Any]:
+    out = _head(doc)
+    out["citations"] = [citation(c) for c in cits]
+    out["warnings"] = [issue(i) for i in doc.issues]
+    return out
+
+
+def member(m: Member) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": m.name, "iso3": m.iso3, "as_printed": m.as_printed}
+    if m.start is not None:
+        out["start"], out["end"] = m.start, m.end
+    if m.score is not None:
+        out["score"] = round(m.score, 3)
+    return out
+
+
+def vote(v: Vote) -> dict[str, Any]:
+    return {
+        "subject": v.subject,
+        "resolution": v.resolution,
+        "procedure": v.procedure,
+        "date": v.date,
+        "adopted": v.adopted,
+        "counts": dict(v.counts),
+        "in_favour": [member(m) for m in v.in_favour],
+        "against": [member(m) for m in v.against],
+        "abstaining": [member(m) for m in v.abstaining],
+        "warnings": [i.message for i in v.issues],
+        "issues": [issue(i) for i in v.issues],
+        "language": v.language,
+        "page": v.page,
+        "start": v.start,
+        "end": v.end,
+    }
+
+
+def votes(doc: Document, vs: list[Vote]) -> dict[str, Any]:
+    out = _head(doc)
+    out["votes"] = [vote(v) for v in vs]
+    out["warnings"] = [issue(i) for i in doc.issues]
+    return out
+
+
+def inspection(ins) -> dict[str, Any]:
+    doc = ins.document
+    out = _head(doc)
+    out["resolutions"] = [
+        {k: v for k, v in resolution(doc, r).items() if k not in ("schema_version", "source", "warnings")}
+        for r in ins.resolutions
+    ]
+    out["citations"] = [citation(c) for c in ins.citations]
+    out["votes"] = [vote(v) for v in ins.votes]
+    out["warnings"] = [issue(i) for i in doc.issues]
+    return out

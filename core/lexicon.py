@@ -1,0 +1,100 @@
+"""Per-language words and forms (core/data/lexicon/<lang>.toml), loaded once and compiled."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+from .data_files import load
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    enacting: re.Pattern[str]
+    resolution_heading: re.Pattern[str]
+    adopted: re.Pattern[str]
+    annex: re.Pattern[str]
+    heading_max_words: int
+    preambular_leads: tuple[str, ...]  # longest first
+    operative_leads: tuple[str, ...]
+    lead_adverbs: tuple[str, ...]
+    preambular_opener: re.Pattern[str]
+    sc_keyword: re.Pattern[str]
+    ga_keyword: re.Pattern[str]
+    vote: dict[str, list[str]]
+    months: dict[str, int]
+    raw: dict
+
+
+def _rx(section: dict, key: str) -> re.Pattern[str]:
+    value = section.get(key)
+    return re.compile(value) if value else _NEVER
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    folder = files("resinspect.data").joinpath("lexicon")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+@functools.cache
+def lexicon(lang: str) -> Lexicon:
+    data = load(f"lexicon/{lang}")
+    st, para, cit = data.get("structure", {}), data.get("paragraph", {}), data.get("citation", {})
+    by_len = functools.partial(sorted, key=len, reverse=True)
+    return Lexicon(
+        lang=lang,
+        enacting=_rx(st, "enacting"),
+        resolution_heading=_rx(st, "resolution_heading"),
+        adopted=_rx(st, "adopted"),
+        annex=_rx(st, "annex"),
+        heading_max_words=int(st.get("heading_max_words", 8)),
+        preambular_leads=tuple(by_len(para.get("preambular_leads", []))),
+        operative_leads=tuple(by_len(para.get("operative_leads", []))),
+        lead_adverbs=tuple(by_len(para.get("lead_adverbs", []))),
+        preambular_opener=_rx(para, "preambular_opener"),
+        sc_keyword=_rx(cit, "sc_keyword"),
+        ga_keyword=_rx(cit, "ga_keyword"),
+        vote={k: v for k, v in data.get("vote", {}).items() if isinstance(v, list)},
+        months={str(k).casefold(): int(v) for k, v in data.get("months", {}).items()},
+        raw=data,
+    )
+
+
+def _scoped(pattern: str) -> str:
+    """`(?i)x` → `(?i:x)`, so patterns with leading global flags can be joined with `|`."""
+    m = re.match(r"\(\?([aiLmsux]+)\)", pattern)
+    return f"(?{m[1]}:{pattern[m.end() :]})" if m else f"(?:{pattern})"
+
+
+def all_lexicons() -> list[Lexicon]:
+    return [lexicon(x) for x in languages()]
+
+
+@functools.cache
+def structural_line() -> re.Pattern[str]:
+    """A line that is a resolution heading, adoption line, enacting formula or annex title in any language."""
+    parts = []
+    for lx in all_lexicons():
+        for rx in (lx.enacting, lx.resolution_heading, lx.annex):
+            if rx is not _NEVER:
+                parts.append(_scoped(rx.pattern) + "$")
+        if lx.adopted is not _NEVER:
+            parts.append(_scoped(lx.adopted.pattern))
+    return re.compile("|".join(parts) or _NEVER.pattern)
+
+
+@functools.cache
+def lead_start() -> re.Pattern[str]:
+    """A line opening with a preambular lead or opener in any language (for re-joining wrapped lines)."""
+    parts = []
+    for lx in all_lexicons():
+        if lx.preambular_opener is not _NEVER:
+            parts.append(_scoped(lx.preambular_opener.pattern))
+        parts += [re.escape(w) + r"\b" for w in lx.preambular_leads]
+    return re.compile("|".join(parts) or _NEVER.pattern)

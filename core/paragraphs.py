@@ -1,0 +1,232 @@
+"""Split the resolutions in a Document into preambular and operative paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, all_lexicons, lexicon
+from .model import Document, Paragraph, Resolution, SubParagraph
+
+# Printed operative numbers: "1.", "1 -" (Arabic), "1．" (Chinese full-width), "١ -".
+_OP_NUM = re.compile(r"^(\d{1,3})\s*[.\-–．、]\s*")
+_SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]{1,2}|[\u0621-\u064a]{1,2})\s*\)\s*")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_END_PUNCT = ".;:,،؛。；：，"
+
+
+@dataclass
+class _Para:
+    kind: str
+    number: int | None
+    start: int
+    end: int
+    body_start: int  # after the printed number
+    subs: list[tuple[str, int, int, int]] = field(default_factory=list)  # (label id, start, body_start, end)
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # spans of chapeau text
+
+
+def _lines(text: str, start: int = 0, end: int | None = None):
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        nl = end if nl < 0 else nl
+        yield pos, nl
+        pos = nl + 1
+
+
+def detect_language(text: str) -> str:
+    """Language of a stretch of text from its script, then its commonest words."""
+    sample = text[:4000]
+    counts = {
+        "ar": len(re.findall(r"[\u0600-\u06ff]", sample)),
+        "zh": len(re.findall(r"[\u4e00-\u9fff]", sample)),
+        "ru": len(re.findall(r"[\u0400-\u04ff]", sample)),
+        "latin": len(re.findall(r"[A-Za-zÀ-ÿ]", sample)),
+    }
+    best = max(counts, key=counts.get)
+    if best != "latin":
+        return best
+    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
+    score = {
+        "fr": sum(w in {"le", "la", "les", "des", "du", "et", "de", "sécurité", "conseil"} for w in words),
+        "es": sum(w in {"el", "los", "las", "del", "y", "de", "seguridad", "consejo"} for w in words),
+        "en": sum(w in {"the", "of", "and", "to", "security", "council"} for w in words),
+    }
+    return max(score, key=score.get)
+
+
+def _lead(text: str, leads: tuple[str, ...], adverbs: tuple[str, ...]) -> str | None:
+    for lead in leads:
+        if text.startswith(lead) and (len(text) == len(lead) or not text[len(lead)].isalnum()):
+            return lead
+    m = re.match(r"[^\W\d_][\w’'\-]*", text)
+    if not m:
+        return None
+    word = m[0]
+    for adv in adverbs:
+        if text.startswith(adv + " "):
+            rest = text[len(adv) + 1 :]
+            inner = _lead(rest, leads, ()) or (re.match(r"[^\W\d_][\w’'\-]*", rest) or [None])[0]
+            return f"{adv} {inner}" if inner else adv
+    return word
+
+
+def _is_heading(line: str, lx: Lexicon) -> bool:
+    s = line.strip()
+    return (
+        bool(s)
+        and s[-1] not in _END_PUNCT
+        and len(s.split()) <= lx.heading_max_words
+        and not _OP_NUM.match(s)
+    )
+
+
+def _label_id(label: str, parent: str | None) -> str:
+    return f"{parent}({label})" if parent else f"({label})"
+
+
+def find_resolutions(doc: Document) -> list[Resolution]:
+    """Every resolution in the document, each with its paragraphs."""
+    text = doc.text
+    out: list[Resolution] = []
+    lexes = all_lexicons()
+    lines = list(_lines(text))
+    starts = []  # (line index, lexicon)
+    for i, (a, b) in enumerate(lines):
+        s = text[a:b].strip()
+        for lx in lexes:
+            if lx.enacting.fullmatch(s):
+                starts.append((i, lx))
+                break
+    for k, (i, lx) in enumerate(starts):
+        stop = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        # the title block belongs to the next resolution: stop before its heading lines
+        if k + 1 < len(starts):
+            j = stop - 1
+            while (
+                j > i
+                and j >= stop - 4
+                and (
+                    _is_heading(text[lines[j][0] : lines[j][1]], lx)
+                    or lx.adopted.match(text[lines[j][0] : lines[j][1]].strip())
+                )
+            ):
+                j -= 1
+            stop = j + 1
+        out.append(_parse_resolution(doc, lines, i, stop, lx))
+    return out
+
+
+def _title(doc: Document, lines, i: int, lx: Lexicon) -> tuple[str | None, str | None]:
+    """Symbol and adoption date from the lines just above the enacting formula."""
+    symbol = date = None
+    for a, b in reversed(lines[max(0, i - 8) : i]):
+        s = doc.text[a:b].strip()
+        if date is None and (m := lx.adopted.search(s)):
+            date = _iso_date(m["date"], lx)
+        if symbol is None and (m := lx.resolution_heading.search(s)):
+            symbol = f"S/RES/{int(m['number'].translate(_DIGITS))} ({m['year'].translate(_DIGITS)})"
+    if symbol is None and doc.symbol and doc.symbol.startswith("S/RES/"):
+        symbol = doc.symbol
+    return symbol, date
+
+
+def _iso_date(s: str, lx: Lexicon) -> str | None:
+    m = re.match(r"(\d{1,2})\s+(\S+)\s+(\d{4})", s.translate(_DIGITS))
+    if not m:
+        return None
+    month = lx.months.get(m[2].casefold())
+    return f"{m[3]}-{month:02d}-{int(m[1]):02d}" if month else None
+
+
+def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> Resolution:
+    text = doc.text
+    a0, b0 = lines[i]
+    symbol, date = _title(doc, lines, i, lx)
+    lang = detect_language(text[a0 : lines[stop - 1][1]]) if stop > i else lx.lang
+    if lang != lx.lang:
+        try:
+            lx = lexicon(lang)
+        except FileNotFoundError:
+            pass
+    res = Resolution(
+        symbol=symbol,
+        language=lang,
+        start=a0,
+        end=b0,
+        page=doc.page_at(a0),
+        date=date,
+        enacting_formula=text[a0:b0].strip(),
+    )
+    paras: list[_Para] = []
+    last_op = 0
+    in_ops = False
+    end = b0
+    for a, b in lines[i + 1 : stop]:
+        s = text[a:b]
+        if lx.annex.fullmatch(s.strip()):
+            break
+        end = b
+        m = _OP_NUM.match(s)
+        n = int(m[1].translate(_DIGITS)) if m else None
+        if n is not None and n > last_op and (n <= last_op + 3 or not in_ops):
+            paras.append(_Para("operative", n, a, b, a + m.end(), pieces=[(a + m.end(), b)]))
+            last_op, in_ops = n, True
+            continue
+        sm = _SUB_LABEL.match(s)
+        if sm and paras:
+            cur = paras[-1]
+            label = sm[1]
+            parent = None
+            if (
+                cur.subs
+                and _ROMAN.match(label)
+                and not (
+                    label in "ivxlc"
+                    and len(label) == 1
+                    and cur.subs[-1][0].rsplit("(", 1)[-1][:-1] in "hiklu"
+                )
+            ):
+                top = cur.subs[-1][0].split(")(")[0] + ")" if ")(" in cur.subs[-1][0] else cur.subs[-1][0]
+                parent = top
+            sid = f"{parent}({label})" if parent else f"({label})"
+            cur.subs.append((sid, a, a + sm.end(), b))
+            cur.end = b
+            continue
+        if not in_ops:
+            if _is_heading(s, lx) and paras and not lx.preambular_opener.match(s):
+                continue
+            paras.append(_Para("preambular", None, a, b, a, pieces=[(a, b)]))
+            continue
+        # inside the operative part: a heading, or text continuing the paragraph above
+        if _is_heading(s, lx):
+            continue
+        cur = paras[-1]
+        if cur.subs:
+            sid, sa, sb, _ = cur.subs[-1]
+            cur.subs[-1] = (sid, sa, sb, b)
+        else:
+            cur.pieces.append((a, b))
+        cur.end = b
+    res.end = end
+    pp = 0
+    for p in paras:
+        chapeau = " ".join(text[x:y].strip() for x, y in p.pieces).strip()
+        if p.kind == "preambular":
+            pp += 1
+            pid, lead = f"PP{pp}", _lead(chapeau, lx.preambular_leads, lx.lead_adverbs)
+        else:
+            pid, lead = f"OP{p.number}", _lead(chapeau, lx.operative_leads, lx.lead_adverbs)
+        subs = tuple(
+            SubParagraph(
+                f"{pid}{sid}", sid.rsplit("(", 1)[-1][:-1], text[sb:se].strip(), sa, se, doc.page_at(sa)
+            )
+            for sid, sa, sb, se in p.subs
+        )
+        res.paragraphs.append(
+            Paragraph(pid, p.kind, p.number, lead, chapeau, doc.page_at(p.start), p.start, p.end, subs)
+        )
+    return res

@@ -1,0 +1,148 @@
+"""SOURCE → raw pages: a PDF path, an extracted-text file, `-` (stdin) or a UN symbol found in a library."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+from .library import search_dirs
+from .symbols import LANGS, normalize_symbol, parse_filename, symbol_key
+
+ENV_LANG = "RESINSPECT_LANG"
+_SUFFIXES = {".pdf", ".txt", ".text"}
+
+
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    """What was read: page texts before cleaning, and where they came from."""
+
+    input: str
+    path: str | None
+    sha256: str
+    kind: str  # "pdf" | "text"
+    pages: list[str]
+    symbol: str | None
+    lang: str | None  # language told by the file name, if any
+    cid_glyphs: tuple[int, ...] = ()  # per page, PDFs only
+
+
+def language_order(lang: str | None) -> list[str]:
+    """Preference among a symbol's language versions: --lang, then English, then RESINSPECT_LANG, then the rest."""
+    order = [lang] if lang else []
+    order.append("en")
+    order += [x.strip() for x in os.environ.get(ENV_LANG, "").split(",") if x.strip()]
+    order += list(LANGS)
+    seen: list[str] = []
+    for x in order:
+        if x not in seen:
+            seen.append(x)
+    return seen
+
+
+def find_symbol(symbol: str, lang: str | None, libraries: list[str] | None) -> Path:
+    """The file holding `symbol` in the preferred language, searched in the library folders."""
+    key = symbol_key(symbol)
+    found: dict[str | None, Path] = {}
+    for folder in search_dirs(libraries):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() not in _SUFFIXES:
+                continue
+            sym, flang = parse_filename(path.name)
+            if sym and symbol_key(sym) == key:
+                found.setdefault(flang, path)
+    if not found:
+        raise SourceError(
+            f"unknown symbol {symbol}: not found in samples/ or the library (use --library DIR)"
+        )
+    if lang and lang not in found:
+        held = ", ".join(sorted(x or "?" for x in found))
+        raise SourceError(f"{symbol}: no {lang} version in the library (held: {held})")
+    for pref in language_order(lang):
+        if pref in found:
+            return found[pref]
+    return next(iter(found.values()))
+
+
+def resolve(input: str, lang: str | None = None, libraries: list[str] | None = None) -> Path | None:
+    """Path of the SOURCE (None for stdin). Raises SourceError with one clear line."""
+    if input == "-":
+        return None
+    path = Path(input)
+    if path.is_file():
+        return path
+    if path.is_dir():
+        raise SourceError(f"{input}: is a folder, not a document")
+    symbol = normalize_symbol(input)
+    if symbol is None:
+        sym, _ = parse_filename(input)
+        symbol = sym
+    if symbol is not None and not (os.sep in input and path.suffix.lower() in _SUFFIXES):
+        return find_symbol(symbol, lang, libraries)
+    raise SourceError(f"{input}: no such file, and not a UN document symbol")
+
+
+def _decode_text(data: bytes, name: str) -> str:
+    if b"\x00" in data[:4096]:
+        raise SourceError(f"{name}: not a PDF or a text file (binary content)")
+    for enc in ("utf-8-sig",):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    # Real extracted texts are sometimes Latin-1 (e.g. "Charg\xe9 d'Affaires"); accept them if mostly text.
+    text = data.decode("latin-1")
+    printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in text)
+    if printable < 0.97 * len(text):
+        raise SourceError(f"{name}: not a PDF or a text file (binary content)")
+    return text
+
+
+def read_source(input: str, lang: str | None = None, libraries: list[str] | None = None) -> RawSource:
+    """Read a SOURCE into page texts. Raises SourceError for anything unreadable."""
+    path = resolve(input, lang, libraries)
+    if path is None:
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        name = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"{input}: cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise SourceError(f"{input}: empty file")
+    sha = hashlib.sha256(data).hexdigest()
+    fsym, flang = parse_filename(path.name) if path else (None, None)
+    symbol = normalize_symbol(input) or fsym
+    if data[:1024].lstrip().startswith(b"%PDF") or (path and path.suffix.lower() == ".pdf"):
+        from . import pdftext
+
+        try:
+            pages = pdftext.read_pdf(data)
+        except SourceError as exc:
+            raise SourceError(f"{input}: {exc}") from None
+        texts = [pdftext.page_text(p) for p in pages]
+        return RawSource(
+            input,
+            name if path else None,
+            sha,
+            "pdf",
+            texts,
+            symbol,
+            flang,
+            tuple(p.cid_glyphs for p in pages),
+        )
+    text = _decode_text(data, input)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split("\f") if "\f" in text else [text]
+    if pages and not pages[0].strip() and len(pages) > 1:
+        pages = pages[1:]
+    if pages and not pages[-1].strip() and len(pages) > 1:
+        pages = pages[:-1]
+    return RawSource(input, name if path else None, sha, "text", pages, symbol, flang)
