@@ -16,10 +16,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import numpy as np
-from rapidfuzz import fuzz, process
-from scipy.optimize import linear_sum_assignment
+if TYPE_CHECKING:
+    import numpy as np
 
 LANGS = ("en", "fr", "es", "ru", "zh", "ar")
 
@@ -269,6 +269,9 @@ def _choices() -> tuple[list[str], list[str]]:
 
 def _similarity(items: list[str], lang: str) -> tuple[np.ndarray, list[str]]:
     """items x states matrix of the best similarity (0..1) of each item to any form of each state."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
     keys, owners = _choices()
     codes = sorted(set(owners))
     column = {code: i for i, code in enumerate(codes)}
@@ -292,6 +295,9 @@ def match_members(items: list[str], year: int | None, lang: str = "en") -> list[
     below FUZZY_THRESHOLD, or matching some other state better than the roster member, stays
     unmatched (method "none"). With ``year=None`` every known state is a candidate.
     """
+    import numpy as np  # numpy/scipy are imported only when matching is needed (CLI start-up time)
+    from scipy.optimize import linear_sum_assignment
+
     roster = [c.iso3 for c in council(year)] if year is not None else sorted(countries())
     known = countries()
     results: list[Match | None] = [None] * len(items)
