@@ -1,0 +1,450 @@
+"""Read the text layer of a PDF as positioned lines, in reading order.
+
+pdfminer.six interprets the content streams; a small device records each glyph's pen position
+instead of building `LTChar` objects and running layout analysis. From those glyphs this module
+groups lines by baseline, inserts spaces from horizontal gaps (pdfminer's `word_margin` idea),
+finds a two-column gutter per page, rebuilds right-to-left lines in logical order (then NFKC), and
+hints paragraph starts with a blank line in `page_text`. pdfminer is imported inside functions so
+that importing this module stays cheap.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import SourceError
+
+# Layout thresholds (LAParams-like), all as multiples of the font size unless said otherwise.
+WORD_MARGIN = 0.1  # a horizontal gap wider than this inserts a space (pdfminer's word_margin)
+LINE_OVERLAP = 0.5  # glyphs whose baselines differ by at most this share a row (superscripts too)
+GUTTER_SEARCH = (0.3, 0.7)  # where a column gutter may lie, as fractions of the page width
+GUTTER_MIN_GAP = 0.9  # a row whose gap at the gutter is narrower than this is one full-width line
+GUTTER_MIN_ROWS = 4  # side-by-side rows needed before a page counts as two-column
+GUTTER_MAX_CROSS = 0.25  # at most this share of the rows may cross the gutter
+BAND_GAP = 2.0  # a vertical gap wider than this (in sizes) ends a two-column band
+PARA_GAP = 1.15  # a line pitch above this times the page's usual pitch starts a paragraph
+INDENT = 1.0  # a line starting this much right of the column margin (LTR) starts a paragraph
+SHORT_LINE = 0.2  # a line this share narrower than its block ends a paragraph (doubled if ragged)
+CENTRE_TOL = 1.5  # a line centred within this, and narrower than 70 % of the block, is centred
+ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
+
+_CID = re.compile(r"\(cid:\d+\)")
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One text line: logical-order text and its box in PDF coordinates (origin bottom left)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    column: int
+    rtl: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPage:
+    """One page: its 1-based number, size, lines in reading order and `(cid:N)` glyph count."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    cid_glyphs: int
+
+
+# A glyph: [x0, x1, baseline, size, text, descent]; a list so that marks can be merged into it.
+Glyph = list[Any]
+
+
+def _is_cjk(text: str) -> bool:
+    c = ord(text[0]) if text else 0
+    return 0x2E80 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or 0xFF00 <= c <= 0xFFEF or 0x20000 <= c
+
+
+def _bidi(text: str) -> str:
+    """The bidi class of a glyph's text: its first strong class, else that of its first character."""
+    kinds = [unicodedata.bidirectional(c) for c in text] or ["ON"]
+    for k in kinds:
+        if k in ("L", "R", "AL"):
+            return "R" if k == "AL" else k
+    return kinds[0]
+
+
+def _visual_to_logical(units: list[str]) -> list[str]:
+    """Reorder one right-to-left line from visual (left to right) to logical order.
+
+    A simplified Unicode bidi algorithm for a right-to-left paragraph: numbers and Latin runs get
+    level 2 and keep their order, everything else level 1; neutrals between two left-to-right
+    strong types join them (numbers count as right-to-left for neutrals, as in rule N1).
+    """
+    kinds = [_bidi(u) for u in units]
+    n = len(kinds)
+    for i in range(1, n - 1):  # W4: one separator between two numbers belongs to the number
+        if kinds[i] in ("CS", "ES") and kinds[i - 1] == kinds[i + 1] == "EN":
+            kinds[i] = "EN"
+    for i, k in enumerate(kinds):  # W5: terminators (%, $) next to a number
+        if k == "ET" and ((i > 0 and kinds[i - 1] == "EN") or (i + 1 < n and kinds[i + 1] == "EN")):
+            kinds[i] = "EN"
+    last = "R"
+    for i, k in enumerate(kinds):  # W7, visually: a number glued to Latin on its left is Latin
+        if k == "L" or (k == "EN" and last == "L"):
+            kinds[i] = last = "L"
+        elif k not in ("EN", "CS", "ES", "ET"):
+            last = k
+    strong = [("L" if k == "L" else "R") if k in ("L", "R", "EN", "AN") else None for k in kinds]
+    levels = [0] * n
+    prev = "R"
+    for i in range(n):
+        if strong[i] is not None:
+            prev = strong[i]
+            levels[i] = 2 if kinds[i] in ("L", "EN", "AN") else 1
+    nxt = "R"
+    for i in range(n - 1, -1, -1):
+        if strong[i] is not None:
+            nxt = strong[i]
+        elif levels[i] == 0:
+            levels[i] = -1 if nxt == "L" else 1  # -1: decided by the left neighbour below
+    prev = "R"
+    for i in range(n):
+        if strong[i] is not None:
+            prev = strong[i]
+        elif levels[i] == -1:
+            levels[i] = 2 if prev == "L" else 1
+    runs: list[list[str]] = []
+    run_levels: list[int] = []
+    for unit, level in zip(units, levels, strict=True):
+        if run_levels and run_levels[-1] == level:
+            runs[-1].append(unit)
+        else:
+            runs.append([unit])
+            run_levels.append(level)
+    out: list[str] = []
+    for run, level in zip(reversed(runs), reversed(run_levels), strict=True):
+        out.extend(run if level == 2 else reversed(run))
+    return out
+
+
+def _mirrored(units: list[str]) -> bool:
+    """Whether a line without Arabic letters was laid out right to left: its first bracket seen
+    from the left is a closing one (mirrored), or it holds Arabic punctuation."""
+    for u in units:
+        if u in ")]}" or "\u060c" <= u[:1] <= "\u066d":
+            return True
+        if u in "([{":
+            return False
+    return False
+
+
+def _line_units(glyphs: list[Glyph]) -> list[str]:
+    """Glyph texts left to right, with a space wherever the gap is wider than WORD_MARGIN."""
+    units: list[str] = []
+    prev: Glyph | None = None
+    for g in glyphs:
+        if prev is not None and g[0] - prev[1] > WORD_MARGIN * max(g[3], prev[3]):
+            a, b = prev[4], g[4]
+            if not a.isspace() and not b.isspace() and not (_is_cjk(a[-1:]) and _is_cjk(b)):
+                units.append(" ")
+        units.append(g[4])
+        prev = g
+    return units
+
+
+def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> Line | None:
+    """Build a Line from one row's glyphs of one column (any order)."""
+    bases = [g for g in glyphs if not unicodedata.combining(g[4][:1] or " ")]
+    bases.sort(key=lambda g: g[0] + g[1])
+    for g in glyphs:  # combining marks join the base glyph whose centre is nearest
+        if bases and unicodedata.combining(g[4][:1] or " "):
+            centre = g[0] + g[1]
+            best = min(bases, key=lambda b: abs(b[0] + b[1] - centre) + (1e6 if b[4].isspace() else 0))
+            best[4] += g[4]
+    units = _line_units(bases)
+    n_r = sum(1 for u in units if _bidi(u) == "R")
+    n_l = sum(1 for u in units if _bidi(u) == "L")
+    rtl = n_r > n_l or (page_rtl and (n_r > 0 or _mirrored(units)))
+    if rtl:
+        units = _visual_to_logical(units)
+    text = unicodedata.normalize("NFKC", "".join(units).translate(_BIDI_CONTROLS)).strip()
+    ink = [g for g in bases if not g[4].isspace()]
+    if not text or not ink:
+        return None
+    sizes = [g[3] for g in ink]
+    size = max(set(sizes), key=sizes.count)
+    y0 = min(g[2] + g[5] for g in ink)
+    return Line(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl)
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Group glyphs into rows by baseline (top to bottom), single linkage within LINE_OVERLAP."""
+    glyphs.sort(key=lambda g: -g[2])
+    rows: list[list[Glyph]] = []
+    last: Glyph | None = None
+    for g in glyphs:
+        if last is not None and last[2] - g[2] <= LINE_OVERLAP * max(g[3], last[3]):
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+        last = g
+    return rows
+
+
+def _gutter(rows: list[list[Glyph]], width: float) -> float | None:
+    """The x of a column gutter that most rows leave empty, or None for a one-column page."""
+    spans = [sorted((g[0], g[1]) for g in row if not g[4].isspace()) for row in rows]
+    spans = [s for s in spans if s]
+    lo, hi = int(width * GUTTER_SEARCH[0]), int(width * GUTTER_SEARCH[1])
+    if len(spans) < GUTTER_MIN_ROWS or hi <= lo:
+        return None
+    cover = [0] * (hi - lo + 1)
+    for s in spans:
+        for x0, x1 in s:
+            for x in range(max(lo, int(x0) + 1), min(hi, int(x1)) + 1):
+                cover[x - lo] += 1
+    centre = width / 2
+    best = min(range(len(cover)), key=lambda i: (cover[i], abs(lo + i - centre)))
+    # widen to the middle of the empty band around the best position
+    left = right = best
+    while left > 0 and cover[left - 1] == cover[best]:
+        left -= 1
+    while right < len(cover) - 1 and cover[right + 1] == cover[best]:
+        right += 1
+    gx = lo + (left + right) / 2
+    both = sum(1 for s in spans if s[0][0] < gx and s[-1][1] > gx and not _crosses(s, gx))
+    crossing = sum(1 for s in spans if _crosses(s, gx))
+    if both >= GUTTER_MIN_ROWS and crossing <= GUTTER_MAX_CROSS * len(spans):
+        return gx
+    return None
+
+
+def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) -> bool:
+    """Whether a row's glyph spans run through the gutter (a glyph on it, or a word-sized gap)."""
+    left = max((x1 for x0, x1 in spans if x0 < gx), default=None)
+    right = min((x0 for x0, x1 in spans if x0 >= gx), default=None)
+    if left is None or right is None:
+        return False
+    return left > gx or right - left < GUTTER_MIN_GAP * size
+
+
+def _page_lines(glyphs: list[Glyph], width: float) -> list[Line]:
+    """Lines of one page in reading order: bands of two columns between full-width rows."""
+    rows = _rows(glyphs)
+    n_r = sum(1 for g in glyphs if _bidi(g[4]) == "R")
+    page_rtl = n_r > len(glyphs) / 4
+    gx = _gutter(rows, width)
+    out: list[Line] = []
+    band: list[list[Line]] = [[], []]
+    last_base: float | None = None
+
+    def flush() -> None:
+        first, second = (band[1], band[0]) if page_rtl else (band[0], band[1])
+        out.extend(first + second)
+        band[0], band[1] = [], []
+
+    for row in rows:
+        size = max(g[3] for g in row)
+        base = row[0][2]
+        if last_base is not None and last_base - base > BAND_GAP * size + size:
+            flush()
+        last_base = base
+        spans = sorted((g[0], g[1]) for g in row if not g[4].isspace())
+        if gx is None or not spans or _crosses(spans, gx, size):
+            flush()
+            line = _make_line(row, 0, page_rtl)
+            if line:
+                out.append(line)
+            continue
+        for col, part in enumerate(
+            ([g for g in row if g[0] + g[1] < 2 * gx], [g for g in row if g[0] + g[1] >= 2 * gx])
+        ):
+            line = _make_line(part, col, page_rtl) if part else None
+            if line:
+                band[col].append(line)
+    flush()
+    return out
+
+
+def _new_device(rsrc: Any, sink: list[Glyph], cids: list[int]) -> Any:
+    """A pdfminer text device that records glyphs instead of building LTChar objects."""
+    from pdfminer.pdfdevice import PDFTextDevice
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+
+    class GlyphSink(PDFTextDevice):
+        def render_char(
+            self,
+            matrix: Any,
+            font: Any,
+            fontsize: float,
+            scaling: float,
+            rise: float,
+            cid: int,
+            ncs: Any,
+            graphicstate: Any,
+        ) -> float:  # noqa: E501
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = f"(cid:{cid})"
+                cids[0] += 1
+            adv = font.char_width(cid) * fontsize * scaling
+            a, b, c, d, e, f = matrix
+            if b == 0 and a > 0 and d > 0 and not font.is_vertical() and text:
+                sink.append(
+                    [e, e + a * adv, f + rise * d, fontsize * d, text, font.get_descent() * fontsize * d]
+                )
+            return adv
+
+    return GlyphSink(rsrc)
+
+
+def _load(source: str | os.PathLike[str] | bytes) -> bytes:
+    if isinstance(source, bytes | bytearray):
+        data = bytes(source)
+    else:
+        try:
+            with open(source, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
+    if not data:
+        raise SourceError("empty file")
+    if b"%PDF-" not in data[:1024]:
+        start = data[:16].decode("latin-1").encode("unicode_escape").decode("ascii")
+        raise SourceError(f"not a PDF (starts with {start!r})")
+    return data
+
+
+def read_pdf(source: str | os.PathLike[str] | bytes) -> list[PdfPage]:
+    """Read every page of a PDF (path or bytes) into positioned lines in reading order.
+
+    Raises SourceError with a one-line message for anything that cannot be read.
+    """
+    data = _load(source)
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
+        raise SourceError("truncated or damaged PDF: no end-of-file marker (%%EOF)")
+    pages: list[PdfPage] = []
+    try:
+        doc = PDFDocument(PDFParser(io.BytesIO(data)))
+        rsrc = PDFResourceManager(caching=True)
+        sink: list[Glyph] = []
+        cids = [0]
+        interp = PDFPageInterpreter(rsrc, _new_device(rsrc, sink, cids))
+        for number, page in enumerate(PDFPage.create_pages(doc), 1):
+            sink.clear()
+            cids[0] = 0
+            interp.process_page(page)
+            x0, y0, x1, y1 = page.mediabox
+            width, height = abs(x1 - x0), abs(y1 - y0)
+            lines = _page_lines(sink, width)
+            pages.append(PdfPage(number, width, height, tuple(lines), cids[0]))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise SourceError("encrypted PDF: cannot read without the password") from None
+    except SourceError:
+        raise
+    except Exception as exc:  # pdfminer raises many types on damaged input
+        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise SourceError(f"truncated or damaged PDF: {detail}") from None
+    if not pages:
+        raise SourceError("truncated or damaged PDF: no pages found")
+    if not any(p.lines for p in pages):
+        raise SourceError("no text layer: this PDF needs OCR")
+    return pages
+
+
+def _region(ln: Line, split: float | None) -> tuple[int, bool]:
+    """Which text block a line belongs to: (0 left, 1 right, 2 full width; right-to-left)."""
+    if ln.column == 1:
+        return (1, ln.rtl)
+    return (0 if split is not None and ln.x1 < split else 2, ln.rtl)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """Edges of one text block on a page: its extent, usual start edge and which edges are aligned."""
+
+    lo: float
+    hi: float
+    start: float
+    start_aligned: bool
+    end_aligned: bool
+
+
+def _usual(values: list[float]) -> tuple[float, float]:
+    """The most common value (rounded to 1 pt) and the share of values within 1.5 pt of it."""
+    rounded = [round(v) for v in values]
+    mode = max(set(rounded), key=rounded.count)
+    return float(mode), sum(1 for v in values if abs(v - mode) <= 1.5) / len(values)
+
+
+def _blocks(lines: tuple[Line, ...], split: float | None) -> dict[tuple[int, bool], _Block]:
+    groups: dict[tuple[int, bool], list[Line]] = {}
+    for ln in lines:
+        groups.setdefault(_region(ln, split), []).append(ln)
+    out = {}
+    for key, group in groups.items():
+        lefts, rights = [ln.x0 for ln in group], [ln.x1 for ln in group]
+        (start, s_share), (_, e_share) = (
+            (_usual(rights), _usual(lefts)) if key[1] else (_usual(lefts), _usual(rights))
+        )
+        out[key] = _Block(min(lefts), max(rights), start, s_share >= ALIGNED, e_share >= ALIGNED)
+    return out
+
+
+def page_text(page: PdfPage) -> str:
+    """The page's lines joined with newlines, and a blank line where a paragraph evidently starts."""
+    lines = page.lines
+    if not lines:
+        return ""
+    split = min((ln.x0 for ln in lines if ln.column == 1), default=None)
+    blocks = _blocks(lines, split)
+    pitches = [
+        a.y0 - b.y0
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.column == b.column and 0 < a.y0 - b.y0 < 3 * a.size
+    ]
+    pitch = statistics.median(pitches) if pitches else 0.0
+    parts = [lines[0].text]
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        new = _starts_paragraph(prev, ln, blocks[_region(prev, split)], blocks[_region(ln, split)], pitch)
+        parts.append("\n\n" if new else "\n")
+        parts.append(ln.text)
+    return "".join(parts)
+
+
+def _starts_paragraph(prev: Line, ln: Line, pb: _Block, b: _Block, pitch: float) -> bool:
+    """Whether `ln` evidently starts a new paragraph after `prev`: a wide vertical gap, a first-line
+    indent (on the right for right-to-left text), a short line before it, or a centred line.
+
+    `pb` and `b` are the blocks (column regions) that `prev` and `ln` belong to.
+    """
+    if prev.column == ln.column and pitch and prev.y0 - ln.y0 > PARA_GAP * pitch:
+        return True
+    if prev.text.endswith((":", "：")) and (ln.x1 < prev.x1 if ln.rtl else ln.x0 > prev.x0):
+        return False  # an indented list under its label ("In favour:")
+    tol = INDENT * ln.size
+    same_block = prev.column == ln.column and prev.rtl == ln.rtl and pb == b
+    if b.start_aligned:
+        indent = b.start - ln.x1 if ln.rtl else ln.x0 - b.start
+        moved = prev.x1 - ln.x1 if ln.rtl else ln.x0 - prev.x0
+        if indent > tol and (not same_block or moved > tol / 2):
+            return True
+    limit = SHORT_LINE if pb.end_aligned else 2 * SHORT_LINE
+    if prev.x1 - prev.x0 < (1 - limit) * (pb.hi - pb.lo):
+        return True
+    width = b.hi - b.lo
+    return abs((ln.x0 + ln.x1) - (b.lo + b.hi)) / 2 < CENTRE_TOL * ln.size and ln.x1 - ln.x0 < 0.7 * width
