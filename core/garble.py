@@ -1,0 +1,236 @@
+"""A per-document model of Arabic text set in a font whose glyph→Unicode map is broken.
+
+Such fonts map each *glyph* (a letter in one joining form, or a ligature) to some fixed output: the right
+letter, another letter, two letters, or a space. The model is P(output | letter, joining form), learned from
+the document itself (hard EM over pairs of printed strings and the Arabic they are known to spell). Names
+are compared in garbled space: a clean name is *encoded* and scored by alignment likelihood against the
+printed string, spaces removed (a glyph may print as a space, so whitespace is no word boundary).
+
+With no training pairs the model is an identity-heavy prior, which makes it a weighted edit distance; that
+is how clean Arabic is read. No table learned from any one document is shipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .data_files import load
+
+TATWEEL = "\u0640"
+_NOT_LETTER = re.compile(r"[^\u0621-\u064a]")
+_TOKEN = re.compile(r"\S+")
+# Letters that never join the letter after them (right-joining), and hamza, which joins nothing.
+_RIGHT_JOINING = set("اأإآٱدذرزوؤة")
+_NON_JOINING = set("ء")
+_ALEFS = set("اأإآ")
+_NEAR = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_V = 36  # size of the Arabic letter alphabet, for uniform substitution mass
+CONJUNCTION = "و|isol"  # the conjunction «و» printed before list items (و + name)
+
+
+def letters_only(s: str) -> str:
+    """The Arabic letters of `s`, in order: spaces, tatweel, marks, digits and punctuation dropped."""
+    return _NOT_LETTER.sub("", s)
+
+
+def units(phrase: str) -> list[str]:
+    """Glyph units of a clean Arabic phrase: `letter|form`, with lam-alef as one ligature unit."""
+    out: list[str] = []
+    for word in phrase.split():
+        w = letters_only(word)
+        toks: list[str] = []
+        i = 0
+        while i < len(w):
+            if w[i] == "ل" and i + 1 < len(w) and w[i + 1] in _ALEFS:
+                toks.append(w[i : i + 2])
+                i += 2
+            else:
+                toks.append(w[i])
+                i += 1
+        for k, t in enumerate(toks):
+            prev_joins = (
+                k > 0 and toks[k - 1][-1] not in _RIGHT_JOINING and toks[k - 1][-1] not in _NON_JOINING
+            )
+            prev_joins = prev_joins and t[0] not in _NON_JOINING
+            next_joins = (
+                k + 1 < len(toks)
+                and t[-1] not in _RIGHT_JOINING
+                and t[-1] not in _NON_JOINING
+                and toks[k + 1][0] not in _NON_JOINING
+            )
+            form = ("medi" if next_joins else "fina") if prev_joins else ("init" if next_joins else "isol")
+            out.append(f"{t}|{form}")
+    return out
+
+
+@dataclass(frozen=True)
+class Prior:
+    """Base distribution of a glyph's output given its letter, before any evidence."""
+
+    identity: float
+    near: float  # an alef/yeh/teh-marbuta variant of the letter
+    empty: float  # printed as a space (lost once spaces are removed)
+    sub: float  # any other single letter
+    two: float  # two letters
+    insert: float  # an output letter with no source glyph
+
+
+CLEAN_PRIOR = Prior(identity=0.92, near=0.04, empty=0.01, sub=0.03, two=0.003, insert=0.004)
+GARBLED_PRIOR = Prior(identity=0.40, near=0.05, empty=0.12, sub=0.35, two=0.08, insert=0.01)
+
+
+class GlyphModel:
+    """P(printed output | glyph unit), with back-off unit → letter → prior; costs are −log P (nats)."""
+
+    def __init__(self, prior: Prior, unit_weight: float = 1.0, letter_weight: float = 2.0) -> None:
+        self.prior = prior
+        self.unit_weight = unit_weight
+        self.letter_weight = letter_weight
+        self.unit_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.letter_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self.unit_totals: Counter[str] = Counter()
+        self.letter_totals: Counter[str] = Counter()
+        self._cache: dict[tuple[str, str], float] = {}
+        self.insert_cost = -math.log(prior.insert / _V)
+
+    @property
+    def trained(self) -> bool:
+        return bool(self.unit_totals)
+
+    def _p0(self, letter: str, out: str) -> float:
+        p = self.prior
+        if out == letter:
+            return p.identity
+        if not out:
+            return p.empty
+        if len(out) == len(letter) and out.translate(_NEAR) == letter.translate(_NEAR):
+            return p.near
+        if len(out) == 1:
+            return p.sub / _V
+        if len(out) == 2:
+            return p.two / (_V * _V)
+        return 1e-12
+
+    def cost(self, unit: str, out: str) -> float:
+        key = (unit, out)
+        c = self._cache.get(key)
+        if c is None:
+            letter = unit.split("|", 1)[0]
+            lw, uw = self.letter_weight, self.unit_weight
+            q = (self.letter_counts[letter][out] + lw * self._p0(letter, out)) / (
+                self.letter_totals[letter] + lw
+            )
+            p = (self.unit_counts[unit][out] + uw * q) / (self.unit_totals[unit] + uw)
+            c = -math.log(max(p, 1e-300))
+            self._cache[key] = c
+        return c
+
+    # --- alignment -------------------------------------------------------------------------------------
+
+    def score(self, printed: str, us: Sequence[str], optional_first: bool = False) -> float:
+        """−log P(printed | units) under the best alignment (Viterbi), printed in letters only."""
+        return self._viterbi(printed, us, optional_first, trace=False)[0]
+
+    def align(self, printed: str, us: Sequence[str], optional_first: bool = False) -> list[tuple[str, str]]:
+        """The best alignment as (unit, output) pairs; output "" for a glyph printed as a space."""
+        return self._viterbi(printed, us, optional_first, trace=True)[1]
+
+    def _viterbi(
+        self, g: str, us: Sequence[str], optional_first: bool, trace: bool
+    ) -> tuple[float, list[tuple[str, str]]]:
+        m = len(g)
+        ins = self.insert_cost
+        cost = self.cost
+        prev = [j * ins for j in range(m + 1)]
+        back: list[list[int]] = []
+        for idx, u in enumerate(us):
+            c0 = cost(u, "")
+            c1 = [cost(u, g[j]) for j in range(m)]
+            c2 = [cost(u, g[j : j + 2]) for j in range(m - 1)]
+            cur = [prev[0] + c0]
+            bk = [0]
+            for j in range(1, m + 1):
+                best, b = prev[j] + c0, 0
+                v = prev[j - 1] + c1[j - 1]
+                if v < best:
+                    best, b = v, 1
+                if j >= 2:
+                    v = prev[j - 2] + c2[j - 2]
+                    if v < best:
+                        best, b = v, 2
+                v = cur[j - 1] + ins
+                if v < best:
+                    best, b = v, 3
+                cur.append(best)
+                bk.append(b)
+            if idx == 0 and optional_first:
+                for j in range(m + 1):
+                    if prev[j] < cur[j]:
+                        cur[j] = prev[j]
+                        bk[j] = 4  # unit skipped
+            prev = cur
+            back.append(bk)
+        if not trace:
+            return prev[m], []
+        pairs: list[tuple[str, str]] = []
+        i, j = len(us), m
+        while i > 0:
+            b = back[i - 1][j]
+            if b == 3:
+                j -= 1
+                continue
+            if b == 4:
+                i -= 1
+                continue
+            pairs.append((us[i - 1], g[j - b : j]))
+            j -= b
+            i -= 1
+        pairs.reverse()
+        return prev[m], pairs
+
+    # --- training --------------------------------------------------------------------------------------
+
+    def refit(self, pairs: Iterable[tuple[str, Sequence[str], bool, float]]) -> GlyphModel:
+        """A new model trained on (printed, units, optional_first, weight) pairs aligned under this one."""
+        new = GlyphModel(self.prior, self.unit_weight, self.letter_weight)
+        for printed, us, opt, w in pairs:
+            for u, out in self.align(printed, us, opt):
+                letter = u.split("|", 1)[0]
+                new.unit_counts[u][out] += w
+                new.unit_totals[u] += w
+                new.letter_counts[letter][out] += w
+                new.letter_totals[letter] += w
+        return new
+
+
+# --- detection -------------------------------------------------------------------------------------------
+
+
+def _common_words() -> frozenset[str]:
+    return frozenset(load("lexicon/ar")["garble"]["common_words"])
+
+
+def garble_score(text: str) -> float:
+    """How damaged the Arabic in `text` looks: 0 clean .. 1 fully garbled (0 when there is no Arabic).
+
+    Two signs, both cheap: clean UN Arabic has many common words verbatim («في», «مجلس», «الأمن» …) and
+    almost no one-letter tokens or mid-word «ة»/«ى»; a broken glyph map destroys the first and produces
+    the second (letters printed as spaces split words into fragments).
+    """
+    common = _common_words()
+    toks = [letters_only(t.replace(TATWEEL, "")) for t in _TOKEN.findall(text)]
+    toks = [t for t in toks if t]
+    if len(toks) < 3:
+        return 0.0
+    n = len(toks)
+    odd = sum(1 for t in toks if len(t) == 1 or "ة" in t[:-1] or "ى" in t[:-1])
+    known = sum(1 for t in toks if t in common or (t[0] in "وب" and t[1:] in common))
+    odd_rate = odd / n
+    known_rate = known / n
+    damage = min(1.0, odd_rate / 0.15)
+    clean = min(1.0, known_rate / 0.12)
+    return round(max(0.0, min(1.0, 0.5 * damage + 0.5 * (1.0 - clean))), 3)
