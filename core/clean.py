@@ -80,6 +80,38 @@ def _repeated_headers(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= 3 and n >= len(pages) // 2}
 
 
+_RUN_OP = re.compile(r"(?<=[;,.:])\s+(?=\d{1,3}\.\s+[A-Z])")
+_RUN_SUB = re.compile(r"(?<=[;:])\s+(?=\((?:[a-z]|[ivx]{1,4})\)\s)")
+
+
+def split_run_together(line: str) -> list[str]:
+    """Split a line that holds several paragraphs (extractions that lost their line breaks).
+
+    Splits before operative numbers ("…; 2. Decides"), sub-paragraph labels after ";" or ":", and, in the
+    preamble (before the first operative number), before a preambular lead that follows a comma."""
+    if len(line) < 160:
+        return [line]
+    parts = _RUN_OP.split(line)
+    out: list[str] = []
+    for k, part in enumerate(parts):
+        pieces = _RUN_SUB.split(part)
+        if k == 0:
+            pre: list[str] = []
+            for piece in pieces:
+                pre += _split_preamble(piece)
+            pieces = pre
+        out += pieces
+    return [x for x in out if x]
+
+
+def _split_preamble(text: str) -> list[str]:
+    cuts = [0]
+    for m in re.finditer(r"(?<=,)\s+(?=[A-Z])", text):
+        if lead_start().match(text, m.end()):
+            cuts.append(m.end())
+    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True)]
+
+
 def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool) -> bool:
     """True when `cur` continues the paragraph `prev` ends (a wrapped line), False when it starts one."""
     p, c = prev.text, cur.text
@@ -121,9 +153,11 @@ def clean(raw: RawSource) -> Document:
                 furniture_pages.add(pno)
                 continue
             rtl = bool(_ARABIC.search(s)) and len(_ARABIC.findall(s)) * 2 >= len(_LETTER.findall(s))
-            if not rtl:
-                s = _SPACES.sub(" ", s)
-            lines.append(_Line(s, pno, blank, rtl))
+            if rtl:
+                lines.append(_Line(s, pno, blank, rtl))
+            else:
+                for k, piece in enumerate(split_run_together(_SPACES.sub(" ", s))):
+                    lines.append(_Line(piece, pno, blank or k > 0, rtl))
             blank = False
 
     pdf = raw.kind == "pdf"
