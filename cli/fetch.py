@@ -1,0 +1,83 @@
+"""`resinspect fetch` (download PDFs from the UN Official Document System) and `resinspect cache`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+
+
+def _parse_langs(value: str) -> list[str]:
+    """`en,fr` → ["en", "fr"]; `all` → the six languages. Raises ValueError naming the allowed values."""
+    parts = [p.strip().lower() for p in value.split(",") if p.strip()]
+    if parts == ["all"]:
+        return list(LANGS)
+    bad = [p for p in parts if p not in LANGS]
+    if bad or not parts:
+        raise ValueError(f"unknown language {(bad or [value])[0]!r} (expected {', '.join(LANGS)} or all)")
+    return list(dict.fromkeys(parts))
+
+
+def fetch_command(
+    symbols: Annotated[
+        list[str], typer.Argument(metavar="SYMBOL", help="UN symbols, e.g. 'S/RES/2518 (2020)'.")
+    ],
+    lang: Annotated[
+        str, typer.Option("--lang", "-l", help="Languages, comma-separated: ar,en,es,fr,ru,zh or all.")
+    ] = "en",
+    library: Annotated[
+        Path | None, typer.Option("--library", help="Folder to save into (default: your resinspect library).")
+    ] = None,
+    docs_url: Annotated[
+        str | None,
+        typer.Option("--docs-url", envvar="RESINSPECT_DOCS_URL", help="ODS base URL.", show_default=False),
+    ] = None,
+) -> None:
+    """Download documents' PDFs from the UN Official Document System into the library.
+
+    Prints the saved path of each document, one per line. Exit code 2 if any failed.
+    """
+    from resinspect.errors import SourceError
+    from resinspect.fetch import iter_fetch
+
+    try:
+        langs = _parse_langs(lang)
+    except ValueError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+
+    failed = False
+    for _symbol, _lang, result in iter_fetch(symbols, langs, library=library, base_url=docs_url):
+        if isinstance(result, SourceError):
+            failed = True
+            typer.echo(f"error: {result}", err=True)
+        else:
+            typer.echo(str(result))
+    if failed:
+        raise typer.Exit(2)
+
+
+cache_app = typer.Typer(
+    name="cache",
+    help="Manage the cache of extracted page texts.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Remove every cached page text."""
+    from resinspect import cache
+
+    n = cache.clear()
+    typer.echo(f"removed {n} cache {'entry' if n == 1 else 'entries'}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `fetch` and the `cache` group to the root app."""
+    app.command("fetch", no_args_is_help=True)(fetch_command)
+    app.add_typer(cache_app, name="cache")
