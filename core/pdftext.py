@@ -72,13 +72,27 @@ def _is_cjk(text: str) -> bool:
     return 0x2E80 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or 0xFF00 <= c <= 0xFFEF or 0x20000 <= c
 
 
+_KINDS: dict[str, str] = {}
+
+
 def _bidi(text: str) -> str:
     """The bidi class of a glyph's text: its first strong class, else that of its first character."""
-    kinds = [unicodedata.bidirectional(c) for c in text] or ["ON"]
-    for k in kinds:
-        if k in ("L", "R", "AL"):
-            return "R" if k == "AL" else k
-    return kinds[0]
+    kind = _KINDS.get(text)
+    if kind is None:
+        kinds = [unicodedata.bidirectional(c) for c in text] or ["ON"]
+        strong = [k for k in kinds if k in ("L", "R", "AL")]
+        kind = _KINDS[text] = ("R" if strong[0] == "AL" else strong[0]) if strong else kinds[0]
+    return kind
+
+
+_PRESENTATION = re.compile("[\ufb00-\ufdff\ufe70-\ufefe]+")  # ligatures, Arabic presentation forms
+
+
+def _nfkc(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 
 
 def _visual_to_logical(units: list[str]) -> list[str]:
@@ -147,13 +161,14 @@ def _mirrored(units: list[str]) -> bool:
 
 
 def _line_units(glyphs: list[Glyph]) -> list[str]:
-    """Glyph texts left to right, with a space wherever the gap is wider than WORD_MARGIN."""
+    """Glyph texts left to right, with a space wherever the gap is wider than WORD_MARGIN,
+    except next to CJK characters (Chinese has no spaces; gaps there are typographic)."""
     units: list[str] = []
     prev: Glyph | None = None
     for g in glyphs:
         if prev is not None and g[0] - prev[1] > WORD_MARGIN * max(g[3], prev[3]):
             a, b = prev[4], g[4]
-            if not a.isspace() and not b.isspace() and not (_is_cjk(a[-1:]) and _is_cjk(b)):
+            if not a.isspace() and not b.isspace() and not (_is_cjk(a[-1:]) or _is_cjk(b)):
                 units.append(" ")
         units.append(g[4])
         prev = g
@@ -162,20 +177,23 @@ def _line_units(glyphs: list[Glyph]) -> list[str]:
 
 def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> Line | None:
     """Build a Line from one row's glyphs of one column (any order)."""
-    bases = [g for g in glyphs if not unicodedata.combining(g[4][:1] or " ")]
+    marks = [g for g in glyphs if g[4] >= "\u0300" and unicodedata.combining(g[4][0])]
+    bases = [g for g in glyphs if g not in marks] if marks else glyphs
     bases.sort(key=lambda g: g[0] + g[1])
-    for g in glyphs:  # combining marks join the base glyph whose centre is nearest
-        if bases and unicodedata.combining(g[4][:1] or " "):
+    for g in marks:  # combining marks join the base glyph whose centre is nearest
+        if bases:
             centre = g[0] + g[1]
             best = min(bases, key=lambda b: abs(b[0] + b[1] - centre) + (1e6 if b[4].isspace() else 0))
             best[4] += g[4]
     units = _line_units(bases)
-    n_r = sum(1 for u in units if _bidi(u) == "R")
-    n_l = sum(1 for u in units if _bidi(u) == "L")
-    rtl = n_r > n_l or (page_rtl and (n_r > 0 or _mirrored(units)))
+    rtl = False
+    if page_rtl or _RTL.search("".join(units)):
+        kinds = [_bidi(u) for u in units]
+        n_r, n_l = kinds.count("R"), kinds.count("L")
+        rtl = n_r > n_l or (page_rtl and (n_r > 0 or _mirrored(units)))
     if rtl:
         units = _visual_to_logical(units)
-    text = unicodedata.normalize("NFKC", "".join(units).translate(_BIDI_CONTROLS)).strip()
+    text = _PRESENTATION.sub(_nfkc, "".join(units).translate(_BIDI_CONTROLS)).strip()
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
         return None
@@ -199,18 +217,23 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return rows
 
 
-def _gutter(rows: list[list[Glyph]], width: float) -> float | None:
+def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float | None:
     """The x of a column gutter that most rows leave empty, or None for a one-column page."""
-    spans = [sorted((g[0], g[1]) for g in row if not g[4].isspace()) for row in rows]
-    spans = [s for s in spans if s]
+    spans = [s for s in row_spans if s]
     lo, hi = int(width * GUTTER_SEARCH[0]), int(width * GUTTER_SEARCH[1])
     if len(spans) < GUTTER_MIN_ROWS or hi <= lo:
         return None
-    cover = [0] * (hi - lo + 1)
+    delta = [0] * (hi - lo + 2)  # glyphs covering each whole point, by a difference array
     for s in spans:
         for x0, x1 in s:
-            for x in range(max(lo, int(x0) + 1), min(hi, int(x1)) + 1):
-                cover[x - lo] += 1
+            a, b = max(lo, int(x0) + 1), min(hi, int(x1))
+            if a <= b:
+                delta[a - lo] += 1
+                delta[b - lo + 1] -= 1
+    cover, running = [], 0
+    for d in delta[:-1]:
+        running += d
+        cover.append(running)
     centre = width / 2
     best = min(range(len(cover)), key=lambda i: (cover[i], abs(lo + i - centre)))
     # widen to the middle of the empty band around the best position
@@ -239,9 +262,9 @@ def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) ->
 def _page_lines(glyphs: list[Glyph], width: float) -> list[Line]:
     """Lines of one page in reading order: bands of two columns between full-width rows."""
     rows = _rows(glyphs)
-    n_r = sum(1 for g in glyphs if _bidi(g[4]) == "R")
-    page_rtl = n_r > len(glyphs) / 4
-    gx = _gutter(rows, width)
+    page_rtl = len(_RTL.findall("".join([g[4] for g in glyphs]))) > len(glyphs) / 4
+    row_spans = [sorted((g[0], g[1]) for g in row if not g[4].isspace()) for row in rows]
+    gx = _gutter(row_spans, width)
     out: list[Line] = []
     band: list[list[Line]] = [[], []]
     last_base: float | None = None
@@ -251,13 +274,12 @@ def _page_lines(glyphs: list[Glyph], width: float) -> list[Line]:
         out.extend(first + second)
         band[0], band[1] = [], []
 
-    for row in rows:
+    for row, spans in zip(rows, row_spans, strict=True):
         size = max(g[3] for g in row)
         base = row[0][2]
         if last_base is not None and last_base - base > BAND_GAP * size + size:
             flush()
         last_base = base
-        spans = sorted((g[0], g[1]) for g in row if not g[4].isspace())
         if gx is None or not spans or _crosses(spans, gx, size):
             flush()
             line = _make_line(row, 0, page_rtl)
