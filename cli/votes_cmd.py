@@ -49,9 +49,12 @@ def votes(
             )
         else:
             _tables(out, doc, vs)
-        for v in vs:
+        for k, v in enumerate(vs):
             for i in v.issues:
-                warn(src, f"vote on {v.resolution or v.subject or '?'}: {i.message}")
+                warn(
+                    src,
+                    f"vote {k + 1} ({v.resolution or v.subject or 'amendment' if any(i.code == 'amendment' for i in v.issues) else v.resolution or v.subject or '?'}): {i.message}",
+                )
         for i in doc.issues:
             warn(src, i.message)
         if not vs:

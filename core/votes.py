@@ -1,9 +1,381 @@
-"""Vote extraction (placeholder until the vote engine lands)."""
+"""Votes: find vote blocks (in favour / against / abstaining), name and code the members, check consistency.
+
+Vote wording per language is data (core/data/votes.toml; Arabic in lexicon/ar.toml). Arabic blocks, clean or
+garbled by a broken font, are read by `arabic_votes`. Every disagreement is an Issue on the vote, never a fix.
+"""
 
 from __future__ import annotations
 
-from .model import Document, Resolution, Vote
+import functools
+import re
+from dataclasses import dataclass
+
+from .data_files import load
+from .model import Document, Issue, Member, Resolution, Vote
+
+KEYS = ("in_favour", "against", "abstaining")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+_DATE_EN = re.compile(
+    r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+(\d{4})"
+)
+
+
+@dataclass(frozen=True)
+class _Lang:
+    code: str
+    labels: dict[str, re.Pattern[str]]
+    none: re.Pattern[str]
+    rx: dict[str, re.Pattern[str]]
+    numbers: dict[str, int]
+
+
+@functools.cache
+def _langs() -> tuple[_Lang, ...]:
+    out = []
+    for code, d in load("votes").items():
+        labels = {}
+        for key in KEYS:
+            alts = "|".join(re.escape(x) for x in sorted(d[key], key=len, reverse=True))
+            # a label opens a line and ends with a colon (ASCII or full-width)
+            labels[key] = re.compile(rf"(?m)^[ \t]*(?:{alts})[ \t]*[:：]")
+        none = re.compile(r"(?i)^\s*(?:" + "|".join(re.escape(x) for x in d["none"]) + r")\s*[.。]?\s*$")
+        rx = {k: re.compile(v) for k, v in d.items() if isinstance(v, str)}
+        out.append(_Lang(code, labels, none, rx, {str(k): int(v) for k, v in d.get("numbers", {}).items()}))
+    return tuple(out)
+
+
+def _split_items(text: str) -> list[tuple[str, int, int]]:
+    """Comma/semicolon/'and'-separated items with their offsets relative to `text`."""
+    from .roster import lookup
+
+    out = []
+    for m in re.finditer(r"[^,;،、，；\n]+", text):
+        piece = m.group(0)
+        sub = [piece]
+        if lookup(piece.strip().rstrip(".")) is None:  # "Bosnia and Herzegovina" is one member
+            sub = re.split(r"\s+(?:and|et|y|и)\s+(?=(?:the\s+)?[A-ZÀ-ÖА-Я])", piece)
+        pos = m.start()
+        for s in sub:
+            k = text.find(s, pos)
+            a, b = k, k + len(s)
+            raw = text[a:b]
+            lead = len(raw) - len(raw.lstrip())
+            trail = len(raw.rstrip(" \t.。"))
+            a2, b2 = a + lead, a + trail
+            if b2 > a2:
+                out.append((text[a2:b2], a2, b2))
+            pos = b
+    return out
+
+
+def _number(word: str | None, lang: _Lang) -> int | None:
+    if word is None:
+        return None
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return lang.numbers.get(w)
+
+
+def _doc_date(text: str) -> str | None:
+    months = {
+        m: i
+        for i, m in enumerate(
+            (
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ),
+            1,
+        )
+    }
+    if m := _DATE_EN.search(text):
+        return f"{m[3]}-{months[m[2]]:02d}-{int(m[1]):02d}"
+    return None
+
+
+def _find_blocks(doc: Document, lang: _Lang) -> list[tuple[int, dict[str, tuple[int, int]], int]]:
+    """(start, {key: (list start, list end)}, end) for each in-favour/against/abstaining triple."""
+    text = doc.text
+    hits = sorted((m.start(), m.end(), key) for key in KEYS for m in lang.labels[key].finditer(text))
+    blocks = []
+    i = 0
+    while i < len(hits):
+        if hits[i][2] != "in_favour":
+            i += 1
+            continue
+        seq = [hits[i]]
+        j = i + 1
+        while (
+            j < len(hits) and len(seq) < 3 and hits[j][2] == KEYS[len(seq)] and hits[j][0] - seq[-1][1] < 2500
+        ):
+            seq.append(hits[j])
+            j += 1
+        # a lone "In favour:" is a block too: unanimous votes in meeting records list no other label (S/PV.8701)
+        spans = {}
+        for k, (_, b, key) in enumerate(seq):
+            if k + 1 < len(seq):
+                spans[key] = (b, seq[k + 1][0])
+            else:
+                spans[key] = (b, _list_end(text, b))
+        blocks.append((seq[0][0], spans, spans[seq[-1][2]][1]))
+        i = j
+    return blocks
+
+
+def _list_end(text: str, pos: int) -> int:
+    """End of the last list of a block: the rest of the label's line, or the next line when that is empty."""
+    nl = text.find("\n", pos)
+    nl = len(text) if nl < 0 else nl
+    if text[pos:nl].strip():
+        return nl
+    nxt = text.find("\n", nl + 1)
+    return len(text) if nxt < 0 else nxt
 
 
 def extract_votes(doc: Document, resolutions: list[Resolution]) -> list[Vote]:
-    return []
+    votes: list[Vote] = []
+    for lang in _langs():
+        for start, spans, end in _find_blocks(doc, lang):
+            votes.append(_vote_from_block(doc, resolutions, lang, start, spans, end))
+    if "ar" in doc.languages:
+        votes += _arabic_votes(doc, resolutions, taken=[(v.start or 0, v.end or 0) for v in votes])
+    votes.sort(key=lambda v: v.start or 0)
+    return votes
+
+
+def _context_year(doc: Document, date: str | None) -> int | None:
+    if date:
+        return int(date[:4])
+    return None
+
+
+def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int) -> Vote:
+    from .roster import match_members
+
+    text = doc.text
+    before = text[max(0, start - 1500) : start]
+    after_end = len(text)
+    m_next = re.search(
+        r"(?m)^.*(?:" + lang.labels["in_favour"].pattern.replace("(?m)^", "") + ")", text[end:]
+    )
+    if m_next:
+        after_end = end + m_next.start()
+    after = text[end : min(after_end, end + 1500)]
+    # outcome sentence
+    stated: dict[str, int] = {}
+    if "tally" in lang.rx and (m := lang.rx["tally"].search(after)):
+        for key in KEYS:
+            n = _number(m.groupdict().get(key), lang)
+            if n is not None:
+                stated[key] = n
+    resolution = None
+    adopted: bool | None = None
+    if "adopted_as" in lang.rx and (m := lang.rx["adopted_as"].search(after[:800])):
+        resolution = f"S/RES/{int(m['number'])} ({m['year']})"
+        adopted = True
+    elif "not_adopted" in lang.rx and lang.rx["not_adopted"].search(after[:800]):
+        adopted = False
+    # what was voted on
+    last_sentence = before[-600:]
+    is_amendment = bool(
+        "amendment" in lang.rx
+        and lang.rx["amendment"].search(
+            last_sentence.split("\n")[-2] if "\n" in last_sentence else last_sentence
+        )
+    )
+    subject = None
+    drafts = list(lang.rx["draft"].finditer(before)) if "draft" in lang.rx else []
+    if drafts and not is_amendment:
+        subject = drafts[-1]["symbol"]
+    procedure = "meeting"
+    if "written" in lang.rx and lang.rx["written"].search(before):
+        procedure = "written"
+    # date: "adopted as resolution … of 30 March 2020", the resolution's adoption line, or the document's date
+    date = None
+    if resolution:
+        for r in resolutions:
+            if r.symbol == resolution and r.date:
+                date = r.date
+        if date is None and (m := re.search(r"of\s+" + _DATE_EN.pattern, after[:800])):
+            date = _doc_date(m.group(0))
+    if date is None:
+        date = _doc_date(text[:3000])
+    year = _context_year(doc, date)
+
+    vote = Vote(
+        subject=subject,
+        resolution=resolution,
+        procedure=procedure,
+        date=date,
+        adopted=adopted,
+        counts={},
+        in_favour=[],
+        against=[],
+        abstaining=[],
+        start=start,
+        end=end,
+        page=doc.page_at(start),
+        language=lang.code,
+    )
+    if is_amendment:
+        vote.issues.append(
+            Issue(
+                "amendment",
+                "this vote is on an amendment" + (f" to {drafts[-1]['symbol']}" if drafts else ""),
+            )
+        )
+    items_by_key: dict[str, list[tuple[str, int, int]]] = {}
+    for key in KEYS:
+        if key not in spans:
+            items_by_key[key] = []
+            continue
+        a, b = spans[key]
+        chunk = text[a:b]
+        if lang.none.match(chunk) or not chunk.strip():
+            items_by_key[key] = []
+            continue
+        items_by_key[key] = [(t, a + x, a + y) for t, x, y in _split_items(chunk)]
+    flat = [(key, it) for key in KEYS for it in items_by_key[key]]
+    try:
+        matches = match_members([it[0] for _, it in flat], year, lang.code)
+    except ValueError:
+        matches = match_members([it[0] for _, it in flat], None, lang.code)
+    for (key, (t, a, b)), mt in zip(flat, matches, strict=True):
+        c = mt.country
+        member = Member(c.name if c else t, c.iso3 if c else None, t, a, b, mt.score)
+        getattr(vote, key).append(member)
+    _finish(vote, stated, year)
+    return vote
+
+
+def _finish(vote: Vote, stated: dict[str, int], year: int | None) -> None:
+    """Counts, inferred outcome and every consistency check, each as an Issue."""
+    from .roster import council, is_permanent
+
+    lengths = {k: len(getattr(vote, k)) for k in KEYS}
+    vote.counts = {k: stated.get(k, lengths[k]) for k in KEYS}
+    for k in KEYS:
+        if k in stated and stated[k] != lengths[k]:
+            vote.issues.append(
+                Issue(
+                    "count-mismatch",
+                    f"{k.replace('_', ' ')}: the document states {stated[k]} but lists {lengths[k]} members",
+                )
+            )
+    unknown = [m.as_printed for k in KEYS for m in getattr(vote, k) if m.iso3 is None]
+    if unknown:
+        vote.issues.append(Issue("unknown-member", "not matched to any member state: " + "; ".join(unknown)))
+    seen: dict[str, str] = {}
+    for k in KEYS:
+        for m in getattr(vote, k):
+            if m.iso3 and m.iso3 in seen and seen[m.iso3] != k:
+                vote.issues.append(
+                    Issue("member-in-two-lists", f"{m.name} is listed as {seen[m.iso3]} and {k}")
+                )
+            if m.iso3:
+                seen[m.iso3] = k
+    roster = None
+    if year is not None:
+        try:
+            roster = {c.iso3 for c in council(year)}
+        except ValueError:
+            roster = None
+    size = len(roster) if roster else (15 if (year or 2000) >= 1966 else 11)
+    total = sum(lengths.values())
+    if total > size:
+        vote.issues.append(
+            Issue("too-many-members", f"{total} members listed, but the Council had {size} seats")
+        )
+    if roster:
+        off = sorted({m.name for k in KEYS for m in getattr(vote, k) if m.iso3 and m.iso3 not in roster})
+        if off:
+            vote.issues.append(
+                Issue("member-not-on-roster", f"not on the Council in {year}: " + ", ".join(off))
+            )
+    need = 9 if (year or 2000) >= 1966 else 7
+    veto = [m.name for m in vote.against if m.iso3 and is_permanent(m.iso3, year)]
+    rule = vote.counts["in_favour"] >= need and not veto
+    if veto:
+        vote.issues.append(Issue("veto", "negative vote of a permanent member: " + ", ".join(veto)))
+    if vote.adopted is None:
+        vote.adopted = rule
+        vote.issues.append(
+            Issue(
+                "outcome-inferred",
+                "outcome not stated; inferred from the adoption rule "
+                f"({need} votes in favour and no negative vote of a permanent member)",
+            )
+        )
+    elif vote.adopted != rule:
+        vote.issues.append(
+            Issue(
+                "outcome-mismatch",
+                f"the document says {'adopted' if vote.adopted else 'not adopted'}"
+                f" but the adoption rule gives {'adopted' if rule else 'not adopted'}",
+            )
+        )
+
+
+def _arabic_votes(doc: Document, resolutions, taken) -> list[Vote]:
+    try:
+        from .arabic_votes import find_arabic_votes
+    except ImportError:
+        return []
+    from .roster import countries
+
+    out = []
+    cs = countries()
+    for blk in find_arabic_votes(doc.text):
+        if any(a <= blk.start < b for a, b in taken):
+            continue
+        resolution = f"S/RES/{blk.resolution[0]} ({blk.resolution[1]})" if blk.resolution else None
+        date = blk.date
+        if date is None and resolution:
+            date = next((r.date for r in resolutions if r.symbol == resolution and r.date), None)
+        year = int(date[:4]) if date else (blk.resolution[1] if blk.resolution else None)
+        v = Vote(
+            subject=None,
+            resolution=resolution,
+            procedure="written" if _written_ar(doc) else "meeting",
+            date=date,
+            adopted=True if resolution else None,
+            counts={},
+            in_favour=[],
+            against=[],
+            abstaining=[],
+            start=blk.start,
+            end=blk.end,
+            page=doc.page_at(blk.start),
+            language="ar",
+        )
+        for key in KEYS:
+            for it in blk.lists.get(key, []):
+                c = cs.get(it.iso3) if it.iso3 else None
+                getattr(v, key).append(
+                    Member(c.name if c else it.as_printed, it.iso3, it.as_printed, it.start, it.end, it.score)
+                )
+        for code, msg in blk.warnings:
+            v.issues.append(Issue(code, msg))
+        subj = re.search(r"S/\d{4}/\d{1,4}", doc.text[max(0, blk.start - 3000) : blk.start])
+        v.subject = subj.group(0) if subj else None
+        stated = {"in_favour": blk.tally} if blk.tally is not None else {}
+        _finish(v, stated, year)
+        out.append(v)
+    return out
+
+
+def _written_ar(doc: Document) -> bool:
+    return bool(re.search(r"(?i)voting procedure|written procedure|S/\d{4}/\d+", doc.text[:5000])) or not (
+        doc.symbol or ""
+    ).startswith("S/PV")
