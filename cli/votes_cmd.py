@@ -53,7 +53,7 @@ def votes(
             for i in v.issues:
                 warn(
                     src,
-                    f"vote {k + 1} ({v.resolution or v.subject or 'amendment' if any(i.code == 'amendment' for i in v.issues) else v.resolution or v.subject or '?'}): {i.message}",
+                    f"vote {k + 1} ({_what(v)}): {i.message}",
                 )
         for i in doc.issues:
             warn(src, i.message)
@@ -63,6 +63,12 @@ def votes(
         return 0
 
     run(sources, lang, library, handle)
+
+
+def _what(v) -> str:
+    if v.resolution or v.subject:
+        return v.resolution or v.subject
+    return "amendment" if any(i.code == "amendment" for i in v.issues) else "?"
 
 
 def _tables(out: Output, doc, vs) -> None:

@@ -121,23 +121,20 @@ def read_source(input: str, lang: str | None = None, libraries: list[str] | None
     fsym, flang = parse_filename(path.name) if path else (None, None)
     symbol = normalize_symbol(input) or fsym
     if data[:1024].lstrip().startswith(b"%PDF") or (path and path.suffix.lower() == ".pdf"):
-        from . import pdftext
+        from . import cache
 
-        try:
-            pages = pdftext.read_pdf(data)
-        except SourceError as exc:
-            raise SourceError(f"{input}: {exc}") from None
-        texts = [pdftext.page_text(p) for p in pages]
-        return RawSource(
-            input,
-            name if path else None,
-            sha,
-            "pdf",
-            texts,
-            symbol,
-            flang,
-            tuple(p.cid_glyphs for p in pages),
-        )
+        texts = cache.get(sha)
+        if texts is None:
+            from . import pdftext
+
+            try:
+                pages = pdftext.read_pdf(data)
+            except SourceError as exc:
+                raise SourceError(f"{input}: {exc}") from None
+            texts = [pdftext.page_text(p) for p in pages]
+            cache.put(sha, texts)
+        cids = tuple(t.count("(cid:") for t in texts)
+        return RawSource(input, name if path else None, sha, "pdf", texts, symbol, flang, cids)
     text = _decode_text(data, input)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     pages = text.split("\f") if "\f" in text else [text]
