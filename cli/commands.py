@@ -219,7 +219,8 @@ def inspect(
 def _vote_line(v) -> str:
     c = v.counts
     outcome = {True: "adopted", False: "not adopted", None: "outcome unknown"}[v.adopted]
-    what = v.resolution or v.subject or "?"
+    amendment = any(i.code == "amendment" for i in v.issues)
+    what = v.resolution or v.subject or ("amendment" if amendment else "?")
     return f"{what}: {c['in_favour']}-{c['against']}-{c['abstaining']} {outcome} ({v.procedure}, {v.date or 'date?'})"
 
 

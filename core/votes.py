@@ -306,7 +306,7 @@ def _finish(vote: Vote, stated: dict[str, int], year: int | None) -> None:
     need = 9 if (year or 2000) >= 1966 else 7
     veto = [m.name for m in vote.against if m.iso3 and is_permanent(m.iso3, year)]
     rule = vote.counts["in_favour"] >= need and not veto
-    if veto:
+    if veto and vote.counts["in_favour"] >= need:  # a negative vote only vetoes a draft that had the votes
         vote.issues.append(Issue("veto", "negative vote of a permanent member: " + ", ".join(veto)))
     if vote.adopted is None:
         vote.adopted = rule
