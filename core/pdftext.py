@@ -16,6 +16,8 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from .errors import SourceError
@@ -117,34 +119,20 @@ def _visual_to_logical(units: list[str]) -> list[str]:
         elif k not in ("EN", "CS", "ES", "ET"):
             last = k
     strong = [("L" if k == "L" else "R") if k in ("L", "R", "EN", "AN") else None for k in kinds]
-    levels = [0] * n
-    prev = "R"
-    for i in range(n):
-        if strong[i] is not None:
-            prev = strong[i]
-            levels[i] = 2 if kinds[i] in ("L", "EN", "AN") else 1
-    nxt = "R"
+    right = ["R"] * (n + 1)  # the nearest strong type to the right; the line's end counts as R
     for i in range(n - 1, -1, -1):
-        if strong[i] is not None:
-            nxt = strong[i]
-        elif levels[i] == 0:
-            levels[i] = -1 if nxt == "L" else 1  # -1: decided by the left neighbour below
-    prev = "R"
-    for i in range(n):
-        if strong[i] is not None:
-            prev = strong[i]
-        elif levels[i] == -1:
-            levels[i] = 2 if prev == "L" else 1
-    runs: list[list[str]] = []
-    run_levels: list[int] = []
-    for unit, level in zip(units, levels, strict=True):
-        if run_levels and run_levels[-1] == level:
-            runs[-1].append(unit)
-        else:
-            runs.append([unit])
-            run_levels.append(level)
+        right[i] = strong[i] or right[i + 1]
+    levels, left = [], "R"
+    for i, k in enumerate(kinds):
+        if strong[i]:
+            left = strong[i]
+            levels.append(2 if k in ("L", "EN", "AN") else 1)
+        else:  # a neutral between two left-to-right types goes with them, else right to left
+            levels.append(2 if left == right[i + 1] == "L" else 1)
     out: list[str] = []
-    for run, level in zip(reversed(runs), reversed(run_levels), strict=True):
+    for level, run in reversed(
+        [(lv, [u for _, u in grp]) for lv, grp in groupby(zip(levels, units, strict=True), itemgetter(0))]
+    ):
         out.extend(run if level == 2 else reversed(run))
     return out
 
@@ -303,16 +291,9 @@ def _new_device(rsrc: Any, sink: list[Glyph], cids: list[int]) -> Any:
 
     class GlyphSink(PDFTextDevice):
         def render_char(
-            self,
-            matrix: Any,
-            font: Any,
-            fontsize: float,
-            scaling: float,
-            rise: float,
-            cid: int,
-            ncs: Any,
-            graphicstate: Any,
-        ) -> float:  # noqa: E501
+            self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int, *_: Any
+        ) -> float:  # type: ignore[override]  # noqa: E501
+            cids[1] += 1
             try:
                 text = font.to_unichr(cid)
             except PDFUnicodeNotDefined:
@@ -364,11 +345,12 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> list[PdfPage]:
         doc = PDFDocument(PDFParser(io.BytesIO(data)))
         rsrc = PDFResourceManager(caching=True)
         sink: list[Glyph] = []
-        cids = [0]
+        cids = [0, 0]  # unmapped glyphs on this page, glyphs in the document
         interp = PDFPageInterpreter(rsrc, _new_device(rsrc, sink, cids))
         for number, page in enumerate(PDFPage.create_pages(doc), 1):
             sink.clear()
             cids[0] = 0
+            page.rotate = 0  # read in the content's own coordinates, where the text is upright
             interp.process_page(page)
             x0, y0, x1, y1 = page.mediabox
             width, height = abs(x1 - x0), abs(y1 - y0)
@@ -383,7 +365,7 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> list[PdfPage]:
         raise SourceError(f"truncated or damaged PDF: {detail}") from None
     if not pages:
         raise SourceError("truncated or damaged PDF: no pages found")
-    if not any(p.lines for p in pages):
+    if not cids[1]:
         raise SourceError("no text layer: this PDF needs OCR")
     return pages
 
