@@ -98,7 +98,7 @@ def paragraphs(
     out = Output(fmt, json_, many=len(sources) > 1)
 
     def handle(doc, src: str) -> int:
-        res = resinspect.paragraphs(doc)
+        res = resinspect.extract_paragraphs(doc)
         if out.is_json:
             for r in res or [None]:
                 out.add_json(jsonout.resolution(doc, r, kind))
@@ -138,7 +138,7 @@ def citations(
     out = Output(fmt, json_, many=len(sources) > 1)
 
     def handle(doc, src: str) -> int:
-        cits = resinspect.citations(doc)
+        cits = resinspect.extract_citations(doc)
         if out.is_json:
             out.add_json(jsonout.citations(doc, cits))
             out.flush_json()
@@ -192,8 +192,10 @@ def inspect(
     out = Output(fmt, json_, many=len(sources) > 1)
 
     def handle(doc, src: str) -> int:
-        res = resinspect.paragraphs(doc)
-        ins = resinspect.Inspection(doc, res, resinspect.citations(doc, res), resinspect.votes(doc, res))
+        res = resinspect.extract_paragraphs(doc)
+        ins = resinspect.Inspection(
+            doc, res, resinspect.extract_citations(doc, res), resinspect.extract_votes(doc, res)
+        )
         if out.is_json:
             out.add_json(jsonout.inspection(ins))
             out.flush_json()

@@ -31,7 +31,7 @@ def votes(
     out = Output(fmt, json_, many=len(sources) > 1)
 
     def handle(doc, src: str) -> int:
-        vs = resinspect.votes(doc)
+        vs = resinspect.extract_votes(doc)
         if out.is_json:
             out.add_json(jsonout.votes(doc, vs))
             out.flush_json()

@@ -4,13 +4,13 @@ The engine's public API: read a source, get typed results. Nothing here prints o
 
     >>> import resinspect
     >>> doc = resinspect.read("S/2020/249")
-    >>> [p.id for r in resinspect.paragraphs(doc) for p in r.paragraphs][:2]
+    >>> [p.id for r in resinspect.extract_paragraphs(doc) for p in r.paragraphs][:2]
     ['PP1', 'PP2']
 """
 
 __version__ = "0.1.0"
 
-from .api import Inspection, citations, inspect, paragraphs, read, votes  # noqa: E402
+from .api import Inspection, extract_citations, extract_paragraphs, extract_votes, inspect, read  # noqa: E402
 from .errors import NotFound, ResinspectError, SourceError  # noqa: E402
 
 __all__ = [
@@ -18,10 +18,10 @@ __all__ = [
     "NotFound",
     "ResinspectError",
     "SourceError",
-    "citations",
+    "extract_citations",
+    "extract_paragraphs",
+    "extract_votes",
     "inspect",
-    "paragraphs",
     "read",
-    "votes",
     "__version__",
 ]

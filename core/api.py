@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .citations import extract_citations
+from .citations import extract_citations as _extract_citations
 from .clean import clean
 from .model import Citation, Document, Resolution, Vote
 from .paragraphs import detect_language, find_resolutions
@@ -62,18 +62,21 @@ def _check_garbling(doc: Document) -> None:
         )
 
 
-def paragraphs(doc: Document) -> list[Resolution]:
+def extract_paragraphs(doc: Document) -> list[Resolution]:
+    """Every resolution in the document, with its paragraphs."""
     return find_resolutions(doc)
 
 
-def citations(doc: Document, resolutions: list[Resolution] | None = None) -> list[Citation]:
-    return extract_citations(doc, find_resolutions(doc) if resolutions is None else resolutions)
+def extract_citations(doc: Document, resolutions: list[Resolution] | None = None) -> list[Citation]:
+    """Citations in the document, grouped by cited symbol."""
+    return _extract_citations(doc, find_resolutions(doc) if resolutions is None else resolutions)
 
 
-def votes(doc: Document, resolutions: list[Resolution] | None = None) -> list[Vote]:
-    from .votes import extract_votes
+def extract_votes(doc: Document, resolutions: list[Resolution] | None = None) -> list[Vote]:
+    """Every vote in the document, in document order."""
+    from .votes import extract_votes as _extract_votes
 
-    return extract_votes(doc, find_resolutions(doc) if resolutions is None else resolutions)
+    return _extract_votes(doc, find_resolutions(doc) if resolutions is None else resolutions)
 
 
 @dataclass
@@ -88,4 +91,4 @@ def inspect(source: str, lang: str | None = None, library: list[str] | None = No
     """Everything about one SOURCE."""
     doc = read(source, lang, library)
     res = find_resolutions(doc)
-    return Inspection(doc, res, extract_citations(doc, res), votes(doc, res))
+    return Inspection(doc, res, extract_citations(doc, res), extract_votes(doc, res))

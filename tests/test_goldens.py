@@ -1,0 +1,70 @@
+"""Whole-document outputs compared with reviewed golden files (tests/golden/*.json).
+
+Regenerate with `pytest --update-goldens` and review the diff like code. The source path is made relative
+so goldens do not depend on where the package is installed."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+
+import pytest
+import resinspect
+from resinspect import jsonout
+
+GOLDEN = Path(__file__).parent / "golden"
+
+# (golden name, SOURCE, --lang, command)
+CASES = [
+    ("S_2020_249-AR.paragraphs", "S/2020/249", "ar", "paragraphs"),
+    ("S_2020_249-AR.citations", "S/2020/249", "ar", "citations"),
+    ("S_2020_249-AR.votes", "S/2020/249", "ar", "votes"),
+    ("S_2020_249-EN.votes", "S/2020/249", "en", "votes"),
+    ("S_PV.8700.votes", "S/PV.8700", None, "votes"),
+    ("S_PV.8700.citations", "S/PV.8700", None, "citations"),
+]
+
+
+def _render(source: str, lang: str | None, command: str) -> list[dict]:
+    doc = resinspect.read(source, lang=lang)
+    res = resinspect.extract_paragraphs(doc)
+    if command == "paragraphs":
+        out = [jsonout.resolution(doc, r) for r in res]
+    elif command == "citations":
+        out = [jsonout.citations(doc, resinspect.extract_citations(doc, res))]
+    else:
+        out = [jsonout.votes(doc, resinspect.extract_votes(doc, res))]
+    for o in out:
+        o["source"]["path"] = Path(o["source"]["path"]).name
+    return out
+
+
+@pytest.mark.parametrize("name,source,lang,command", CASES, ids=[c[0] for c in CASES])
+def test_golden(name, source, lang, command, update_goldens):
+    got = json.dumps(_render(source, lang, command), ensure_ascii=False, indent=2) + "\n"
+    path = GOLDEN / f"{name}.json"
+    if update_goldens or not path.exists():
+        path.write_text(got, encoding="utf-8")
+        if not update_goldens:
+            pytest.fail(f"golden {path.name} was missing and has been written: review it and commit")
+    want = path.read_text(encoding="utf-8")
+    if got != want:
+        diff = "".join(
+            difflib.unified_diff(want.splitlines(True), got.splitlines(True), "golden", "now", n=2)
+        )
+        pytest.fail(f"{path.name} differs from the engine's output:\n{diff[:6000]}")
+
+
+def test_founding_sample_figures():
+    """The figures the project was founded on, asserted directly (not only through the golden)."""
+    doc = resinspect.read("S/2020/249", lang="ar")
+    assert doc.languages == ["ar", "en"]
+    (res,) = resinspect.extract_paragraphs(doc)
+    assert res.symbol == "S/RES/2518 (2020)" and res.date == "2020-03-30"
+    kinds = [p.kind for p in res.paragraphs]
+    assert kinds.count("preambular") == 15 and kinds.count("operative") == 15
+    cits = {
+        c.symbol: c.paragraphs for c in resinspect.extract_citations(doc, [res]) if c.kind == "sc_resolution"
+    }
+    assert cits == {"S/RES/2436 (2018)": ["PP12", "OP11"], "S/RES/2378 (2017)": ["OP11", "OP14"]}
