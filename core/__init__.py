@@ -10,8 +10,19 @@ The engine's public API: read a source, get typed results. Nothing here prints o
 
 __version__ = "0.1.0"
 
-from .api import Inspection, extract_citations, extract_paragraphs, extract_votes, inspect, read  # noqa: E402
 from .errors import NotFound, ResinspectError, SourceError  # noqa: E402
+
+_API = ("Inspection", "extract_citations", "extract_paragraphs", "extract_votes", "inspect", "read")
+
+
+def __getattr__(name: str):
+    """The API verbs load on first use, so `resinspect --help` does not pay for the engine's imports."""
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'resinspect' has no attribute {name!r}")
+
 
 __all__ = [
     "Inspection",
