@@ -35,8 +35,8 @@ __all__ = ["ArabicItem", "ArabicVoteBlock", "find_arabic_votes", "garble_score"]
 
 KINDS = ("in_favour", "against", "abstaining")
 GARBLED_THRESHOLD = 0.45  # garble_score above which the glyph model is trained
-MIN_MARGIN = 0.35  # nats per printed letter between the chosen and the next-best member
-MIN_GAIN = 0.6  # nats per printed letter the chosen name must explain better than chance
+MIN_MARGIN = 1.0  # nats per printed letter between the chosen and the next-best column (held-out model)
+MIN_GAIN = 0.0  # nats per printed letter the chosen name must explain better than a unigram model
 EM_ROUNDS = 10
 _BIG = 1e6
 
@@ -219,6 +219,14 @@ class _Matcher:
         )
 
 
+CUT_PENALTY = 4.0  # nats: a seam usually follows the item-ending comma of the line's logical end
+
+
+def _cut_penalty(line: str, p: int) -> float:
+    before = line[:p].rstrip()
+    return 0.0 if p == 0 or before.endswith(("،", ".", ",")) else CUT_PENALTY
+
+
 def _repair(blocks: list[list[_Line]], rots: list[list[int]], best: Callable[[str, int], float]) -> None:
     """Coordinate ascent over each line's rotation, scoring all items of the block by their best member."""
     for b, lines in enumerate(blocks):
@@ -230,9 +238,13 @@ def _repair(blocks: list[list[_Line]], rots: list[list[int]], best: Callable[[st
                 for p in cands[li]:
                     trial = list(rots[b])
                     trial[li] = p
-                    total = sum(best(it.printed, b) for it in _items(lines, trial))
+                    total = sum(best(it.printed, b) for it in _items(lines, trial)) + _cut_penalty(
+                        lines[li].text, p
+                    )
                     scored.append((total, p != rots[b][li], p))
                 total, _, p = min(scored)
+                if total > min(t for t, moved, _ in scored if not moved) - 0.5:
+                    p = rots[b][li]  # a rotation must explain the items clearly better to be taken
                 if p != rots[b][li]:
                     rots[b][li] = p
                     changed = True
@@ -327,26 +339,61 @@ def _solve(blocks: list[list[_Line]], labels: list[str], roster: list, garbled: 
         cost, assigned = _assign(items, matcher)
         sol = _Solution(items, cost, assigned, matcher)
         state = (tuple(map(tuple, rots)), tuple(assigned))
-        if rnd == rounds or state == previous:
+        if rnd == rounds or (state == previous and rnd >= 4):
             break
         previous = state
-        pairs: list[tuple[str, Sequence[str], bool, float]] = []
+        # self-training: early rounds learn only from the most confident assignments (largest margin
+        # per printed letter over the next-best column), later rounds from all of them
+        scored: list[tuple[float, str, Sequence[str]]] = []
         for r, ((_b, it), ci) in enumerate(zip(items, assigned, strict=True)):
             if ci is not None:
                 vi = matcher.cost(it.printed, ci)[1]
-                # trust an assignment by its margin over the next-best column, per printed letter
                 alt = min(
                     (cost[r, c] for c in range(len(columns)) if c != ci and cost[r, c] < _BIG), default=_BIG
                 )
-                w = max(0.05, min(1.0, (alt - cost[r, ci]) / max(1, len(it.printed)) / 0.5))
-                pairs.append((it.printed, columns[ci].variants[vi], True, w))
+                margin = (alt - cost[r, ci]) / max(1, len(it.printed))
+                scored.append((margin, it.printed, columns[ci].variants[vi]))
+        scored.sort(key=lambda x: -x[0])
+        frac = min(1.0, 0.3 + 0.2 * rnd)
+        keep = scored[: max(1, math.ceil(frac * len(scored)))]
+        pairs: list[tuple[str, Sequence[str], bool, float]] = [
+            (g, us, True, max(0.1, min(1.0, margin / 0.5))) for margin, g, us in keep
+        ]
         for kind, label in zip(KINDS, labels, strict=True):
             g, us = _label_printed(label, model, lex[kind])
             if g:
                 pairs.append((g, us, False, 1.0))
         model = model.refit(pairs)
     assert sol is not None
+    if garbled:
+        _leave_one_out(sol, labels, lex)
     return sol
+
+
+def _leave_one_out(sol: _Solution, labels: list[str], lex: dict) -> None:
+    """Re-score each assigned item under a model trained without it (evidence from the *other* items).
+
+    A model trained on an item can always explain that item; only a mapping that the rest of the document
+    supports is evidence. Random damage fits nothing else and so loses its margin here.
+    """
+    model, columns = sol.matcher.model, sol.matcher.columns
+    pairs: list[tuple[int, tuple[str, Sequence[str], bool, float]]] = []
+    for r, ((_b, it), ci) in enumerate(zip(sol.items, sol.assigned, strict=True)):
+        if ci is not None:
+            vi = sol.matcher.cost(it.printed, ci)[1]
+            pairs.append((r, (it.printed, columns[ci].variants[vi], True, 1.0)))
+    for kind, label in zip(KINDS, labels, strict=True):
+        g, us = _label_printed(label, model, lex[kind])
+        if g:
+            pairs.append((-1, (g, us, False, 1.0)))
+    for r, _pair in pairs:
+        if r < 0:
+            continue
+        held_out = _Matcher(columns, model.refit(p for k, p in pairs if k != r))
+        printed = sol.items[r][1].printed
+        for ci in range(len(columns)):
+            if sol.cost[r, ci] < _BIG:
+                sol.cost[r, ci] = held_out.cost(printed, ci)[0]
 
 
 # --- numbers, dates, resolution ------------------------------------------------------------------------------
