@@ -163,7 +163,7 @@ def test_shuffled_items_give_same_members(name):
     text = cleaned(name)
     base = one_block(text)
     truth = dict(zip(KINDS, next(c[1] for c in CASES if c[0] == name), strict=True))
-    for seed in (7, 11):
+    for seed in (7,):
         block = one_block(_with_items_permuted(text, base, seed))
         assert [len(block.lists[k]) for k in KINDS] == [len(base.lists[k]) for k in KINDS]
         assert_no_confident_wrong(block, truth)
