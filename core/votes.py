@@ -370,9 +370,70 @@ def _arabic_votes(doc: Document, resolutions, taken) -> list[Vote]:
         subj = re.search(r"S/\d{4}/\d{1,4}", doc.text[max(0, blk.start - 3000) : blk.start])
         v.subject = subj.group(0) if subj else None
         stated = {"in_favour": blk.tally} if blk.tally is not None else {}
+        if year is not None:
+            _fill_by_elimination(v, year)
         _finish(v, stated, year)
         out.append(v)
     return out
+
+
+def _fill_by_elimination(vote: Vote, year: int) -> None:
+    """Name unreadable items when the counts prove who they are.
+
+    When every seat is accounted for (as many items as Council members, every named item a distinct member of
+    that year's roster) and all unreadable items sit in one list, the members not yet named are exactly those
+    items: the list's membership is then certain. Which printed item is which of them is not, when there are
+    several; that pairing is a best effort by string similarity and is said in an issue."""
+    from rapidfuzz.distance import Levenshtein
+
+    from .roster import council, normalize_name
+
+    try:
+        roster = council(year)
+    except ValueError:
+        return
+    items = [(k, i, m) for k in KEYS for i, m in enumerate(getattr(vote, k))]
+    named = [m.iso3 for _, _, m in items if m.iso3]
+    loose = [(k, i, m) for k, i, m in items if not m.iso3]
+    ids = {c.iso3 for c in roster}
+    if (
+        not loose
+        or len(items) != len(roster)
+        or len(set(named)) != len(named)
+        or not set(named) <= ids
+        or len({k for k, _, _ in loose}) != 1
+    ):
+        return
+    left = [c for c in roster if c.iso3 not in set(named)]
+    key = loose[0][0]
+
+    def cost(item: str, c) -> float:
+        a = normalize_name(item, "ar").replace(" ", "")
+        return min(
+            Levenshtein.normalized_distance(a, normalize_name(n, "ar").replace(" ", ""))
+            for n in (c.names["ar"], *c.aliases.get("ar", ()))
+        )
+
+    from scipy.optimize import linear_sum_assignment
+
+    rows, cols = linear_sum_assignment([[cost(m.as_printed, c) for c in left] for _, _, m in loose])
+    lst = getattr(vote, key)
+    for r, c in zip(rows, cols, strict=True):
+        _, i, m = loose[r]
+        country = left[c]
+        lst[i] = Member(
+            country.name, country.iso3, m.as_printed, m.start, m.end, 0.0 if len(loose) > 1 else 0.5
+        )
+    names = ", ".join(left[c].name for c in cols)
+    certain = "" if len(loose) == 1 else "; which printed item is which of them is uncertain"
+    vote.issues.append(
+        Issue(
+            "assigned-by-elimination",
+            f"{len(loose)} unreadable item(s) in the "
+            f"{key.replace('_', ' ')} list are the members not otherwise listed ({names}), since all "
+            f"{len(roster)} members are accounted for{certain}",
+        )
+    )
 
 
 def _written_ar(doc: Document) -> bool:
