@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -22,6 +23,9 @@ LangOpt = Annotated[
     str | None, typer.Option("--lang", help="Language version of a symbol: ar en es fr ru zh.")
 ]
 LibraryOpt = Annotated[list[str] | None, typer.Option("--library", help="Folder of documents (repeatable).")]
+FetchOpt = Annotated[
+    bool, typer.Option("--fetch", help="Download a symbol missing from the library (UN ODS).")
+]
 
 
 def _check(
@@ -38,16 +42,19 @@ def _check(
 
 
 def run(
-    sources: list[str], lang: str | None, library: list[str] | None, handle: Callable[[Any, str], int]
+    sources: list[str],
+    lang: str | None,
+    library: list[str] | None,
+    handle: Callable[[Any, str], int],
+    fetch: bool = False,
 ) -> None:
     """Read each SOURCE and hand its Document to `handle`; errors are one line each, the batch goes on."""
-    import resinspect
     from resinspect.errors import ResinspectError
 
     worst = 0
     for src in sources:
         try:
-            doc = resinspect.read(src, lang=lang, library=library)
+            doc = _read(src, lang, library, fetch)
         except ResinspectError as exc:
             error(str(exc))
             worst = max(worst, exc.exit_code)
@@ -74,6 +81,25 @@ def run(
     raise typer.Exit(worst)
 
 
+def _read(src: str, lang: str | None, library: list[str] | None, fetch: bool):
+    """Read a SOURCE; with --fetch, a symbol missing from the library is downloaded first."""
+    import resinspect
+    from resinspect.errors import SourceError
+
+    try:
+        return resinspect.read(src, lang=lang, library=library)
+    except SourceError:
+        from resinspect.symbols import normalize_symbol
+
+        symbol = normalize_symbol(src)
+        if not fetch or symbol is None:
+            raise
+    from resinspect.fetch import fetch as fetch_pdf
+
+    fetch_pdf(symbol, lang or "en", library=Path(library[0]) if library else None)
+    return resinspect.read(src, lang=lang, library=library)
+
+
 def _warnings(out: Output, src: str, issues) -> None:
     for i in issues:
         warn(src, i.message)
@@ -87,6 +113,7 @@ def paragraphs(
     kind: Annotated[str | None, typer.Option("--kind", help="preambular or operative.")] = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    fetch: FetchOpt = False,
 ) -> None:
     """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs."""
     _check(fmt, lang)
@@ -119,7 +146,7 @@ def paragraphs(
             return 1
         return 0
 
-    run(sources, lang, library, handle)
+    run(sources, lang, library, handle, fetch=fetch)
 
 
 @app.command()
@@ -129,6 +156,7 @@ def citations(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    fetch: FetchOpt = False,
 ) -> None:
     """Resolutions, presidential statements and documents cited, with the paragraphs that cite them."""
     _check(fmt, lang)
@@ -157,7 +185,7 @@ def citations(
         _warnings(out, src, doc.issues)
         return 0 if cits else 1
 
-    run(sources, lang, library, handle)
+    run(sources, lang, library, handle, fetch=fetch)
 
 
 @app.command()
@@ -165,6 +193,7 @@ def text(
     source: Annotated[str, typer.Argument(help="PDF, text file, UN symbol or - for stdin.")],
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    fetch: FetchOpt = False,
 ) -> None:
     """The cleaned text that every reported offset points into."""
     _check(None, lang)
@@ -173,7 +202,7 @@ def text(
         sys.stdout.write(doc.text + "\n")
         return 0
 
-    run([source], lang, library, handle)
+    run([source], lang, library, handle, fetch=fetch)
 
 
 @app.command()
@@ -183,6 +212,7 @@ def inspect(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    fetch: FetchOpt = False,
 ) -> None:
     """Everything in one object: source, resolutions with paragraphs, citations and votes."""
     _check(fmt, lang)
@@ -215,7 +245,7 @@ def inspect(
         _warnings(out, src, doc.issues + [i for v in ins.votes for i in v.issues])
         return 0
 
-    run(sources, lang, library, handle)
+    run(sources, lang, library, handle, fetch=fetch)
 
 
 def _vote_line(v) -> str:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .commands import JsonOpt, LangOpt, LibraryOpt, SourcesArg, _check, _vote_line, run
+from .commands import FetchOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, _check, _vote_line, run
 from .output import Output, warn
 
 _LISTS = (("in_favour", "Y", "in favour"), ("against", "N", "against"), ("abstaining", "A", "abstaining"))
@@ -22,6 +22,7 @@ def votes(
     ] = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    fetch: FetchOpt = False,
 ) -> None:
     """Who voted how: in favour, against, abstaining — with ISO codes, outcome and checks."""
     _check(fmt, lang, ("table", "json", "ndjson", "csv", "tsv", "dhl"))
@@ -62,7 +63,7 @@ def votes(
             return 1
         return 0
 
-    run(sources, lang, library, handle)
+    run(sources, lang, library, handle, fetch=fetch)
 
 
 def _what(v) -> str:
