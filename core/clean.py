@@ -29,6 +29,11 @@ _STRUCT_START = re.compile(
 _BARE_LABEL = re.compile(r"\d{1,3}\s*[.\-–]|\(\s*\w{1,4}\s*\)")
 _PAGE_COUNTER = re.compile(r"(?:^|\s)\d{1,3}/\d{1,3}(?:\s|$)")
 _JOB = re.compile(r"\d{2}-\d{5}")
+# A text with many lines longer than this holds one paragraph per line (felixhaass texts): wrapped text
+# (pdftotext, PDF pages) never has lines that long.
+_PARAGRAPH_LINES = 180
+_HEADING_CHARS = 100
+_PARA_END = '.,;:!?)"”’،؛。；：，'
 
 
 @dataclass(slots=True)
@@ -112,7 +117,7 @@ def _split_preamble(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True)]
 
 
-def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool) -> bool:
+def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrapped: bool = False) -> bool:
     """True when `cur` continues the paragraph `prev` ends (a wrapped line), False when it starts one."""
     p, c = prev.text, cur.text
     if prev.rtl and not pdf:
@@ -123,6 +128,12 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool) -> boo
         return True  # "1." alone on its line: the paragraph's text follows
     if _STRUCT_START.match(c) or structural_line().match(c) or structural_line().match(p):
         return False
+    if unwrapped:
+        # one paragraph per line (text extracted without wrapping): a break is a paragraph end unless the
+        # line stops mid-sentence (a page break) or the next one goes on in lower case
+        if c[:1].islower():
+            return True
+        return p[-1] not in _PARA_END and len(p) > _HEADING_CHARS
     if p[-1] in ",;" and lead_start().match(c):
         return False
     end = p[-1]
@@ -171,12 +182,15 @@ def clean(raw: RawSource) -> Document:
             if w < 0.5 * typical:  # nearly empty pages: use the document's width
                 widths[pno] = typical
 
+    long_lines = sum(len(x.text) > _PARAGRAPH_LINES for x in lines if not x.rtl)
+    unwrapped = not pdf and long_lines >= max(2, 0.1 * len(lines))
+
     out: list[str] = []
     pos = 0
     page_starts: list[int | None] = [None] * len(pages)
     prev: _Line | None = None
     for ln in lines:
-        if prev is not None and _line_break_is_wrap(prev, ln, widths[prev.page], pdf):
+        if prev is not None and _line_break_is_wrap(prev, ln, widths[prev.page], pdf, unwrapped):
             if prev.text.endswith("\u00ad"):
                 out[-1] = out[-1][:-1]
                 pos -= 1
