@@ -1,0 +1,220 @@
+"""Citations: every printed form, negatives, offsets and pages, and the founding sample.
+
+Each row puts a snippet in a preambular paragraph of a small resolution (2600 (2021), adopted 1 March 2021)
+written to a .txt file, reads it through the engine and compares the citations found.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import resinspect
+from resinspect.citations import is_sc_resolution
+from resinspect.library import samples_dir
+
+SAMPLES = samples_dir()
+
+HEAD = (
+    "Resolution 2600 (2021)\n"
+    "Adopted by the Security Council at its 9000th meeting, on 1 March 2021\n"
+    "The Security Council,\n"
+)
+TAIL = "1. Decides to remain seized of the matter.\n"
+
+SC, GA, PRST, DOC = "sc_resolution", "ga_resolution", "presidential_statement", "document"
+
+# snippet -> [(kind, symbol, mention text)] in the order the engine lists them (kind, then first mention)
+FORMS = [
+    ("its resolution 2436 (2018)", [(SC, "S/RES/2436 (2018)", "its resolution 2436 (2018)")]),
+    ("resolution 2436 (2018)", [(SC, "S/RES/2436 (2018)", "resolution 2436 (2018)")]),
+    (
+        "its resolutions 2378 (2017) and 2436 (2018)",
+        [
+            (SC, "S/RES/2378 (2017)", "its resolutions 2378 (2017)"),
+            (SC, "S/RES/2436 (2018)", "2436 (2018)"),
+        ],
+    ),
+    (
+        "resolutions 1267 (1999), 1989 (2011), 2253 (2015)",
+        [
+            (SC, "S/RES/1267 (1999)", "resolutions 1267 (1999)"),
+            (SC, "S/RES/1989 (2011)", "1989 (2011)"),
+            (SC, "S/RES/2253 (2015)", "2253 (2015)"),
+        ],
+    ),
+    (
+        "its resolution 1325 (2000) of 31 October 2000",
+        [(SC, "S/RES/1325 (2000)", "its resolution 1325 (2000)")],
+    ),
+    ("S/RES/2436 (2018)", [(SC, "S/RES/2436 (2018)", "S/RES/2436 (2018)")]),
+    ("S/RES/2436(2018)", [(SC, "S/RES/2436 (2018)", "S/RES/2436(2018)")]),
+    (
+        "the text at https://undocs.org/en/S/RES/2436(2018) on peacekeeping",
+        [(SC, "S/RES/2436 (2018)", "S/RES/2436(2018)")],
+    ),
+    ("resolution 2436\u00a0(2018)", [(SC, "S/RES/2436 (2018)", "resolution 2436\u00a0(2018)")]),
+    ("the statement of its President S/PRST/2018/10", [(PRST, "S/PRST/2018/10", "S/PRST/2018/10")]),
+    ("General Assembly resolution A/RES/70/1", [(GA, "A/RES/70/1", "A/RES/70/1")]),
+    (
+        "General Assembly resolution 60/251",
+        [(GA, "A/RES/60/251", "General Assembly resolution 60/251")],
+    ),
+    (
+        "General Assembly resolution 377 A (V)",
+        [(GA, "A/RES/377(V)", "resolution 377 A (V)")],
+    ),
+    ("the report of the Secretary-General S/2020/240", [(DOC, "S/2020/240", "S/2020/240")]),
+    ("the report S/2000/1132", [(DOC, "S/2000/1132", "S/2000/1132")]),
+    # negatives
+    ("the measures in paragraph 8 (b) of that resolution", []),
+    ("the 600 million people in need", []),
+    ("the events of 2020", []),
+    ("its resolution 2600 (2021)", []),  # the resolution itself
+    ("its resolution 2700 (2023)", []),  # later than the citing resolution: cannot be cited
+    ("resolution 1234 (2018)", []),  # 1234 was adopted in 1999, not 2018
+    ("the 15 (2020) members", []),
+]
+
+
+def _resolution_file(tmp_path: Path, preamble: list[str], ops: str = TAIL) -> Path:
+    path = tmp_path / "res.txt"
+    path.write_text(HEAD + "".join(f"Recalling {p},\n" for p in preamble) + ops, encoding="utf-8")
+    return path
+
+
+def _check_mentions(doc, cits) -> None:
+    for c in cits:
+        assert c.count == len(c.mentions) >= 1
+        for m in c.mentions:
+            assert doc.text[m.start : m.end] == m.text
+            assert m.page == doc.page_at(m.start)
+
+
+@pytest.mark.parametrize(("snippet", "expected"), FORMS, ids=[f[0] for f in FORMS])
+def test_citation_forms(tmp_path, snippet, expected):
+    doc = resinspect.read(str(_resolution_file(tmp_path, [snippet])))
+    res = resinspect.extract_paragraphs(doc)
+    assert [r.symbol for r in res] == ["S/RES/2600 (2021)"]
+    cits = resinspect.extract_citations(doc, res)
+    got = [(c.kind, c.symbol, c.mentions[0].text) for c in cits]
+    assert got == expected
+    _check_mentions(doc, cits)
+    for c in cits:
+        assert c.paragraphs == ["PP1"]
+        assert c.mentions[0].text in snippet
+
+
+@pytest.mark.parametrize(
+    ("snippet", "number", "year"),
+    [("resolution 2436 (2018)", 2436, 2018), ("S/RES/1325(2000)", 1325, 2000)],
+)
+def test_sc_resolution_number_and_year(tmp_path, snippet, number, year):
+    doc = resinspect.read(str(_resolution_file(tmp_path, [snippet])))
+    (c,) = resinspect.extract_citations(doc)
+    assert (c.number, c.year) == (number, year)
+
+
+def test_paragraphs_counts_and_pages(tmp_path):
+    """Mentions grouped per symbol, with the paragraphs that cite it and the page each mention is on."""
+    path = tmp_path / "res.txt"
+    path.write_text(
+        HEAD
+        + "Recalling its resolutions 2378 (2017) and 2436 (2018),\n"
+        + "Welcoming the report of the Secretary-General (S/2020/240),\n"
+        + "1. Requests the Secretary-General to implement resolution 2436 (2018);\n"
+        + "\f2. Decides that the measures in resolution 2436 (2018) and S/RES/2378 (2017) shall apply;\n"
+        + "3. Decides to remain seized of the matter.\n",
+        encoding="utf-8",
+    )
+    doc = resinspect.read(str(path))
+    cits = {c.symbol: c for c in resinspect.extract_citations(doc)}
+    assert set(cits) == {"S/RES/2378 (2017)", "S/RES/2436 (2018)", "S/2020/240"}
+    c = cits["S/RES/2436 (2018)"]
+    assert c.paragraphs == ["PP1", "OP1", "OP2"]
+    assert c.count == 3
+    assert [m.page for m in c.mentions] == [1, 1, 2]
+    c = cits["S/RES/2378 (2017)"]
+    assert c.paragraphs == ["PP1", "OP2"]
+    assert [m.page for m in c.mentions] == [1, 2]
+    assert [m.text for m in c.mentions] == ["its resolutions 2378 (2017)", "S/RES/2378 (2017)"]
+    assert cits["S/2020/240"].paragraphs == ["PP2"]
+    _check_mentions(doc, cits.values())
+
+
+def test_citations_outside_a_resolution(tmp_path):
+    """A letter with no resolution text: citations are found but belong to no paragraph."""
+    path = tmp_path / "letter.txt"
+    path.write_text(
+        "Letter dated 30 March 2020 from the President of the Security Council\n"
+        "I have the honour to refer to resolution 2436 (2018) and to document S/2020/240.\n",
+        encoding="utf-8",
+    )
+    doc = resinspect.read(str(path))
+    cits = resinspect.extract_citations(doc)
+    assert [(c.kind, c.symbol, c.paragraphs) for c in cits] == [
+        (SC, "S/RES/2436 (2018)", []),
+        (DOC, "S/2020/240", []),
+    ]
+    _check_mentions(doc, cits)
+
+
+@pytest.mark.parametrize(
+    ("number", "year", "expected"),
+    [
+        (2436, 2018, True),
+        (2398, 2018, True),
+        (2451, 2018, True),
+        (2397, 2018, False),  # last of 2017
+        (2452, 2018, False),  # first of 2019
+        (1234, 2018, False),
+        (1, 1946, True),
+        (2518, 2020, True),
+    ],
+)
+def test_is_sc_resolution(number, year, expected):
+    assert is_sc_resolution(number, year) is expected
+
+
+# ------------------------------------------------------------------------------------------------
+# The founding sample and its English version
+
+
+@pytest.mark.parametrize(
+    "source", [str(SAMPLES / "S_2020_249-AR.txt"), str(SAMPLES / "S_2020_249.en.txt")], ids=["ar", "en"]
+)
+def test_founding_sample_citations(source):
+    doc = resinspect.read(source)
+    cits = resinspect.extract_citations(doc)
+    got = {c.symbol: (c.kind, c.paragraphs, c.count) for c in cits}
+    assert got == {
+        "S/RES/2436 (2018)": (SC, ["PP12", "OP11"], 2),
+        "S/RES/2378 (2017)": (SC, ["OP11", "OP14"], 2),
+        "S/2020/240": (DOC, [], 1),
+    }
+    assert "S/RES/2518 (2020)" not in got  # the annexed resolution itself
+    _check_mentions(doc, cits)
+    # the cited paragraphs really hold the mentions
+    paras = {p.id: p for r in resinspect.extract_paragraphs(doc) for p in r.paragraphs}
+    assert "2436 (2018)" in paras["PP12"].text and "2436 (2018)" in paras["OP11"].text
+    assert "2378 (2017)" in paras["OP11"].text and "2378 (2017)" in paras["OP14"].text
+
+
+def test_founding_sample_english_pages():
+    """Pages from the form feeds of the English pdftotext file (PP12 on page 3, OP11 on 4, OP14 on 5)."""
+    doc = resinspect.read(str(SAMPLES / "S_2020_249.en.txt"))
+    cits = {c.symbol: c for c in resinspect.extract_citations(doc)}
+    assert [m.page for m in cits["S/RES/2436 (2018)"].mentions] == [3, 4]
+    assert [m.page for m in cits["S/RES/2378 (2017)"].mentions] == [4, 5]
+    assert [m.page for m in cits["S/2020/240"].mentions] == [1]
+    assert doc.pages == 5
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: the founding sample prints page counter '2/6' (6 pages; CONTRACT.md's example says "
+    '"pages": 6) but source.pages is 2: pages without furniture in pdfminer text are not split',
+)
+def test_founding_sample_page_count():
+    doc = resinspect.read(str(SAMPLES / "S_2020_249-AR.txt"))
+    assert doc.pages == 6
