@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .data_files import furniture_regexes
-from .lexicon import lead_start, structural_line
+from .lexicon import lead_start, operative_start, structural_line
 from .model import Document, Issue
 from .source import RawSource
 
@@ -33,7 +33,8 @@ _JOB = re.compile(r"\d{2}-\d{5}")
 # (pdftotext, PDF pages) never has lines that long.
 _PARAGRAPH_LINES = 180
 _HEADING_CHARS = 100
-_PARA_END = '.,;:!?)"”’،؛。；：，'
+# punctuation that ends a paragraph, perhaps followed by a footnote mark (`…armed conflict,1`, S/RES/1502 (2003))
+_ENDS_PARAGRAPH = re.compile(r"[.,;:!?)\"”’،؛。；：，](?:\d{1,2}|\*{1,3})?$")
 
 
 @dataclass(slots=True)
@@ -42,6 +43,7 @@ class _Line:
     page: int  # 0-based
     blank_before: bool
     rtl: bool
+    cut: bool = False  # split off the line before it by split_run_together: never re-joined
 
 
 def is_furniture(line: str) -> bool:
@@ -85,7 +87,7 @@ def _repeated_headers(pages: list[list[str]]) -> set[str]:
     return {k for k, n in counts.items() if n >= 3 and n >= len(pages) // 2}
 
 
-_RUN_OP = re.compile(r"(?<=[;,.:])\s+(?=\d{1,3}\.\s+[A-Z])")
+_RUN_OP = re.compile(r"(?<=[;,.:*])\s+(?=\d{1,3}\.\s+[A-Z])")
 _RUN_SUB = re.compile(r"(?<=[;:])\s+(?=\((?:[a-z]|[ivx]{1,4})\)\s)")
 
 
@@ -94,7 +96,7 @@ def split_run_together(line: str) -> list[str]:
 
     Splits before operative numbers ("…; 2. Decides"), sub-paragraph labels after ";" or ":", and, in the
     preamble (before the first operative number), before a preambular lead that follows a comma."""
-    if len(line) < 160:
+    if len(line) < 60:
         return [line]
     parts = _RUN_OP.split(line)
     out: list[str] = []
@@ -112,7 +114,7 @@ def split_run_together(line: str) -> list[str]:
 def _split_preamble(text: str) -> list[str]:
     cuts = [0]
     for m in re.finditer(r"(?<=,)\s+(?=[A-Z])", text):
-        if lead_start().match(text, m.end()):
+        if lead_start().match(text, m.end()) or operative_start().match(text, m.end()):
             cuts.append(m.end())
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True)]
 
@@ -122,7 +124,7 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
     p, c = prev.text, cur.text
     if prev.rtl and not pdf:
         return False
-    if pdf and cur.blank_before:
+    if (pdf and cur.blank_before) or cur.cut:
         return False
     if _BARE_LABEL.fullmatch(p):
         return True  # "1." alone on its line: the paragraph's text follows
@@ -133,7 +135,7 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         # line stops mid-sentence (a page break) or the next one goes on in lower case
         if c[:1].islower():
             return True
-        return p[-1] not in _PARA_END and len(p) > _HEADING_CHARS
+        return not _ENDS_PARAGRAPH.search(p) and len(p) > _HEADING_CHARS
     if p[-1] in ",;" and lead_start().match(c):
         return False
     end = p[-1]
@@ -167,8 +169,11 @@ def clean(raw: RawSource) -> Document:
             if rtl:
                 lines.append(_Line(s, pno, blank, rtl))
             else:
-                for k, piece in enumerate(split_run_together(_SPACES.sub(" ", s))):
-                    lines.append(_Line(piece, pno, blank or k > 0, rtl))
+                pieces = split_run_together(_SPACES.sub(" ", s))
+                for k, piece in enumerate(pieces):
+                    if len(pieces) > 1 and is_furniture(piece):  # "*** 19. Welcomes" (S/RES/1491 (2003))
+                        continue
+                    lines.append(_Line(piece, pno, blank or k > 0, rtl, k > 0))
             blank = False
 
     pdf = raw.kind == "pdf"

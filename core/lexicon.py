@@ -97,4 +97,24 @@ def lead_start() -> re.Pattern[str]:
         if lx.preambular_opener is not _NEVER:
             parts.append(_scoped(lx.preambular_opener.pattern))
         parts += [re.escape(w) + r"\b" for w in lx.preambular_leads]
+        if lx.lead_adverbs and lx.preambular_leads:
+            # an adverb before a lead, which is then in lower case: "Further recalling", "Also welcoming"
+            leads = "|".join(re.escape(w[:1].lower() + w[1:]) for w in lx.preambular_leads)
+            advs = "|".join(re.escape(w) for w in lx.lead_adverbs)
+            parts.append(rf"(?:{advs})\s+(?:{leads})\b")
+    return re.compile("|".join(parts) or _NEVER.pattern)
+
+
+@functools.cache
+def operative_start() -> re.Pattern[str]:
+    """A line opening with an operative lead in any language (an unnumbered operative paragraph)."""
+    parts = []
+    for lx in all_lexicons():
+        words = [w for w in lx.operative_leads if w not in lx.preambular_leads]
+        advs = "|".join(re.escape(w) for w in lx.lead_adverbs)
+        if words:
+            low = "|".join(re.escape(w[:1].lower() + w[1:]) for w in words)
+            parts.append("(?:" + "|".join(map(re.escape, words)) + r")\b")
+            if advs:
+                parts.append(rf"(?:{advs})\s+(?:{low})\b")
     return re.compile("|".join(parts) or _NEVER.pattern)

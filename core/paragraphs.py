@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, all_lexicons, lexicon
+from .lexicon import Lexicon, all_lexicons, lexicon, operative_start
 from .model import Document, Paragraph, Resolution, SubParagraph
 
 # Printed operative numbers: "1.", "1 -" (Arabic), "1．" (Chinese full-width), "١ -".
@@ -82,6 +82,12 @@ def _is_heading(line: str, lx: Lexicon) -> bool:
         and len(s.split()) <= lx.heading_max_words
         and not _OP_NUM.match(s)
     )
+
+
+def _ends(text: str, end: int, chars: str) -> bool:
+    """The paragraph ending at `end` ends with one of `chars` (perhaps before a footnote mark)."""
+    s = text[max(0, end - 8) : end].rstrip().rstrip("0123456789*")
+    return bool(s) and s[-1] in chars
 
 
 def _label_id(label: str, parent: str | None) -> str:
@@ -162,6 +168,7 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
         enacting_formula=text[a0:b0].strip(),
     )
     paras: list[_Para] = []
+    unnumbered = False
     last_op = 0
     in_ops = False
     end = b0
@@ -197,12 +204,23 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
             cur.end = b
             continue
         if not in_ops:
+            if unnumbered:
+                continue  # the text of an unnumbered operative part (admissions, appointments): no ids
             if _is_heading(s, lx) and paras and not lx.preambular_opener.match(s):
+                continue
+            if paras and _ends(text, paras[-1].end, ",") and operative_start().match(s):
+                unnumbered = (
+                    True  # "…(S/2000/5), / Recommends to the General Assembly that …" (S/RES/1290 (2000))
+                )
                 continue
             paras.append(_Para("preambular", None, a, b, a, pieces=[(a, b)]))
             continue
         # inside the operative part: a heading, or text continuing the paragraph above
         if _is_heading(s, lx):
+            continue
+        if s[:1].isupper() and _ends(text, paras[-1].end, ".;") and not lx.preambular_opener.match(s):
+            # a new capitalised line after a finished paragraph: a heading such as
+            # "With regard to the trade in diamonds," (S/RES/1295 (2000))
             continue
         cur = paras[-1]
         if cur.subs:
