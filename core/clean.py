@@ -34,7 +34,7 @@ _JOB = re.compile(r"\d{2}-\d{5}")
 _PARAGRAPH_LINES = 180
 _HEADING_CHARS = 100
 # punctuation that ends a paragraph, perhaps followed by a footnote mark (`…armed conflict,1`, S/RES/1502 (2003))
-_ENDS_PARAGRAPH = re.compile(r"[.,;:!?)\"”’،؛。；：，](?:\d{1,2}|\*{1,3})?$")
+_ENDS_PARAGRAPH = re.compile(r"(?:[.,;:!?،؛。；：，][\"”’»)]*|(?<=\w)\))(?:\d{1,2}|\*{1,3})?$")
 
 
 @dataclass(slots=True)
@@ -124,12 +124,22 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
     p, c = prev.text, cur.text
     if prev.rtl and not pdf:
         return False
-    if (pdf and cur.blank_before) or cur.cut:
+    if cur.cut:
         return False
     if _BARE_LABEL.fullmatch(p):
         return True  # "1." alone on its line: the paragraph's text follows
     if _STRUCT_START.match(c) or structural_line().match(c) or structural_line().match(p):
         return False
+    if pdf and cur.blank_before:
+        # a gap (or a page break) before the line: a new paragraph, unless the line before stopped
+        # mid-sentence: the first line of "(a) Supplies … and the" set apart from its continuation, a
+        # paragraph going on over the page ("… the Panel of Experts’" / "recommendations,", S/RES/2507 (2020))
+        if lead_start().match(c):
+            return False
+        if _ENDS_PARAGRAPH.search(p):
+            # "… attacks against civilians," / "including those involving …" (S/RES/2531 (2020), over a page)
+            return p[-1] == "," and c[:1].islower()
+        return c[:1].islower() or len(p) >= 0.6 * width
     if unwrapped:
         # one paragraph per line (text extracted without wrapping): a break is a paragraph end unless the
         # line stops mid-sentence (a page break) or the next one goes on in lower case

@@ -74,12 +74,12 @@ def _lead(text: str, leads: tuple[str, ...], adverbs: tuple[str, ...]) -> str | 
     return word
 
 
-def _is_heading(line: str, lx: Lexicon) -> bool:
+def _is_heading(line: str, lx: Lexicon, scale: int = 1) -> bool:
     s = line.strip()
     return (
         bool(s)
         and s[-1] not in _END_PUNCT
-        and len(s.split()) <= lx.heading_max_words
+        and len(s.split()) <= lx.heading_max_words * scale
         and not _OP_NUM.match(s)
     )
 
@@ -168,7 +168,7 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
         enacting_formula=text[a0:b0].strip(),
     )
     paras: list[_Para] = []
-    unnumbered = False
+    unnumbered: int | None = None
     last_op = 0
     in_ops = False
     end = b0
@@ -204,15 +204,17 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
             cur.end = b
             continue
         if not in_ops:
-            if unnumbered:
-                continue  # the text of an unnumbered operative part (admissions, appointments): no ids
-            if _is_heading(s, lx) and paras and not lx.preambular_opener.match(s):
-                continue
-            if paras and _ends(text, paras[-1].end, ",") and operative_start().match(s):
-                unnumbered = (
-                    True  # "…(S/2000/5), / Recommends to the General Assembly that …" (S/RES/1290 (2000))
-                )
-                continue
+            if _is_heading(s, lx, 2) and paras and not lx.preambular_opener.match(s):
+                continue  # "Prevention of Illicit Exports of Petroleum, including Crude Oil …" (S/RES/2509 (2020))
+            if (
+                unnumbered is None
+                and paras
+                and _ends(text, paras[-1].end, ",")
+                and operative_start().match(s)
+            ):
+                # perhaps an unnumbered operative part: "…(S/2000/5), / Recommends to the General Assembly
+                # that …" (S/RES/1290 (2000)); dropped at the end when no numbered paragraph follows
+                unnumbered = len(paras)
             paras.append(_Para("preambular", None, a, b, a, pieces=[(a, b)]))
             continue
         # inside the operative part: a heading, or text continuing the paragraph above
@@ -229,6 +231,8 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
         else:
             cur.pieces.append((a, b))
         cur.end = b
+    if unnumbered is not None and not in_ops:
+        del paras[unnumbered:]
     res.end = end
     pp = 0
     for p in paras:
