@@ -1,0 +1,167 @@
+"""`resinspect batch` (many documents → NDJSON, CSV or SQLite, in parallel) and `resinspect graph`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH", help="Files, folders (searched recursively for *.pdf, *.txt) or globs."),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", "-j", min=1, help="Parallel processes (default: all cores; 1 = in this process)."
+    ),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the page-text cache.")]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="Run on a Dask distributed cluster (needs resinspect[dask]; paths must be readable by the workers).",
+    ),
+]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", help="Language version of a symbol: ar en es fr ru zh.")
+]
+LibraryOpt = Annotated[list[str] | None, typer.Option("--library", help="Folder of documents (repeatable).")]
+
+
+def _error(msg: str) -> None:
+    sys.stderr.write(f"error: {msg}\n")
+
+
+@contextmanager
+def _progress(total: int):
+    """A rich progress bar on stderr (only when stderr is a terminal); yields on_record(record)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    state = {"pages": 0, "failed": 0, "t0": time.perf_counter()}
+    progress = Progress(
+        TextColumn("inspect"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files · {task.fields[pps]:.1f} pages/s · {task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal,
+    )
+    task = progress.add_task("inspect", total=total, pps=0.0, failed=0)
+
+    def on_record(rec: dict) -> None:
+        from resinspect.batch import pages_of
+
+        if "error" in rec:
+            state["failed"] += 1
+            progress.console.print(f"error: {rec['error']}", markup=False, highlight=False, soft_wrap=True)
+        state["pages"] += pages_of(rec)
+        pps = state["pages"] / max(time.perf_counter() - state["t0"], 1e-9)
+        progress.update(task, advance=1, pps=pps, failed=state["failed"])
+
+    with progress:
+        yield on_record
+
+
+def _records(paths, workers, no_cache, scheduler, lang, library):
+    from resinspect import batch
+
+    inputs = batch.expand(paths)
+    if not inputs:
+        _error("no *.pdf or *.txt file in " + " ".join(paths))
+        raise typer.Exit(2)
+    return inputs, lambda on_record: batch.run(
+        inputs,
+        workers,
+        lang=lang,
+        library=library,
+        no_cache=no_cache,
+        scheduler=scheduler,
+        on_record=on_record,
+    )
+
+
+def batch_command(
+    paths: PathsArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="ndjson, csv or sqlite.")] = "ndjson",
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="Output file (- for stdout with ndjson or csv).")
+    ] = "-",
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
+    lang: LangOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Inspect many documents in parallel: one record per document, as NDJSON, CSV or an SQLite database.
+
+    A document that cannot be read gets a record with its error and the run goes on; exit code 2 if any
+    failed. Progress goes to stderr when it is a terminal.
+    """
+    from resinspect import batch
+
+    if fmt not in batch.FORMATS:
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; use one of: {', '.join(batch.FORMATS)}", param_hint="--format"
+        )
+    if fmt == "sqlite" and out == "-":
+        raise typer.BadParameter("sqlite needs a file: --out FILE.db", param_hint="--out")
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library)
+    target = sys.stdout if out == "-" else out
+    if out != "-" and not Path(out).resolve().parent.is_dir():
+        _error(f"{out}: no such folder")
+        raise typer.Exit(2)
+    with _progress(len(inputs)) as on_record:
+        failed = batch.write(start(on_record), fmt, target)
+    raise typer.Exit(2 if failed else 0)
+
+
+def graph_command(
+    paths: PathsArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, json or csv (edge list).")] = "graphml",
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file (default: stdout).")] = "-",
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
+    lang: LangOpt = None,
+    library: LibraryOpt = None,
+) -> None:
+    """Citation graph of a corpus: resolutions as nodes, citing → cited edges weighted by mentions.
+
+    A mention counts for the resolution whose paragraphs hold it. Exit code 2 if any document failed.
+    """
+    from resinspect import graph
+
+    if fmt not in graph.WRITERS:
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}; use one of: {', '.join(graph.WRITERS)}", param_hint="--format"
+        )
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library)
+    g = graph.Graph()
+    failed = 0
+    with _progress(len(inputs)) as on_record:
+        for rec in start(on_record):
+            failed += "error" in rec
+            g.add(rec)
+    if out == "-":
+        graph.WRITERS[fmt](g, sys.stdout)
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            graph.WRITERS[fmt](g, f)
+    raise typer.Exit(2 if failed else 0)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `batch` and `graph` to the root app."""
+    app.command("batch", no_args_is_help=True)(batch_command)
+    app.command("graph", no_args_is_help=True)(graph_command)
