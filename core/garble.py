@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .data_files import load
 
 TATWEEL = "\u0640"
-_NOT_LETTER = re.compile(r"[^\u0621-\u064a]")
+_NOT_LETTER = re.compile(r"[^\u0621-\u063f\u0641-\u064a]")  # tatweel (U+0640) is no letter
 _TOKEN = re.compile(r"\S+")
 # Letters that never join the letter after them (right-joining), and hamza, which joins nothing.
 _RIGHT_JOINING = set("اأإآٱدذرزوؤة")
