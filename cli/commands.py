@@ -251,7 +251,7 @@ def inspect(
 def _vote_line(v) -> str:
     c = v.counts
     outcome = {True: "adopted", False: "not adopted", None: "outcome unknown"}[v.adopted]
-    amendment = any(i.code == "amendment" for i in v.issues)
+    amendment = v.kind == "amendment"
     what = v.resolution or v.subject or ("amendment" if amendment else "?")
     return f"{what}: {c['in_favour']}-{c['against']}-{c['abstaining']} {outcome} ({v.procedure}, {v.date or 'date?'})"
 

@@ -69,7 +69,7 @@ def votes(
 def _what(v) -> str:
     if v.resolution or v.subject:
         return v.resolution or v.subject
-    return "amendment" if any(i.code == "amendment" for i in v.issues) else "?"
+    return "amendment" if v.kind == "amendment" else "?"
 
 
 def _tables(out: Output, doc, vs) -> None:

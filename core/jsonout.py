@@ -108,6 +108,8 @@ def vote(v: Vote) -> dict[str, Any]:
         "abstaining": [member(m) for m in v.abstaining],
         "warnings": [i.message for i in v.issues],
         "issues": [issue(i) for i in v.issues],
+        "kind": v.kind,
+        "amendment_to": v.amendment_to,
         "language": v.language,
         "page": v.page,
         "start": v.start,

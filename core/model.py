@@ -128,3 +128,5 @@ class Vote:
     end: int | None = None
     page: int | None = None
     language: str | None = None
+    kind: str = "draft"  # "draft" | "amendment"
+    amendment_to: str | None = None  # the draft an amendment would change

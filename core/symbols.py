@@ -9,7 +9,7 @@ from pathlib import PurePath
 _WS = r"[\s\u00a0\u2009\u202f]*"
 _SC_RES = re.compile(rf"^S{_WS}/{_WS}RES{_WS}/{_WS}(\d{{1,4}}){_WS}\({_WS}(\d{{4}}){_WS}\)$", re.I)
 _SC_RES_SLUG = re.compile(r"^S[_\-/]RES[_\-/](\d{1,4})[_\-\s]*\(?(\d{4})\)?$", re.I)
-_PV = re.compile(rf"^S{_WS}[/_]{_WS}PV{_WS}\.{_WS}(\d{{1,5}})((?:{_WS}\(Resumption\s*\d*\))?)$", re.I)
+_PV = re.compile(rf"^S{_WS}[/_]{_WS}PV{_WS}\.{_WS}(\d{{1,5}})(?:[\s_]*\(?(Resumption)[\s_]*(\d*)\)?)?$", re.I)
 _PRST = re.compile(r"^S[/_]PRST[/_](\d{4})[/_](\d{1,3})$", re.I)
 _GA_RES = re.compile(r"^A[/_]RES[/_](\d{1,3})[/_](\d{1,4}[A-Z]?)$", re.I)
 _SC_DOC = re.compile(r"^S[/_](\d{4})[/_](\d{1,4})((?:[/_](?:Add|Corr|Rev)\.\d+)*)$", re.I)
@@ -26,7 +26,8 @@ def normalize_symbol(text: str) -> str | None:
     if m := _SC_RES.match(s) or _SC_RES_SLUG.match(s):
         return f"S/RES/{int(m[1])} ({m[2]})"
     if m := _PV.match(s):
-        return f"S/PV.{int(m[1])}{m[2] or ''}"
+        resumption = f" (Resumption {m[3]})" if m[3] else (" (Resumption)" if m[2] else "")
+        return f"S/PV.{int(m[1])}{resumption}"
     if m := _PRST.match(s):
         return f"S/PRST/{m[1]}/{int(m[2])}"
     if m := _GA_RES.match(s):

@@ -38,7 +38,8 @@ def _langs() -> tuple[_Lang, ...]:
         for key in KEYS:
             alts = "|".join(re.escape(x) for x in sorted(d[key], key=len, reverse=True))
             # a label opens a line and ends with a colon (ASCII or full-width)
-            labels[key] = re.compile(rf"(?m)^[ \t]*(?:{alts})[ \t]*[:：]")
+            # a label opens a line, or follows a list it was glued onto by text extraction ("… Viet Nam Against:")
+            labels[key] = re.compile(rf"(?m)(?:^|(?<=[ \t]))[ \t]*(?:{alts})[ \t]*[:：]")
         none = re.compile(r"(?i)^\s*(?:" + "|".join(re.escape(x) for x in d["none"]) + r")\s*[.。]?\s*$")
         rx = {k: re.compile(v) for k, v in d.items() if isinstance(v, str)}
         out.append(_Lang(code, labels, none, rx, {str(k): int(v) for k, v in d.get("numbers", {}).items()}))
@@ -121,7 +122,11 @@ def _find_blocks(doc: Document, lang: _Lang) -> list[tuple[int, dict[str, tuple[
         ):
             seq.append(hits[j])
             j += 1
-        # a lone "In favour:" is a block too: unanimous votes in meeting records list no other label (S/PV.8701)
+        # a lone "In favour:" is a block too (unanimous votes in meeting records list no other label, S/PV.8701),
+        # but only when it opens a line
+        if len(seq) == 1 and not (hits[i][0] == 0 or text[hits[i][0] - 1] == "\n"):
+            i += 1
+            continue
         spans = {}
         for k, (_, b, key) in enumerate(seq):
             if k + 1 < len(seq):
@@ -166,11 +171,9 @@ def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int)
     text = doc.text
     before = text[max(0, start - 1500) : start]
     after_end = len(text)
-    m_next = re.search(
-        r"(?m)^.*(?:" + lang.labels["in_favour"].pattern.replace("(?m)^", "") + ")", text[end:]
-    )
+    m_next = lang.labels["in_favour"].search(text, end)
     if m_next:
-        after_end = end + m_next.start()
+        after_end = m_next.start()
     after = text[end : min(after_end, end + 1500)]
     # outcome sentence
     stated: dict[str, int] = {}
@@ -187,13 +190,12 @@ def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int)
     elif "not_adopted" in lang.rx and lang.rx["not_adopted"].search(after[:800]):
         adopted = False
     # what was voted on
-    last_sentence = before[-600:]
-    is_amendment = bool(
-        "amendment" in lang.rx
-        and lang.rx["amendment"].search(
-            last_sentence.split("\n")[-2] if "\n" in last_sentence else last_sentence
-        )
-    )
+    # the lines announcing the vote ("I shall now put to the vote the oral amendment …")
+    # (the previous vote's outcome sentence, which may name an amendment too, is not part of it)
+    outcome = [lang.rx[k] for k in ("tally", "adopted_as", "not_adopted") if k in lang.rx]
+    prior = before.rstrip("\n").split("\n")[-4:]
+    announce = "\n".join(ln for ln in prior if not any(rx.search(ln) for rx in outcome))
+    is_amendment = bool("amendment" in lang.rx and lang.rx["amendment"].search(announce))
     subject = None
     drafts = list(lang.rx["draft"].finditer(before)) if "draft" in lang.rx else []
     if drafts and not is_amendment:
@@ -229,12 +231,9 @@ def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int)
         language=lang.code,
     )
     if is_amendment:
-        vote.issues.append(
-            Issue(
-                "amendment",
-                "this vote is on an amendment" + (f" to {drafts[-1]['symbol']}" if drafts else ""),
-            )
-        )
+        vote.kind = "amendment"
+        earlier = list(lang.rx["draft"].finditer(text, 0, start)) if "draft" in lang.rx else []
+        vote.amendment_to = earlier[-1]["symbol"] if earlier else None
     items_by_key: dict[str, list[tuple[str, int, int]]] = {}
     for key in KEYS:
         if key not in spans:

@@ -101,11 +101,6 @@ def test_library_filename_round_trip(symbol, lang, ext):
     assert parse_filename(library_filename(symbol, lang, ext)) == (symbol, lang)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: parse_filename('S_PV.8700_Resumption_1.en.pdf') returns (None, 'en'): a resumed meeting "
-    "record saved under library_filename() cannot be found again by its symbol",
-)
 def test_library_filename_round_trip_resumption():
     symbol = "S/PV.8700 (Resumption 1)"
     assert parse_filename(library_filename(symbol, "en", "pdf")) == (symbol, "en")

@@ -117,12 +117,6 @@ resolution has not been adopted, owing to the negative vote of a permanent membe
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: clean() joins the line 'Against:' onto a long list line that has no final period "
-    "(meeting-record lists never end with one), so the in-favour list ends with 'United States of America "
-    "Against:' and the against list is lost",
-)
 def test_meeting_record_one_line_lists(tmp_path):
     doc, vs = _votes(_write(tmp_path, MEETING_ONE_LINE_LISTS))
     (v,) = vs
@@ -387,8 +381,8 @@ ABST_2504 = {"CHN", "GBR", "RUS", "USA"}
             ZH,
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="bug: clean() joins the label line '反对：' onto the in-favour list line "
-                "('越南 反对：'), so the Chinese against/abstaining lists are lost",
+                reason="bug: clean() joins the sentence after the abstaining list onto it in Chinese text "
+                "input ('美利坚合众国 决议草案通过，成为第2504(2020)号决议'), so the resolution is not found",
             ),
         ),
     ],
@@ -412,15 +406,7 @@ def test_constructed_other_language_blocks(tmp_path, lang, text):
     [
         ("fr", FR),
         ("es", ES),
-        pytest.param(
-            "ru",
-            RU,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: the Russian 'draft' pattern in votes.toml has no room for the comma of "
-                "'по проекту резолюции, содержащемуся в документе S/2020/24', so the subject is None",
-            ),
-        ),
+        pytest.param("ru", RU, id="ru"),
     ],
 )
 def test_constructed_other_language_subject(tmp_path, lang, text):
@@ -468,15 +454,10 @@ def test_pv8700_two_votes(pv8700):
     assert amend.start < draft.start
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the oral amendment vote of S/PV.8700 carries no 'amendment' issue: votes.py looks for "
-    "'amendment' only on the line just before the block ('A vote was taken by show of hands.'), not on "
-    "'I shall now put to the vote the oral amendment …', so the CLI labels the vote '?'",
-)
 def test_pv8700_amendment_is_named(pv8700):
-    _, (amend, _) = pv8700
-    assert "amendment" in _codes(amend)
+    _, (amend, draft) = pv8700
+    assert amend.kind == "amendment" and amend.amendment_to == "S/2020/24"
+    assert draft.kind == "draft" and draft.amendment_to is None
 
 
 def test_s_2020_249_english():
