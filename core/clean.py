@@ -134,8 +134,8 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         # a gap (or a page break) before the line: a new paragraph, unless the line before stopped
         # mid-sentence: the first line of "(a) Supplies … and the" set apart from its continuation, a
         # paragraph going on over the page ("… the Panel of Experts’" / "recommendations,", S/RES/2507 (2020))
-        if lead_start().match(c):
-            return False
+        if lead_start().match(c) or (c[-1] == ":" and len(c.split()) <= 4):
+            return False  # a lead, or a label such as "Against:" (vote blocks, S/PV.8700)
         if _ENDS_PARAGRAPH.search(p):
             # "… attacks against civilians," / "including those involving …" (S/RES/2531 (2020), over a page)
             return p[-1] == "," and c[:1].islower()
