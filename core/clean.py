@@ -32,6 +32,8 @@ _JOB = re.compile(r"\d{2}-\d{5}")
 # A text with many lines longer than this holds one paragraph per line (felixhaass texts): wrapped text
 # (pdftotext, PDF pages) never has lines that long.
 _PARAGRAPH_LINES = 180
+# a title or initial before a name ("Sr.", "Mr.", "Mrs.", "Dr.", "M."): its period ends no paragraph
+_TITLE_ABBREV = re.compile(r"(?:^|\s)[A-ZÁÉ][a-zá]{0,2}\.$")
 _HEADING_CHARS = 100
 # punctuation that ends a paragraph, perhaps followed by a footnote mark (`…armed conflict,1`, S/RES/1502 (2003))
 _ENDS_PARAGRAPH = re.compile(r"(?:[.,;:!?،؛。；：，][\"”’»)]*|(?<=\w)\))(?:\d{1,2}|\*{1,3})?$")
@@ -130,6 +132,8 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         return True  # "1." alone on its line: the paragraph's text follows
     if _STRUCT_START.match(c) or structural_line().match(c) or structural_line().match(p):
         return False
+    if _TITLE_ABBREV.search(p) and c[:1].isupper() and not lead_start().match(c):
+        return True  # "… que se nombre al Sr." / "Serge Brammertz Fiscal …" (S/RES/2529 (2020) es)
     if pdf and cur.blank_before:
         # a gap (or a page break) before the line: a new paragraph, unless the line before stopped
         # mid-sentence: the first line of "(a) Supplies … and the" set apart from its continuation, a

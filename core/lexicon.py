@@ -24,6 +24,8 @@ class Lexicon:
     operative_leads: tuple[str, ...]
     lead_adverbs: tuple[str, ...]
     preambular_opener: re.Pattern[str]
+    lead_fallback: re.Pattern[str]  # the lead when no listed lead applies (default: the first word)
+    date: re.Pattern[str]  # a printed date with groups day, month, year
     sc_keyword: re.Pattern[str]
     ga_keyword: re.Pattern[str]
     vote: dict[str, list[str]]
@@ -58,6 +60,8 @@ def lexicon(lang: str) -> Lexicon:
         operative_leads=tuple(by_len(para.get("operative_leads", []))),
         lead_adverbs=tuple(by_len(para.get("lead_adverbs", []))),
         preambular_opener=_rx(para, "preambular_opener"),
+        lead_fallback=re.compile(para.get("lead_fallback", r"[^\W\d_][\w’'\-]*")),
+        date=re.compile(st.get("date", r"(?P<day>\d{1,2})\s+(?P<month>\S+)\s+(?P<year>\d{4})")),
         sc_keyword=_rx(cit, "sc_keyword"),
         ga_keyword=_rx(cit, "ga_keyword"),
         vote={k: v for k, v in data.get("vote", {}).items() if isinstance(v, list)},
@@ -68,6 +72,7 @@ def lexicon(lang: str) -> Lexicon:
 
 def _scoped(pattern: str) -> str:
     """`(?i)x` → `(?i:x)`, so patterns with leading global flags can be joined with `|`."""
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)  # group names repeat across languages
     m = re.match(r"\(\?([aiLmsux]+)\)", pattern)
     return f"(?{m[1]}:{pattern[m.end() :]})" if m else f"(?:{pattern})"
 

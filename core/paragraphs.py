@@ -14,6 +14,7 @@ _SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]{1,2}|[\
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _END_PUNCT = ".;:,،؛。；：，"
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # leads in scripts without spaces end anywhere
 
 
 @dataclass
@@ -58,20 +59,21 @@ def detect_language(text: str) -> str:
     return max(score, key=score.get)
 
 
-def _lead(text: str, leads: tuple[str, ...], adverbs: tuple[str, ...]) -> str | None:
+def _lead(text: str, leads: tuple[str, ...], adverbs: tuple[str, ...], word: re.Pattern[str]) -> str | None:
     for lead in leads:
-        if text.startswith(lead) and (len(text) == len(lead) or not text[len(lead)].isalnum()):
+        if text.startswith(lead) and (
+            len(text) == len(lead) or not text[len(lead)].isalnum() or _CJK.match(lead)
+        ):
             return lead
-    m = re.match(r"[^\W\d_][\w’'\-]*", text)
+    m = word.match(text)
     if not m:
         return None
-    word = m[0]
     for adv in adverbs:
         if text.startswith(adv + " "):
             rest = text[len(adv) + 1 :]
-            inner = _lead(rest, leads, ()) or (re.match(r"[^\W\d_][\w’'\-]*", rest) or [None])[0]
+            inner = _lead(rest, leads, (), word)
             return f"{adv} {inner}" if inner else adv
-    return word
+    return m[0]
 
 
 def _is_heading(line: str, lx: Lexicon, scale: int = 1) -> bool:
@@ -141,11 +143,12 @@ def _title(doc: Document, lines, i: int, lx: Lexicon) -> tuple[str | None, str |
 
 
 def _iso_date(s: str, lx: Lexicon) -> str | None:
-    m = re.match(r"(\d{1,2})\s+(\S+)\s+(\d{4})", s.translate(_DIGITS))
+    m = lx.date.search(s.translate(_DIGITS))
     if not m:
         return None
-    month = lx.months.get(m[2].casefold())
-    return f"{m[3]}-{month:02d}-{int(m[1]):02d}" if month else None
+    name = m["month"]
+    month = int(name) if name.isdigit() else lx.months.get(name.casefold())
+    return f"{m['year']}-{month:02d}-{int(m['day']):02d}" if month and 1 <= month <= 12 else None
 
 
 def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> Resolution:
@@ -239,9 +242,9 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
         chapeau = " ".join(text[x:y].strip() for x, y in p.pieces).strip()
         if p.kind == "preambular":
             pp += 1
-            pid, lead = f"PP{pp}", _lead(chapeau, lx.preambular_leads, lx.lead_adverbs)
+            pid, lead = f"PP{pp}", _lead(chapeau, lx.preambular_leads, lx.lead_adverbs, lx.lead_fallback)
         else:
-            pid, lead = f"OP{p.number}", _lead(chapeau, lx.operative_leads, lx.lead_adverbs)
+            pid, lead = f"OP{p.number}", _lead(chapeau, lx.operative_leads, lx.lead_adverbs, lx.lead_fallback)
         subs = tuple(
             SubParagraph(
                 f"{pid}{sid}", sid.rsplit("(", 1)[-1][:-1], text[sb:se].strip(), sa, se, doc.page_at(sa)
