@@ -72,7 +72,7 @@ Record = dict[str, Any]
 def expand(patterns: Iterable[str]) -> list[str]:
     """Files to inspect: a folder gives its *.pdf and *.txt (recursively, sorted), a glob its matches.
 
-    Anything else (a missing file, a UN symbol) is kept as it is, so that it gets a record of its own:
+    Anything else (a missing file, a glob matching nothing, a UN symbol) is kept as it is, so that it gets a record of its own:
     the document if `inspect` can resolve it, else its error. Duplicates are dropped, order is kept.
     """
     out: list[str] = []
@@ -82,6 +82,8 @@ def expand(patterns: Iterable[str]) -> list[str]:
             out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
         elif not p.exists() and glob.has_magic(pat):
             matches = sorted(glob.glob(pat, recursive=True))
+            if not matches:
+                out.append(pat)  # matches nothing: its record says so
             for m in matches:
                 mp = Path(m)
                 if mp.is_dir():

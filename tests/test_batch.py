@@ -172,13 +172,14 @@ def test_expand_folders_globs_and_missing(corpus, tmp_path):
     (tmp_path / "sub" / "deeper" / "a.txt").write_text("x")
     (tmp_path / "sub" / "b.PDF").write_bytes(b"%PDF")
     (tmp_path / "sub" / "c.json").write_text("{}")
-    got = batch.expand([str(tmp_path / "sub"), str(d / "S_2020_*.txt"), "missing.pdf"])
+    got = batch.expand([str(tmp_path / "sub"), str(d / "S_2020_*.txt"), "missing.pdf", "nothing-*.pdf"])
     assert got == [
         str(tmp_path / "sub" / "b.PDF"),
         str(tmp_path / "sub" / "deeper" / "a.txt"),
         str(d / "S_2020_249.en.txt"),
         str(d / "S_2020_698.en.txt"),
         "missing.pdf",
+        "nothing-*.pdf",
     ]
 
 
