@@ -7,13 +7,14 @@ order) are kept one source line per text line, since re-joining them would guess
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .data_files import furniture_regexes
+from .data_files import furniture_regexes, load
 from .lexicon import lead_start, operative_start, structural_line
 from .model import Document, Issue
 from .source import RawSource
@@ -32,8 +33,6 @@ _JOB = re.compile(r"\d{2}-\d{5}")
 # A text with many lines longer than this holds one paragraph per line (felixhaass texts): wrapped text
 # (pdftotext, PDF pages) never has lines that long.
 _PARAGRAPH_LINES = 180
-# a title or initial before a name ("Sr.", "Mr.", "Mrs.", "Dr.", "M."): its period ends no paragraph
-_TITLE_ABBREV = re.compile(r"(?:^|\s)[A-ZÁÉ][a-zá]{0,2}\.$")
 _HEADING_CHARS = 100
 # punctuation that ends a paragraph, perhaps followed by a footnote mark (`…armed conflict,1`, S/RES/1502 (2003))
 _ENDS_PARAGRAPH = re.compile(r"(?:[.,;:!?،؛。；：，][\"”’»)]*|(?<=\w)\))(?:\d{1,2}|\*{1,3})?$")
@@ -46,6 +45,14 @@ class _Line:
     blank_before: bool
     rtl: bool
     cut: bool = False  # split off the line before it by split_run_together: never re-joined
+
+
+@functools.cache
+def _title_abbrev() -> re.Pattern[str]:
+    """A title before a name ("Mr.", "Sr.") ending a line: its period ends no paragraph."""
+    return re.compile(
+        r"(?:^|\s)(?:" + "|".join(map(re.escape, load("patterns")["titles"]["before_names"])) + r")$"
+    )
 
 
 def is_furniture(line: str) -> bool:
@@ -132,7 +139,7 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         return True  # "1." alone on its line: the paragraph's text follows
     if _STRUCT_START.match(c) or structural_line().match(c) or structural_line().match(p):
         return False
-    if _TITLE_ABBREV.search(p) and c[:1].isupper() and not lead_start().match(c):
+    if _title_abbrev().search(p) and c[:1].isupper() and not lead_start().match(c):
         return True  # "… que se nombre al Sr." / "Serge Brammertz Fiscal …" (S/RES/2529 (2020) es)
     if pdf and cur.blank_before:
         # a gap (or a page break) before the line: a new paragraph, unless the line before stopped
