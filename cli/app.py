@@ -44,6 +44,11 @@ except ImportError:  # pragma: no cover - the fetch command is optional while it
     pass
 
 
+from . import batch as _batch  # noqa: E402
+
+_batch.register(app)
+
+
 def main() -> None:
     try:
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]

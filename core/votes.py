@@ -25,6 +25,7 @@ _DATE_EN = re.compile(
 class _Lang:
     code: str
     labels: dict[str, re.Pattern[str]]
+    words: tuple[str, ...]  # literal label words: a cheap test before the regexes run
     none: re.Pattern[str]
     rx: dict[str, re.Pattern[str]]
     numbers: dict[str, int]
@@ -37,12 +38,15 @@ def _langs() -> tuple[_Lang, ...]:
         labels = {}
         for key in KEYS:
             alts = "|".join(re.escape(x) for x in sorted(d[key], key=len, reverse=True))
-            # a label opens a line and ends with a colon (ASCII or full-width)
             # a label opens a line, or follows a list it was glued onto by text extraction ("… Viet Nam Against:")
-            labels[key] = re.compile(rf"(?m)(?:^|(?<=[ \t]))[ \t]*(?:{alts})[ \t]*[:：]")
+            # (the regex starts with the literal words, which is fast; the left edge is checked by _label_hits)
+            labels[key] = re.compile(rf"(?:{alts})[ \t]*[:：]")
         none = re.compile(r"(?i)^\s*(?:" + "|".join(re.escape(x) for x in d["none"]) + r")\s*[.。]?\s*$")
         rx = {k: re.compile(v) for k, v in d.items() if isinstance(v, str)}
-        out.append(_Lang(code, labels, none, rx, {str(k): int(v) for k, v in d.get("numbers", {}).items()}))
+        words = tuple(w.casefold() for key in KEYS for w in d[key])
+        out.append(
+            _Lang(code, labels, words, none, rx, {str(k): int(v) for k, v in d.get("numbers", {}).items()})
+        )
     return tuple(out)
 
 
@@ -105,10 +109,20 @@ def _doc_date(text: str) -> str | None:
     return None
 
 
+def _label_hits(rx: re.Pattern[str], text: str, pos: int = 0):
+    """Label matches that open a line or follow a space (a label glued onto the list line above)."""
+    for m in rx.finditer(text, pos):
+        if m.start() == 0 or text[m.start() - 1] in "\n \t":
+            yield m
+
+
 def _find_blocks(doc: Document, lang: _Lang) -> list[tuple[int, dict[str, tuple[int, int]], int]]:
     """(start, {key: (list start, list end)}, end) for each in-favour/against/abstaining triple."""
     text = doc.text
-    hits = sorted((m.start(), m.end(), key) for key in KEYS for m in lang.labels[key].finditer(text))
+    folded = text.casefold()
+    if not any(w in folded for w in lang.words):
+        return []
+    hits = sorted((m.start(), m.end(), key) for key in KEYS for m in _label_hits(lang.labels[key], text))
     blocks = []
     i = 0
     while i < len(hits):
@@ -171,7 +185,7 @@ def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int)
     text = doc.text
     before = text[max(0, start - 1500) : start]
     after_end = len(text)
-    m_next = lang.labels["in_favour"].search(text, end)
+    m_next = next(_label_hits(lang.labels["in_favour"], text, end), None)
     if m_next:
         after_end = m_next.start()
     after = text[end : min(after_end, end + 1500)]
