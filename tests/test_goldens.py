@@ -68,3 +68,18 @@ def test_founding_sample_figures():
         c.symbol: c.paragraphs for c in resinspect.extract_citations(doc, [res]) if c.kind == "sc_resolution"
     }
     assert cits == {"S/RES/2436 (2018)": ["PP12", "OP11"], "S/RES/2378 (2017)": ["OP11", "OP14"]}
+
+
+def test_goldens_validate_against_the_json_schema():
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads(files("resinspect.data").joinpath("resinspect.v1.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    checked = 0
+    for path in sorted(GOLDEN.glob("*.json")):
+        for obj in json.loads(path.read_text(encoding="utf-8")):
+            jsonschema.validate(obj, schema)
+            checked += 1
+    assert checked >= len(CASES)
