@@ -128,6 +128,15 @@ def _split_preamble(text: str) -> list[str]:
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True)]
 
 
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")  # CJK ideographs, full-width forms
+_CJK_ENDS = "，；。：、,;:."
+
+
+def _cells(s: str) -> int:
+    """Printed width of a line in Latin-letter cells (a CJK character takes two)."""
+    return len(s) + len(_WIDE.findall(s)) if _WIDE.search(s) else len(s)
+
+
 def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrapped: bool = False) -> bool:
     """True when `cur` continues the paragraph `prev` ends (a wrapped line), False when it starts one."""
     p, c = prev.text, cur.text
@@ -150,17 +159,24 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         if _ENDS_PARAGRAPH.search(p):
             # "… attacks against civilians," / "including those involving …" (S/RES/2531 (2020), over a page)
             return p[-1] == "," and c[:1].islower()
-        return c[:1].islower() or len(p) >= 0.6 * width
+        return c[:1].islower() or _cells(p) >= 0.6 * width
     if unwrapped:
         # one paragraph per line (text extracted without wrapping): a break is a paragraph end unless the
         # line stops mid-sentence (a page break) or the next one goes on in lower case
         if c[:1].islower():
             return True
         return not _ENDS_PARAGRAPH.search(p) and len(p) > _HEADING_CHARS
-    if p[-1] in ",;" and lead_start().match(c):
+    if p[-1] in ",;،؛，；" and lead_start().match(c) and not (pdf and _cells(p) >= 0.85 * width):
+        # a lead after a comma starts a paragraph, unless (PDF, no gap) the line before is full: a clause
+        # inside the paragraph ("… безопасности," / "включая продолжающееся …", S/RES/2511 (2020) ru)
         return False
+    if pdf and c[:1].islower() and not lead_start().match(c):
+        return True  # no gap and lower case: "… суверенитету," / "независимости, …" (S/RES/2533 (2020) ru)
+    if _WIDE.match(c) or _WIDE.match(p[-1]):
+        # Chinese: no case, no spaces; a line that stops short after a clause mark ends its paragraph
+        return not (p[-1] in _CJK_ENDS and _cells(p) < 0.9 * width)
     end = p[-1]
-    if len(p) < 0.72 * width and not (end == "-" or (end.isalpha() and c[:1].islower())):
+    if _cells(p) < 0.72 * width and not (end == "-" or (end.isalpha() and c[:1].islower())):
         return False  # the previous line stopped short: a paragraph (or heading) ended there
     if end in ".:;" and (c[:1].isupper() or c[:1].isdigit() or c[:1] in "(“\"'‘"):
         return False
@@ -200,7 +216,7 @@ def clean(raw: RawSource) -> Document:
     pdf = raw.kind == "pdf"
     widths: dict[int, float] = {}
     for pno in range(len(pages)):
-        lens = sorted(len(x.text) for x in lines if x.page == pno and not x.rtl)
+        lens = sorted(_cells(x.text) for x in lines if x.page == pno and not x.rtl)
         widths[pno] = float(lens[int(0.9 * (len(lens) - 1))]) if lens else 80.0
     if lines:
         typical = statistics.median(widths.values())
@@ -223,6 +239,8 @@ def clean(raw: RawSource) -> Document:
                 sep = ""
             elif prev.text.endswith("-") and len(prev.text) > 1 and prev.text[-2].isalpha():
                 sep = ""  # keep the hyphen: UN texts hyphenate compounds, not syllables
+            elif _WIDE.match(prev.text[-1]) and _WIDE.match(ln.text):
+                sep = ""  # Chinese lines join without a space
             else:
                 sep = " "
         else:
