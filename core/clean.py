@@ -27,7 +27,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}")
 _STRUCT_START = re.compile(
     r"^(?:\d{1,3}\s*[.\-–]\s+\S|\(\s*(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]|[\u0621-\u064a]{1,2})\s*\)\s+\S)"
 )
-_BARE_LABEL = re.compile(r"\d{1,3}\s*[.\-–]|\(\s*\w{1,4}\s*\)")
+# a number alone on its line; also "- 2", an Arabic "2 -" that came out of the bidi reordering reversed
+_BARE_LABEL = re.compile(r"\d{1,3}\s*[.\-–．]|[\-–]\s*\d{1,3}|\(\s*\w{1,4}\s*\)")
 _PAGE_COUNTER = re.compile(r"(?:^|\s)\d{1,3}/\d{1,3}(?:\s|$)")
 _JOB = re.compile(r"\d{2}-\d{5}")
 # A text with many lines longer than this holds one paragraph per line (felixhaass texts): wrapped text
@@ -216,7 +217,7 @@ def clean(raw: RawSource) -> Document:
     pdf = raw.kind == "pdf"
     widths: dict[int, float] = {}
     for pno in range(len(pages)):
-        lens = sorted(_cells(x.text) for x in lines if x.page == pno and not x.rtl)
+        lens = sorted(_cells(x.text) for x in lines if x.page == pno and (pdf or not x.rtl))
         widths[pno] = float(lens[int(0.9 * (len(lens) - 1))]) if lens else 80.0
     if lines:
         typical = statistics.median(widths.values())

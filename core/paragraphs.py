@@ -9,7 +9,8 @@ from .lexicon import Lexicon, all_lexicons, lexicon, operative_start
 from .model import Document, Paragraph, Resolution, SubParagraph
 
 # Printed operative numbers: "1.", "1 -" (Arabic), "1．" (Chinese full-width), "١ -".
-_OP_NUM = re.compile(r"^(\d{1,3})\s*[.\-–．、]\s*")
+# ("- 2 يقرر": an Arabic "2 -" that the bidi reordering printed reversed, S/RES/2505 (2020) ar)
+_OP_NUM = re.compile(r"^(?:(\d{1,3})\s*[.\-–．、]\s*|[\-–]\s*(\d{1,3})\s+(?=[\u0600-\u06ff]))")
 _SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]{1,2}|[\u0621-\u064a]{1,2})\s*\)\s*")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -181,7 +182,7 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
             break
         end = b
         m = _OP_NUM.match(s)
-        n = int(m[1].translate(_DIGITS)) if m else None
+        n = int((m[1] or m[2]).translate(_DIGITS)) if m else None
         if n is not None and n > last_op and (n <= last_op + 3 or not in_ops):
             paras.append(_Para("operative", n, a, b, a + m.end(), pieces=[(a + m.end(), b)]))
             last_op, in_ops = n, True
