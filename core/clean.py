@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .data_files import furniture_regexes, load
-from .lexicon import lead_start, operative_start, structural_line
+from .lexicon import annex_line, lead_start, operative_start, structural_line
 from .model import Document, Issue
 from .source import RawSource
 
@@ -147,8 +147,17 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         return False
     if _BARE_LABEL.fullmatch(p):
         return True  # "1." alone on its line: the paragraph's text follows
-    if _STRUCT_START.match(c) or structural_line().match(c) or structural_line().match(p):
+    if (
+        _STRUCT_START.match(c)
+        or _BARE_LABEL.fullmatch(c)
+        or structural_line().match(c)
+        or structural_line().match(p)
+    ):
         return False
+    if (annex_line().match(p) and not c[:1].islower()) or (
+        annex_line().match(c) and (_ENDS_PARAGRAPH.search(p) or _cells(p) < 0.6 * width)
+    ):
+        return False  # an annex title, unless a line that stops mid-sentence goes on with "Annex 1 to …" (S/2020/590)
     if _title_abbrev().search(p) and c[:1].isupper() and not lead_start().match(c):
         return True  # "… que se nombre al Sr." / "Serge Brammertz Fiscal …" (S/RES/2529 (2020) es)
     if pdf and cur.blank_before:

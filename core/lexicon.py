@@ -86,11 +86,23 @@ def structural_line() -> re.Pattern[str]:
     """A line that is a resolution heading, adoption line, enacting formula or annex title in any language."""
     parts = []
     for lx in all_lexicons():
-        for rx in (lx.enacting, lx.resolution_heading, lx.annex):
+        for rx in (lx.enacting, lx.resolution_heading):
             if rx is not _NEVER:
                 parts.append(_scoped(rx.pattern) + "$")
+
         if lx.adopted is not _NEVER:
             parts.append(_scoped(lx.adopted.pattern))
+    return re.compile("|".join(parts) or _NEVER.pattern)
+
+
+@functools.cache
+def annex_line() -> re.Pattern[str]:
+    """A line that is an annex title in any language (no final comma: not "Annex 1 to resolution …,")."""
+    parts = [
+        r"(?!.*[,;،，；]$)" + _scoped(lx.annex.pattern) + "$"
+        for lx in all_lexicons()
+        if lx.annex is not _NEVER
+    ]
     return re.compile("|".join(parts) or _NEVER.pattern)
 
 

@@ -178,8 +178,8 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
     end = b0
     for a, b in lines[i + 1 : stop]:
         s = text[a:b]
-        if lx.annex.fullmatch(s.strip()):
-            break
+        if lx.annex.fullmatch(s.strip()) and s.strip()[-1] not in _END_PUNCT:
+            break  # not "Annex 1 to resolution 1966 (2010), concerning …" wrapped in a paragraph (S/2020/590)
         end = b
         m = _OP_NUM.match(s)
         n = int((m[1] or m[2]).translate(_DIGITS)) if m else None
