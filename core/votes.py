@@ -340,16 +340,20 @@ def _finish(vote: Vote, stated: dict[str, int], year: int | None) -> None:
         )
 
 
+@functools.lru_cache(maxsize=8)
+def _find_arabic_votes(text: str):
+    """Arabic blocks of a text; cached, since learning a garbled font's model takes a second or two."""
+    from .arabic_votes import find_arabic_votes
+
+    return tuple(find_arabic_votes(text))
+
+
 def _arabic_votes(doc: Document, resolutions, taken) -> list[Vote]:
-    try:
-        from .arabic_votes import find_arabic_votes
-    except ImportError:
-        return []
     from .roster import countries
 
     out = []
     cs = countries()
-    for blk in find_arabic_votes(doc.text):
+    for blk in _find_arabic_votes(doc.text):
         if any(a <= blk.start < b for a, b in taken):
             continue
         resolution = f"S/RES/{blk.resolution[0]} ({blk.resolution[1]})" if blk.resolution else None
