@@ -1,0 +1,236 @@
+"""Resolutions split into preambular and operative paragraphs: founding sample, one rendered resolution per
+language, and one case per rule (real text snippets, source named in each case)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from resinspect.clean import clean
+from resinspect.paragraphs import detect_language, find_resolutions
+from resinspect.source import RawSource, read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDERED = Path(__file__).parent / "data" / "rendered"
+
+
+def _text(text: str, kind: str = "text") -> RawSource:
+    return RawSource(input="t", path=None, sha256="", kind=kind, pages=[text], symbol=None, lang=None)
+
+
+def _resolutions(text: str, kind: str = "text"):
+    return find_resolutions(clean(_text(text, kind)))
+
+
+# ---- founding sample ---------------------------------------------------------------------------------------
+
+SAMPLE_PP = ["Recalling", "Recalling", "Reaffirming", "Underscoring", "Noting with appreciation",
+             "Expressing grave concern"]  # fmt: skip
+SAMPLE_OP = ["Stresses", "Requests", "Calls on", "Notes", "Requests", "Calls upon", "Reaffirms", "Requests",
+             "Calls for", "Requests", "Reaffirms", "Calls on", "Takes note", "Requests", "Decides"]  # fmt: skip
+
+
+def test_founding_sample():
+    # samples/S_2020_249-AR.txt: Arabic letter S/2020/249 with the English draft resolution it put to the vote
+    doc = clean(read_source(str(ROOT / "samples" / "S_2020_249-AR.txt")))
+    (res,) = find_resolutions(doc)
+    pps = [p for p in res.paragraphs if p.kind == "preambular"]
+    ops = [p for p in res.paragraphs if p.kind == "operative"]
+    assert (len(pps), len(ops)) == (15, 15)
+    assert [p.lead for p in pps[: len(SAMPLE_PP)]] == SAMPLE_PP
+    assert [p.lead for p in ops] == SAMPLE_OP
+    assert [p.number for p in ops] == list(range(1, 16))
+    for p in res.paragraphs:
+        assert doc.text[p.start : p.end].strip().endswith(p.text[-20:].strip())
+
+
+# ---- one rendered resolution per language (S/RES/2533 (2020), tests/data/rendered) -------------------------
+
+# first words of each paragraph, from the UNxml XML (shared/eval/cases-dev.jsonl), never from the tool
+RENDERED_2533 = {
+    "en": ["Recalling its resolutions", "Reaffirming its strong co", "Determining that the deva",
+           "Underscoring that Member ", "Demands the full and imme", "Decides to renew the deci",
+           "Requests the Secretary-Ge", "Decides to remain activel"],
+    "fr": ["Rappelant ses résolutions", "Réaffirmant son ferme att", "Considérant que la situat",
+           "Soulignant que l’Article ", "Exige que l’ensemble des ", "Décide de reconduire les ",
+           "Prie le Secrétaire généra", "Décide de rester activeme"],
+    "es": ["Recordando sus resolucion", "Reafirmando su enérgico c", "Habiendo determinado que ",
+           "Recalcando que los Estado", "Exige que se apliquen ple", "Decide prorrogar las deci",
+           "Solicita al Secretario Ge", "Decide seguir ocupándose "],
+    "ru": ["ссылаясь на свои резолюци", "вновь подтверждая свою тв", "определяя, что ужасающая ",
+           "особо отмечая, что соглас", "требует полного и безотла", "постановляет продлить сро",
+           "просит Генерального секре", "постановляет продолжать а"],
+    "zh": ["回顾其第2042(2012)、2043(2012)", "重申坚定致力于叙利亚的主权、独立、统一和领土完整，", "认定叙利亚境内破坏性的人道主义局势继续对该区域的和",
+           "特别指出，会员国根据《联合国宪章》第二十五条有义务", "要求立即全面执行第2139(2014)、2165(", "决定将安全理事会第2165(2014)号决议第2和",
+           "请秘书长每月向安理会通报并至少每60天定期提出报告", "决定继续积极处理此案。"],
+    "ar": ["إذ يشير إلى قراراته 2042 ", "وإذ يؤكد من جديد التزامه ", "وإذ يرى أن الوضع الإنساني",
+           "وإذ يؤكد أن الدول الأعضاء", "يطالب بالتنفيذ الكامل وال", "يقرر تجديد الإجراءات التي",
+           "يطلب إلى الأمين العام أن ", "يقرر إبقاء المسألة قيد نظ"],
+}  # fmt: skip
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+@pytest.mark.parametrize("lang", sorted(RENDERED_2533))
+def test_rendered_resolution(lang):
+    doc = clean(read_source(str(RENDERED / f"S_RES_2533_2020.{lang}.pdf")))
+    (res,) = find_resolutions(doc)
+    assert res.language == lang
+    assert res.symbol == "S/RES/2533 (2020)"
+    ids = [p.id for p in res.paragraphs]
+    assert ids == ["PP1", "PP2", "PP3", "PP4", "OP1", "OP2", "OP3", "OP4"]
+    for p, want in zip(res.paragraphs, RENDERED_2533[lang], strict=True):
+        assert _squash(p.text).startswith(_squash(want)), (p.id, p.text[:40])
+
+
+# ---- rules, one case each ----------------------------------------------------------------------------------
+
+
+def _shape(text: str, kind: str = "text"):
+    """(PP count, OP numbers, first words of each paragraph) of the only resolution."""
+    (res,) = _resolutions(text, kind)
+    return (
+        sum(p.kind == "preambular" for p in res.paragraphs),
+        [p.number for p in res.paragraphs if p.kind == "operative"],
+        [p.text.split(",")[0][:30] for p in res.paragraphs],
+    )
+
+
+RULES = [
+    # enacting formula and first PP on one line, unnumbered operative part (admission): S/RES/1290 (2000)
+    (
+        "RESOLUTION 1290 (2000) Adopted by the Security Council at its 4103rd meeting\non 17 February 2000\n"
+        "The Security Council, Having examined the application of Tuvalu for admission to the United Nations "
+        "(S/2000/5), Recommends to the General Assembly that Tuvalu be admitted to membership in the United Nations.\n",
+        (1, [], ["Having examined the applicatio"]),
+    ),
+    # enacting formula with a colon: S/RES/1315 (2000)
+    (
+        "The Security Council:\nDeeply concerned at the very serious crimes committed within the territory of "
+        "Sierra Leone,\n1. Requests the Secretary-General to negotiate an agreement with the Government of Sierra "
+        "Leone to create an independent special court consistent with this resolution;\n",
+        (1, [1], ["Deeply concerned at the very s", "Requests the Secretary-General"]),
+    ),
+    # enacting formula without punctuation: S/RES/1476 (2003)
+    (
+        "The Security Council\nRecalling its previous relevant resolutions,\nActing under Chapter VII of the "
+        "Charter of the United Nations,\n1. Decides that the provisions contained in paragraph 4 of resolution "
+        "1472 (2003) shall remain in force;\n2. Decides to remain seized of the matter.\n",
+        (2, [1, 2], ["Recalling its previous relevan", "Acting under Chapter VII of th", "Decides that the provisions co",
+                     "Decides to remain seized of th"]),
+    ),
+    # headings inside the operative part, one run together with the paragraph after it: S/RES/1295 (2000)
+    (
+        "The Security Council,\nReaffirming its resolution 864 (1993),\n19. Calls upon relevant States to "
+        "cooperate with the diamond industry to develop and implement more effective arrangements;\n"
+        "With regard to funds and financial measures, 20. Encourages States to convene a conference of experts "
+        "for the purpose of tracking financial assets;\nWith regard to the trade in arms,\n21. Calls upon all "
+        "States to work with financial institutions on their territory;\n",
+        (1, [19, 20, 21], ["Reaffirming its resolution 864", "Calls upon relevant States to",
+                           "Encourages States to convene a", "Calls upon all States to work"]),
+    ),
+    # "*** 19." separator run into a paragraph: S/RES/1491 (2003)
+    (
+        "The Security Council,\nRecalling its resolutions,\n18. Requests the Member States acting through or in "
+        "cooperation with the organization referred to in Annex 1-A of the Peace Agreement to continue to report;\n"
+        "*** 19. Welcomes the deployment by the European Union (EU) of its Police Mission (EUPM) to Bosnia and "
+        "Herzegovina since 1 January 2003; 20. Also requests the Secretary-General to continue to submit reports;\n",
+        (1, [18, 19, 20], ["Recalling its resolutions", "Requests the Member States act", "Welcomes the deployment by the",
+                           "Also requests the Secretary-Ge"]),
+    ),
+    # a preambular paragraph starting with a lead that is also an operative verb: S/RES/2530 (2020)
+    (
+        "The Security Council,\n\nTaking note of the Secretary-General’s plan for UNDOF to return to the Bravo "
+        "side,\n\nRecalls that UNDOF’s deployment and the 1974 Disengagement of Forces Agreement are steps toward "
+        "a just and durable peace,\n\nRecalling resolution 2378 (2017),\n\n1. Calls upon the parties concerned to "
+        "implement immediately its resolution 338 (1973);\n",
+        (3, [1], ["Taking note of the Secretary-G", "Recalls that UNDOF’s deploymen", "Recalling resolution 2378 (201",
+                  "Calls upon the parties concern"]),
+    ),
+    # Arabic "2 -" printed reversed as "- 2" on its own line (PDF): S/RES/2505 (2020) ar
+    (
+        "إن مجلس الأمن،\n\nوإذ يؤكد من جديد تأييده للاتفاق الذي تم التوصل إليه في ستوكهولم،\n\n"
+        "1 - يقرر أن يمدد إلى غاية 15 تموز/يوليه 2020 ولاية بعثة الأمم المتحدة لدعم اتفاق الحديدة؛\n\n"
+        "- 2\nيقرر كذلك أن تضطلع البعثة بالولاية التالية:\n\n(أ) قيادة ودعم عمل لجنة تنسيق إعادة الانتشار؛\n",
+        (1, [1, 2], ["وإذ يؤكد من جديد تأييده للاتفا", "يقرر أن يمدد إلى غاية 15 تموز/", "يقرر كذلك أن تضطلع البعثة"]),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), RULES, ids=[str(i) for i in range(len(RULES))])
+def test_rules(text, want):
+    kind = "pdf" if "\n\n" in text else "text"
+    pp, ops, firsts = _shape(text, kind)
+    assert (pp, ops) == want[:2]
+    assert [f[: len(w)] for f, w in zip(firsts, want[2], strict=False)] == want[2]
+
+
+def test_headings_and_chapeau_subparagraphs():
+    # S/RES/1562 (2004): unnumbered headings inside the operative part are no paragraphs; "(a)" items are subs
+    text = (
+        "The Security Council,\nActing under Chapter VII of the Charter of the United Nations,\n"
+        "2. Decides further that the tasks of the residual UNAMSIL presence shall be as follows:\n"
+        "Military and civilian police tasks\n(a) To monitor the security situation;\n(b) To patrol the border;\n"
+        "Civilian tasks\n(c) To support the Government;\n3. Authorizes the residual UNAMSIL presence to use all "
+        "necessary means to carry out its mandate;\n"
+    )
+    (res,) = _resolutions(text)
+    op2 = res.paragraphs[1]
+    assert [p.id for p in res.paragraphs] == ["PP1", "OP2", "OP3"]
+    assert [s.label for s in op2.subparagraphs] == ["a", "b", "c"]
+    assert "Civilian tasks" not in op2.subparagraphs[1].text
+
+
+@pytest.mark.parametrize(
+    ("heading", "adopted", "enacting", "date"),
+    [
+        # S/RES/2511 (2020) in four languages (corpus/dev/rendered)
+        ("Résolution 2511 (2020)", "Adoptée par le Conseil de sécurité à sa 8732e séance, le 25 février 2020",
+         "Le Conseil de sécurité,", "2020-02-25"),
+        ("Resolución 2511 (2020)", "Aprobada por el Consejo de Seguridad en su 8732ª sesión, celebrada el 25 de "
+         "febrero de 2020", "El Consejo de Seguridad,", "2020-02-25"),
+        ("Резолюция 2511 (2020),", "принятая Советом Безопасности на его 8732-м заседании 25 февраля 2020 года",
+         "Совет Безопасности,", "2020-02-25"),
+        ("第2511(2020)号决议", "2020年2月25日 8732次会议通过", "安全理事会，", "2020-02-25"),
+        ("القرار 2511 (2020)", "الذي اتخذه مجلس الأمن في جلسته 8732، المعقودة في 25 شباط/فبراير 2020",
+         "إن مجلس الأمن،", "2020-02-25"),
+    ],
+)  # fmt: skip
+def test_title_block(heading, adopted, enacting, date):
+    text = f"{heading}\n\n{adopted}\n\n{enacting}\n\n"
+    (res,) = _resolutions(text + "x,\n\n1. x;\n", "pdf")
+    assert res.symbol == "S/RES/2511 (2020)"
+    assert res.date == date
+    assert res.enacting_formula == enacting
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le Conseil de sécurité, Rappelant ses résolutions antérieures", "fr"),
+        ("El Consejo de Seguridad, Recordando sus resoluciones anteriores", "es"),
+        ("Совет Безопасности, ссылаясь на свои предыдущие резолюции", "ru"),
+        ("安全理事会，回顾其以往关于也门的所有相关决议", "zh"),
+        ("إن مجلس الأمن، إذ يشير إلى قراراته السابقة", "ar"),
+        ("The Security Council, Recalling its previous resolutions", "en"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_speed():
+    # cleaning + paragraphs of a resolution text stays well under 10 ms (felixhaass-style one line per paragraph)
+    para = "Recalling its resolutions 1234 (1999) of 9 April 1999 and the statements of its President, " * 3
+    ops = "".join(
+        f"{k}. Decides that all States shall take the necessary measures to that end;\n" for k in range(1, 31)
+    )
+    raw = _text("The Security Council,\n" + (para.strip() + ",\n") * 15 + ops)
+    find_resolutions(clean(raw))
+    t = time.perf_counter()
+    for _ in range(20):
+        find_resolutions(clean(raw))
+    assert (time.perf_counter() - t) / 20 < 0.01
