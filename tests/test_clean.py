@@ -26,6 +26,7 @@ def _clean(text: str, kind: str = "text") -> list[str]:
         "* Reissued for technical reasons.",  # reissue footnote, S/RES/1319 (2000)
         "__________________ 1 Presidential Statements S/PRST/2002/6 and S/PRST/2002/41.",  # S/RES/1502 (2003)
         "-----",  # end rule, S/RES/1290 (2000)
+        "* Definitions for the purpose of this resolution only: Means of delivery: missiles, rockets",  # S/RES/1540 (2004)
         "1 A/74/976-S/2020/773。",  # symbol-only footnote, S/RES/2558 (2020) zh
     ],
 )
@@ -39,6 +40,7 @@ def test_furniture(line):
         "Recalling its resolutions 1234 (1999) of 9 April 1999,",
         "1. Decides to remain actively seized of the matter.",
         "Annex",
+        "*** 19. Welcomes the deployment by the European Union (EU) of its Police Mission",  # S/RES/1491 (2003)
         "(a) To monitor the security situation;",
     ],
 )
