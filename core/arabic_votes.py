@@ -35,10 +35,23 @@ __all__ = ["ArabicItem", "ArabicVoteBlock", "find_arabic_votes", "garble_score"]
 
 KINDS = ("in_favour", "against", "abstaining")
 GARBLED_THRESHOLD = 0.45  # garble_score above which the glyph model is trained
-MIN_MARGIN = 1.0  # nats per printed letter between the chosen and the next-best column (held-out model)
-MIN_GAIN = 0.0  # nats per printed letter the chosen name must explain better than a unigram model
+# Confidence (all in nats per printed letter, held-out model; calibrated on perturbed synthetic letters:
+# shuffled, re-wrapped, rotated, split, dropped, damaged items and wrong-year rosters, see the tests)
+MIN_MARGIN = 1.0  # between the chosen and the next-best column
+MIN_GAIN = 0.0  # the chosen name must explain the item better than a unigram model
+# ... or, when the one-to-one assignment settles it: the best assignment that gives the item another
+# column (or leaves it out) costs at least ASSIGN_MARGIN more, and the column margin is at least half
+ASSIGN_MARGIN = 2.0
+ASSIGN_COLUMN_MARGIN = 0.5
+# Roster check: states outside the year's roster are scored too; when ROSTER_DOUBT items fit an outsider
+# better (by more than OUTSIDER_SLACK nats), the roster is in doubt (wrong year?) and every named item must
+# also beat every outsider by OUTSIDER_MARGIN.
+ROSTER_DOUBT = 3
+OUTSIDER_SLACK = 1.0
+OUTSIDER_MARGIN = 0.5
 EM_ROUNDS = 10
 _BIG = 1e6
+BODY_LINES = 15  # lines before the vote block searched for body anchors (and the adoption lines after it)
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -299,6 +312,15 @@ def _columns(roster: list, none_blocks: Sequence[int]) -> list[_Column]:
     return cols
 
 
+def _outsider_columns(keys: set[str]) -> list[_Column]:
+    """Every other state (not on the year's roster): the names an item must fit worse than its member's."""
+    try:
+        from .roster import countries  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    return _columns([c for c in countries().values() if c.iso3 not in keys and c.names.get("ar")], [])
+
+
 def _assign(items: list[tuple[int, _RawItem]], m: _Matcher) -> tuple[np.ndarray, list[int | None]]:
     cols = m.columns
     cost = np.full((len(items), len(cols)), _BIG)
@@ -320,10 +342,37 @@ class _Solution:
     cost: np.ndarray
     assigned: list[int | None]
     matcher: _Matcher
+    outsider: list[tuple[float, str | None]] | None = None  # best state outside the roster, per row
 
 
-def _solve(blocks: list[list[_Line]], labels: list[str], roster: list, garbled: bool) -> _Solution:
+ANCHOR_GAIN = 1.0  # nats per glyph unit a body anchor must fit better than chance to be trained on
+ANCHOR_ROUNDS = (2, 5)  # EM rounds at which body anchors are (re)located
+
+
+def _body_pairs(
+    body: Sequence[str], model: GlyphModel, null: dict[str, float]
+) -> list[tuple[str, Sequence[str], bool, float]]:
+    """Training pairs from phrases every vote letter repeats, found in garbled body lines by local alignment."""
+    anchors = [tuple(units(a)) for a in load("lexicon/ar")["garble"].get("body_anchors", [])]
+    out: list[tuple[str, Sequence[str], bool, float]] = []
+    for line in body:
+        g = letters_only(line)
+        for us in anchors:
+            if len(g) < len(us) // 2:
+                continue
+            c, i, j = model.locate(g, us)
+            gain = sum(null.get(ch, 6.0) for ch in g[i:j]) - c
+            if j > i and gain >= ANCHOR_GAIN * len(us):
+                out.append((g[i:j], us, False, 1.0))
+    return out
+
+
+def _solve(
+    blocks: list[list[_Line]], labels: list[str], roster: list, garbled: bool, body: Sequence[str] = ()
+) -> _Solution:
     lex = load("lexicon/ar")["vote"]
+    null = _null_costs(blocks)
+    body_pairs: list[tuple[str, Sequence[str], bool, float]] = []
     single = [b for b, lines in enumerate(blocks) if len(_items(lines, [0] * len(lines))) <= 1]
     columns = _columns(roster, single)
     model = GlyphModel(GARBLED_PRIOR if garbled else CLEAN_PRIOR)
@@ -363,14 +412,16 @@ def _solve(blocks: list[list[_Line]], labels: list[str], roster: list, garbled: 
             g, us = _label_printed(label, model, lex[kind])
             if g:
                 pairs.append((g, us, False, 1.0))
-        model = model.refit(pairs)
+        if garbled and rnd in ANCHOR_ROUNDS:
+            body_pairs = _body_pairs(body, model, null)
+        model = model.refit_soft(pairs + body_pairs)
     assert sol is not None
     if garbled:
-        _leave_one_out(sol, labels, lex)
+        _leave_one_out(sol, labels, lex, body_pairs)
     return sol
 
 
-def _leave_one_out(sol: _Solution, labels: list[str], lex: dict) -> None:
+def _leave_one_out(sol: _Solution, labels: list[str], lex: dict, extra: Sequence = ()) -> None:
     """Re-score each assigned item under a model trained without it (evidence from the *other* items).
 
     A model trained on an item can always explain that item; only a mapping that the rest of the document
@@ -386,14 +437,38 @@ def _leave_one_out(sol: _Solution, labels: list[str], lex: dict) -> None:
         g, us = _label_printed(label, model, lex[kind])
         if g:
             pairs.append((-1, (g, us, False, 1.0)))
+    pairs += [(-1, p) for p in extra]
+    outsiders = _outsider_columns({c.key for c in columns})
+    sol.outsider = [(math.inf, None)] * len(sol.items)
     for r, _pair in pairs:
         if r < 0:
             continue
-        held_out = _Matcher(columns, model.refit(p for k, p in pairs if k != r))
+        held_out = _Matcher(columns + outsiders, model.refit_soft(p for k, p in pairs if k != r))
         printed = sol.items[r][1].printed
         for ci in range(len(columns)):
             if sol.cost[r, ci] < _BIG:
                 sol.cost[r, ci] = held_out.cost(printed, ci)[0]
+        sol.outsider[r] = min(
+            ((held_out.cost(printed, len(columns) + k)[0], col.key) for k, col in enumerate(outsiders)),
+            default=(math.inf, None),
+        )
+
+
+def _assignment_margin(cost: np.ndarray, nulls: Sequence[float], r: int, ci: int) -> float:
+    """How much worse the best assignment is when row `r` may not take column `ci`.
+
+    Every row may also stay out (its unigram cost): an item that fits nothing is no evidence either way.
+    """
+    n_rows, n_cols = cost.shape
+    ext = np.full((n_rows, n_cols + n_rows), _BIG)
+    ext[:, :n_cols] = cost
+    for k in range(n_rows):
+        ext[k, n_cols + k] = nulls[k]
+    rows, cs = linear_sum_assignment(ext)
+    best = ext[rows, cs].sum()
+    ext[r, ci] = _BIG
+    rows, cs = linear_sum_assignment(ext)
+    return float(ext[rows, cs].sum() - best)
 
 
 # --- numbers, dates, resolution ------------------------------------------------------------------------------
@@ -563,7 +638,13 @@ def _read_block(text, lines, labels_idx, blocks_idx, year, en_res, en_adopted) -
     roster = _roster(vote_year)
     null = _null_costs(blocks)
     if roster:
-        sol = _solve(blocks, label_texts, roster, garbled)
+        near = [*range(max(0, labels_idx[0] - BODY_LINES), labels_idx[0]), *tail]
+        body_lines = [
+            lines[i].text
+            for i in near
+            if _ARABIC.search(lines[i].text) and garble_score(lines[i].text) >= GARBLED_THRESHOLD
+        ]
+        sol = _solve(blocks, label_texts, roster, garbled, body_lines)
         model_for_dates = sol.matcher.model
     else:
         warnings.append(("no-roster", f"no Council roster for year {vote_year}: items left unassigned"))
@@ -635,6 +716,24 @@ def _lists(text, blocks, sol: _Solution | None, null, warnings) -> dict[str, lis
         return lists
     cols = sol.matcher.columns
     weak = 0
+    nulls = [sum(null.get(ch, 6.0) for ch in it.printed) for _b, it in sol.items]
+    outsider = sol.outsider or [(math.inf, None)] * len(sol.items)
+    doubt = (
+        sum(
+            1
+            for r, ci in enumerate(sol.assigned)
+            if ci is not None and cols[ci].block is None and outsider[r][0] < sol.cost[r, ci] - OUTSIDER_SLACK
+        )
+        >= ROSTER_DOUBT
+    )
+    if doubt:
+        warnings.append(
+            (
+                "roster-doubt",
+                "several items fit states outside the year's Council better than its members: "
+                "is the year right? Only items that fit no outsider were named",
+            )
+        )
     for r, ((b, it), ci) in enumerate(zip(sol.items, sol.assigned, strict=True)):
         n = max(1, len(it.printed))
         iso3, score = None, 0.0
@@ -642,9 +741,16 @@ def _lists(text, blocks, sol: _Solution | None, null, warnings) -> dict[str, lis
             row = sol.cost[r]
             alt = min((row[c] for c in range(len(cols)) if c != ci and row[c] < _BIG), default=_BIG)
             margin = (alt - row[ci]) / n
-            gain = (sum(null.get(ch, 6.0) for ch in it.printed) - row[ci]) / n
+            gain = (nulls[r] - row[ci]) / n
+            sure = margin >= MIN_MARGIN
+            if not sure and margin >= ASSIGN_COLUMN_MARGIN:
+                delta = _assignment_margin(sol.cost, nulls, r, ci) / n
+                sure = delta >= ASSIGN_MARGIN
+                margin = min(MIN_MARGIN, delta / 2)
+            if doubt and cols[ci].block is None and (outsider[r][0] - row[ci]) / n < OUTSIDER_MARGIN:
+                sure = False
             score = round(max(0.0, min(1.0, 1.0 - math.exp(-margin))), 3) if margin > 0 else 0.0
-            if margin >= MIN_MARGIN and gain >= MIN_GAIN:
+            if sure and gain >= MIN_GAIN:
                 if cols[ci].block is not None:
                     continue  # matched «none»: the list is empty
                 iso3 = cols[ci].key

@@ -192,7 +192,120 @@ class GlyphModel:
         pairs.reverse()
         return prev[m], pairs
 
+    def locate(self, g: str, us: Sequence[str]) -> tuple[float, int, int]:
+        """Best local alignment of the units against a substring of `g`: (cost, start, end)."""
+        m = len(g)
+        ins = self.insert_cost
+        cost = self.cost
+        prev = [0.0] * (m + 1)  # free start anywhere
+        start = list(range(m + 1))
+        for u in us:
+            c0 = cost(u, "")
+            c1 = [cost(u, g[j]) for j in range(m)]
+            c2 = [cost(u, g[j : j + 2]) for j in range(m - 1)]
+            cur = [prev[0] + c0]
+            st = [start[0]]
+            for j in range(1, m + 1):
+                best, s = prev[j] + c0, start[j]
+                v = prev[j - 1] + c1[j - 1]
+                if v < best:
+                    best, s = v, start[j - 1]
+                if j >= 2:
+                    v = prev[j - 2] + c2[j - 2]
+                    if v < best:
+                        best, s = v, start[j - 2]
+                v = cur[j - 1] + ins
+                if v < best:
+                    best, s = v, st[j - 1]
+                cur.append(best)
+                st.append(s)
+            prev, start = cur, st
+        j = min(range(m + 1), key=prev.__getitem__)
+        return prev[j], start[j], j
+
     # --- training --------------------------------------------------------------------------------------
+
+    def posteriors(
+        self, g: str, us: Sequence[str], optional_first: bool = False
+    ) -> list[tuple[str, str, float]]:
+        """Expected (unit, output, probability) counts over all alignments (forward-backward)."""
+        m, n = len(g), len(us)
+        ins = self.insert_cost
+        cost = self.cost
+        inf = math.inf
+
+        def lse(*xs: float) -> float:  # −log Σ exp(−x)
+            lo = min(xs)
+            if lo == inf:
+                return inf
+            return lo - math.log(sum(math.exp(lo - x) for x in xs if x < inf))
+
+        emit = [
+            [
+                [cost(u, ""), *([cost(u, g[j : j + k]) if j + k <= m else inf for k in (1, 2)])]
+                for j in range(m + 1)
+            ]
+            for u in us
+        ]
+        fw = [[inf] * (m + 1) for _ in range(n + 1)]
+        for j in range(m + 1):
+            fw[0][j] = j * ins
+        for i in range(1, n + 1):
+            e = emit[i - 1]
+            row, up = fw[i], fw[i - 1]
+            for j in range(m + 1):
+                terms = [up[j] + e[j][0]]
+                if j >= 1:
+                    terms += [up[j - 1] + e[j - 1][1], row[j - 1] + ins]
+                if j >= 2:
+                    terms.append(up[j - 2] + e[j - 2][2])
+                if i == 1 and optional_first:
+                    terms.append(up[j])
+                row[j] = lse(*terms)
+        bw = [[inf] * (m + 1) for _ in range(n + 1)]
+        bw[n][m] = 0.0
+        for j in range(m - 1, -1, -1):
+            bw[n][j] = bw[n][j + 1] + ins
+        for i in range(n - 1, -1, -1):
+            e = emit[i]
+            row, down = bw[i], bw[i + 1]
+            for j in range(m, -1, -1):
+                terms = [down[j] + e[j][0]]
+                if j + 1 <= m:
+                    terms += [down[j + 1] + e[j][1], row[j + 1] + ins]
+                if j + 2 <= m:
+                    terms.append(down[j + 2] + e[j][2])
+                if i == 0 and optional_first:
+                    terms.append(down[j])
+                row[j] = lse(*terms)
+        z = fw[n][m]
+        out: list[tuple[str, str, float]] = []
+        if z == inf:
+            return out
+        for i, u in enumerate(us):
+            acc: dict[str, float] = defaultdict(float)
+            for j in range(m + 1):
+                if fw[i][j] == inf:
+                    continue
+                for k in (0, 1, 2):
+                    if j + k <= m:
+                        x = fw[i][j] + emit[i][j][k] + bw[i + 1][j + k] - z
+                        if x < 9.0:
+                            acc[g[j : j + k]] += math.exp(-x)
+            out += [(u, o, p) for o, p in acc.items() if p > 1e-3]
+        return out
+
+    def refit_soft(self, pairs: Iterable[tuple[str, Sequence[str], bool, float]]) -> GlyphModel:
+        """Like `refit`, with expected counts over all alignments (soft EM): ambiguous alignments share."""
+        new = GlyphModel(self.prior, self.unit_weight, self.letter_weight)
+        for printed, us, opt, w in pairs:
+            for u, out, p in self.posteriors(printed, us, opt):
+                letter = u.split("|", 1)[0]
+                new.unit_counts[u][out] += w * p
+                new.unit_totals[u] += w * p
+                new.letter_counts[letter][out] += w * p
+                new.letter_totals[letter] += w * p
+        return new
 
     def refit(self, pairs: Iterable[tuple[str, Sequence[str], bool, float]]) -> GlyphModel:
         """A new model trained on (printed, units, optional_first, weight) pairs aligned under this one."""
