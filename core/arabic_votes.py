@@ -3,9 +3,13 @@
 The vote block is found by layout (three short lines ending in «:»), items are counted by Arabic commas,
 and items are matched to that year's Council roster written in UN Arabic forms. When the Arabic is detected
 as garbled (a font with a broken glyph map, see `garble.py`), a glyph model is learned from the document by
-hard EM alternating with Hungarian assignment of items to members, with the vote labels and «لا يوجد» as
-anchors; each line's run order (pdfminer prints RTL runs in visual order) is repaired by choosing the
-rotation that the roster explains best. Weak evidence leaves items unassigned (iso3 None) with a warning.
+EM (soft, forward-backward counts) alternating with Hungarian assignment of items to members, with the vote
+labels, «لا يوجد» and phrases found in the garbled body («مجلس الأمن» …) as anchors; each line's run order
+(pdfminer prints RTL runs in visual order) is repaired by choosing the rotation that the roster explains best.
+An item is named when a model trained without it still prefers its member clearly, over the next column or
+over every other one-to-one assignment; when several items fit states outside the roster better (wrong
+year?), only items that beat every outsider are named. Weak evidence leaves items unassigned (iso3 None)
+with a warning.
 """
 
 from __future__ import annotations
