@@ -56,9 +56,18 @@ def _title_abbrev() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _furniture() -> re.Pattern[str]:
+    """The furniture patterns as one alternation (one match per line instead of one per pattern)."""
+    parts = []
+    for rx in furniture_regexes():
+        m = re.match(r"\(\?([aiLmsux]+)\)", rx.pattern)
+        parts.append(f"(?{m[1]}:{rx.pattern[m.end() :]})" if m else f"(?:{rx.pattern})")
+    return re.compile("|".join(parts))
+
+
 def is_furniture(line: str) -> bool:
-    s = line.strip()
-    return any(p.fullmatch(s) for p in furniture_regexes())
+    return _furniture().fullmatch(line.strip()) is not None
 
 
 def _norm_key(line: str) -> str:
