@@ -74,15 +74,27 @@ def _norm_key(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
+_COUNTER_OF = re.compile(r"(?m)^\s*(?:\d{2}-\d{5}\s*\*?\s+)?\d{1,3}/(\d{1,3})(?:\s+\d{2}-\d{5}.*)?\s*$")
+
+
+def _counter_totals(pages: list[str]) -> list[int]:
+    """Page totals printed in page counters (`2/6 20-04846`): a text that lost its page breaks still says
+    how many pages its source had."""
+    return [int(m[1]) for p in pages for m in _COUNTER_OF.finditer(p) if 0 < int(m[1]) < 1000]
+
+
 def _split_text_pages(lines: list[str]) -> list[list[str]]:
-    """Text without form feeds: a furniture cluster holding a page counter or job number ends a page."""
+    """Text without form feeds: a furniture cluster holding a page counter, a job number or the page's link
+    lines ends a page."""
     pages: list[list[str]] = [[]]
     content_seen = False
     in_cluster = False
     for line in lines:
         s = line.strip()
         fur = bool(s) and is_furniture(s)
-        if fur and content_seen and (_PAGE_COUNTER.search(s) or _JOB.search(s)) and not in_cluster:
+        # pdfminer writes a page's link annotations (`https://undocs.org/…`) after its text: a page end too
+        ends_page = _PAGE_COUNTER.search(s) or _JOB.search(s) or s.startswith(("http://", "https://"))
+        if fur and content_seen and ends_page and not in_cluster:
             in_cluster = True
         if in_cluster and s and not fur:
             pages.append([])
@@ -288,7 +300,7 @@ def clean(raw: RawSource) -> Document:
         page_starts=starts,
         kind=raw.kind,
         symbol=raw.symbol,
-        source_pages=len(pages),
+        source_pages=max([len(pages)] + _counter_totals(raw.pages)),
     )
     cid_pages = tuple(i + 1 for i, n in enumerate(raw.cid_glyphs) if n)
     if cid_pages:

@@ -379,9 +379,8 @@ def _arabic_votes(doc: Document, resolutions, taken) -> list[Vote]:
         for key in KEYS:
             for it in blk.lists.get(key, []):
                 c = cs.get(it.iso3) if it.iso3 else None
-                getattr(v, key).append(
-                    Member(c.name if c else it.as_printed, it.iso3, it.as_printed, it.start, it.end, it.score)
-                )
+                printed, a, b = _printed_span(doc.text, it.as_printed, it.start, it.end)
+                getattr(v, key).append(Member(c.name if c else printed, it.iso3, printed, a, b, it.score))
         for code, msg in blk.warnings:
             v.issues.append(Issue(code, msg))
         subj = re.search(r"S/\d{4}/\d{1,4}", doc.text[max(0, blk.start - 3000) : blk.start])
@@ -451,6 +450,21 @@ def _fill_by_elimination(vote: Vote, year: int) -> None:
             f"{len(roster)} members are accounted for{certain}",
         )
     )
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\s\u0640]", "", text)
+
+
+def _printed_span(text: str, printed: str, start: int, end: int) -> tuple[str, int | None, int | None]:
+    """The item exactly as it stands in the text, with its offsets; an item that extraction split in two
+    (runs of a line in visual order) has no single span, and gets none rather than a wrong one."""
+    raw = text[start:end]
+    if _letters(raw) == _letters(printed):
+        lead = len(raw) - len(raw.lstrip())
+        core = raw.strip()
+        return core, start + lead, start + lead + len(core)
+    return printed, None, None
 
 
 def _written_ar(doc: Document) -> bool:

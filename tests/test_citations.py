@@ -210,11 +210,10 @@ def test_founding_sample_english_pages():
     assert doc.pages == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the founding sample prints page counter '2/6' (6 pages; CONTRACT.md's example says "
-    '"pages": 6) but source.pages is 2: pages without furniture in pdfminer text are not split',
-)
 def test_founding_sample_page_count():
+    """The sample has no form feeds: its page counter ('2/6') and link lines mark its pages."""
     doc = resinspect.read(str(SAMPLES / "S_2020_249-AR.txt"))
     assert doc.pages == 6
+    pages = {c.symbol: sorted({m.page for m in c.mentions}) for c in resinspect.extract_citations(doc)}
+    assert pages["S/2020/240"] == [1]
+    assert pages["S/RES/2436 (2018)"][0] > 2  # the annex starts after the two pages of the letter
