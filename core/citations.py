@@ -17,6 +17,12 @@ _OPEN, _CLOSE = r"[(（]", r"[)）]"
 _NUM_YEAR = re.compile(rf"(?<![\d/.\-])(\d{{1,4}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}")
 # Arabic text left in visual order by extraction: "(2018) 2436".
 _YEAR_NUM = re.compile(rf"{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}{_W}(\d{{1,4}})(?![\d/])")
+# Right-to-left lines: a Latin "S/RES/1645 (2005)" comes out of bidi reordering as ")2005( S/RES/1645".
+_S_RES_RTL = re.compile(rf"[()]{_W}(\d{{4}}){_W}[()]{_W}S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}})(?![\d/])", re.I)
+# Chinese justified lines: a gap inside a number becomes a space ("、1 985(2011)、").
+_CJK_SPLIT = re.compile(
+    rf"(?<=[\u3000-\u303f\u4e00-\u9fff\uff0c])(\d{{1,3}}) (\d{{1,3}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}"
+)
 _S_RES = re.compile(rf"S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}", re.I)
 _PRST = re.compile(r"S/PRST/(\d{4})/(\d{1,3})(?!\d)")
 _GA_SYMBOL = re.compile(r"A/RES/(\d{1,3})/(\d{1,4})(?![\d/])")
@@ -64,6 +70,17 @@ def _candidates(text: str, doc_lang_rtl: bool):
         n, y = int(m[1]), int(m[2])
         taken.append(m.span())
         yield "sc_resolution", _sc_symbol(n, y), n, y, m.start(), m.end()
+    for m in _CJK_SPLIT.finditer(t):
+        n, y = int(m[1] + m[2]), int(m[3])
+        if len(m[1] + m[2]) <= 4 and is_sc_resolution(n, y):
+            taken.append(m.span())
+            yield "sc_resolution", _sc_symbol(n, y), n, y, m.start(), m.end()
+    if doc_lang_rtl:
+        for m in _S_RES_RTL.finditer(t):
+            y, n = int(m[1]), int(m[2])
+            if free(*m.span()) and is_sc_resolution(n, y):
+                taken.append(m.span())
+                yield "sc_resolution", _sc_symbol(n, y), n, y, m.start(), m.end()
     for m in _NUM_YEAR.finditer(t):
         if not free(*m.span()):
             continue

@@ -217,3 +217,29 @@ def test_founding_sample_page_count():
     pages = {c.symbol: sorted({m.page for m in c.mentions}) for c in resinspect.extract_citations(doc)}
     assert pages["S/2020/240"] == [1]
     assert pages["S/RES/2436 (2018)"][0] > 2  # the annex starts after the two pages of the letter
+
+
+# Forms in other languages and scripts, as text extraction leaves them (sources named per row).
+LANGUAGE_FORMS = [
+    # S/RES/2515 (2020), Chinese rendered PDF: a justified line's gap splits a number ("1 985(2011)")
+    ("回顾其以往各项相关决议，包括第 825(1993)、1 985(2011)、2050(2012)", False, {825, 1985, 2050}),
+    # issue 4: one keyword wrapping a list
+    ("第2378(2017)和2436(2018)号决议", False, {2378, 2436}),
+    # S/RES/2558 (2020), Arabic rendered PDF: a Latin symbol in a right-to-left line, brackets mirrored
+    ("وكذلك قراراتهما A/RES/60/180 و )2005( S/RES/1645 المؤرخين", True, {1645}),
+    # Arabic text left in visual order ("(2018) 2436") and Arabic-Indic digits
+    ("القرار (2018) 2436 والقرار ٢٣٧٨ (٢٠١٧)", True, {2436, 2378}),
+    ("résolutions 2378 (2017) et 2436 (2018)", False, {2378, 2436}),
+    ("resoluciones 2378 (2017) y 2436 (2018)", False, {2378, 2436}),
+    ("резолюции 2436 (2018)", False, {2436}),
+    # not citations: a year-less number, a number not adopted in that year
+    ("第 2 段 (2018)、1 234(2018)", False, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "rtl", "numbers"), LANGUAGE_FORMS)
+def test_language_forms(text, rtl, numbers):
+    from resinspect.citations import _candidates
+
+    found = {c[2] for c in _candidates(text, rtl) if c[0] == SC}
+    assert found == numbers
