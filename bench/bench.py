@@ -5,7 +5,7 @@ Run from the repository with the project's virtualenv:
 
     python bench/bench.py [--corpus DIR] [--workers N] [--limit N] [--runs N]
 
-DIR (default /work/shared/corpus/dev, or $RESINSPECT_BENCH_CORPUS) must hold spv/*.pdf, rendered/*/*.pdf and
+DIR (default ../shared/corpus/dev beside the repository, or $RESINSPECT_BENCH_CORPUS) must hold spv/*.pdf, rendered/*/*.pdf and
 felixhaass/*.txt. Prints one markdown table of ratios (resinspect / yardstick; lower is better) with the
 targets. The cache is kept in a temporary RESINSPECT_HOME, never the user's. This is a script, not a test.
 """
@@ -23,7 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = os.environ.get("RESINSPECT_BENCH_CORPUS", "/work/shared/corpus/dev")
+DEFAULT_CORPUS = os.environ.get(
+    "RESINSPECT_BENCH_CORPUS", str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev")
+)
 
 
 def _now() -> float:
