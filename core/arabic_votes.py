@@ -34,6 +34,7 @@ from .garble import (
     letters_only,
     units,
 )
+from .symbols import LATIN_DIGITS as _DIGITS
 
 __all__ = ["ArabicItem", "ArabicVoteBlock", "find_arabic_votes", "garble_score"]
 
@@ -57,7 +58,6 @@ EM_ROUNDS = 10
 _BIG = 1e6
 BODY_LINES = 15  # lines before the vote block searched for body anchors (and the adoption lines after it)
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 _NUM = re.compile(r"\d+")

@@ -8,8 +8,8 @@ import re
 
 from .data_files import load
 from .model import Citation, Document, Mention, Resolution
+from .symbols import LATIN_DIGITS as _DIGITS
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _W = r"[\s\u00a0\u2009\u202f]*"
 _OPEN, _CLOSE = r"[(（]", r"[)）]"
 

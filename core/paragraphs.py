@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, all_lexicons, lexicon, operative_start
 from .model import Document, Paragraph, Resolution, SubParagraph
+from .symbols import LATIN_DIGITS as _DIGITS
 
 # Printed operative numbers: "1.", "1 -" (Arabic), "1．" (Chinese full-width), "١ -".
 # ("- 2 يقرر": an Arabic "2 -" that the bidi reordering printed reversed, S/RES/2505 (2020) ar)
 _OP_NUM = re.compile(r"^(?:(\d{1,3})\s*[.\-–．、]\s*|[\-–]\s*(\d{1,3})\s+(?=[\u0600-\u06ff]))")
 _SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]{1,2}|[\u0621-\u064a]{1,2})\s*\)\s*")
 _ROMAN = re.compile(r"^[ivxlc]+$")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _END_PUNCT = ".;:,،؛。；：，"
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # leads in scripts without spaces end anywhere
 

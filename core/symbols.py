@@ -18,6 +18,8 @@ _SC_DOC = re.compile(r"^S[/_](\d{4})[/_](\d{1,4})((?:[/_](?:Add|Corr|Rev)\.\d+)*
 _LANG_SUFFIX = re.compile(r"[-._](ar|en|es|fr|ru|zh|[ACEFRS])$", re.I)
 _LETTER_LANG = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+# Arabic-Indic and Eastern Arabic-Indic digits to Latin, one character for one (offsets are kept).
+LATIN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def normalize_symbol(text: str) -> str | None:

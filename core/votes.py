@@ -14,7 +14,6 @@ from .data_files import load
 from .model import Document, Issue, Member, Resolution, Vote
 
 KEYS = ("in_favour", "against", "abstaining")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _DATE_EN = re.compile(
     r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+(\d{4})"
