@@ -108,10 +108,15 @@ def _doc_date(text: str) -> str | None:
     return None
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
 def _label_hits(rx: re.Pattern[str], text: str, pos: int = 0):
     """Label matches that open a line or follow a space (a label glued onto the list line above)."""
     for m in rx.finditer(text, pos):
-        if m.start() == 0 or text[m.start() - 1] in "\n \t":
+        prev = text[m.start() - 1] if m.start() else "\n"
+        # Chinese lines re-joined without a space: "…越南反对：" (a label right after a CJK character)
+        if prev in "\n \t" or (_CJK.match(prev) and _CJK.match(text, m.start())):
             yield m
 
 
@@ -145,20 +150,23 @@ def _find_blocks(doc: Document, lang: _Lang) -> list[tuple[int, dict[str, tuple[
             if k + 1 < len(seq):
                 spans[key] = (b, seq[k + 1][0])
             else:
-                spans[key] = (b, _list_end(text, b))
+                spans[key] = (b, _list_end(text, b, lang.rx.get("after_list")))
         blocks.append((seq[0][0], spans, spans[seq[-1][2]][1]))
         i = j
     return blocks
 
 
-def _list_end(text: str, pos: int) -> int:
-    """End of the last list of a block: the rest of the label's line, or the next line when that is empty."""
+def _list_end(text: str, pos: int, after: re.Pattern[str] | None = None) -> int:
+    """End of the last list of a block: the rest of the label's line, or the next line when that is empty,
+    cut where the sentence that follows a vote begins if extraction joined it onto the list."""
     nl = text.find("\n", pos)
     nl = len(text) if nl < 0 else nl
-    if text[pos:nl].strip():
-        return nl
-    nxt = text.find("\n", nl + 1)
-    return len(text) if nxt < 0 else nxt
+    if not text[pos:nl].strip():
+        nxt = text.find("\n", nl + 1)
+        nl = len(text) if nxt < 0 else nxt
+    if after is not None and (m := after.search(text, pos, nl)) and text[pos : m.start()].strip():
+        return m.start()
+    return nl
 
 
 def extract_votes(doc: Document, resolutions: list[Resolution]) -> list[Vote]:
