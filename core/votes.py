@@ -218,7 +218,11 @@ def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int)
     announce = "\n".join(ln for ln in prior if not any(rx.search(ln) for rx in outcome))
     is_amendment = bool("amendment" in lang.rx and lang.rx["amendment"].search(announce))
     subject = None
-    drafts = list(lang.rx["draft"].finditer(before)) if "draft" in lang.rx else []
+    # the draft: "the draft resolution contained in document S/2020/24", or earlier in the meeting,
+    # "document S/2020/27, which contains the text of a draft resolution" (S/PV.8701)
+    window = text[max(0, start - 6000) : start]
+    drafts = [m for k in ("draft", "draft_document") if k in lang.rx for m in lang.rx[k].finditer(window)]
+    drafts.sort(key=lambda m: m.start())
     if drafts and not is_amendment:
         subject = drafts[-1]["symbol"]
     procedure = "meeting"

@@ -484,3 +484,26 @@ def test_sentence_run_onto_the_last_list(tmp_path):
     assert v.resolution == "S/RES/2504 (2020)" and v.adopted is True
     assert v.counts == {"in_favour": 11, "against": 0, "abstaining": 4}
     assert "unknown-member" not in _codes(v)
+
+
+# Wording of S/PV.8701 (13 January 2020): the draft is named once, well before the vote.
+UNANIMOUS_NAMED_EARLIER = (
+    "Members of the Council have before them document S/2020/27, which contains the text of a draft "
+    "resolution submitted by the United Kingdom of Great Britain and Northern Ireland.\n"
+    + "\n".join(
+        f"Mr. Speaker {i} (Belgium): A statement of some length on the situation in Yemen, paragraph {i}."
+        for i in range(40)
+    )
+    + "\nI shall put the draft resolution to the vote now.\nA vote was taken by show of hands.\nIn favour:\n"
+    "Belgium, China, Dominican Republic, Estonia, France, Germany, Indonesia, Niger, Russian Federation, "
+    "Saint Vincent and the Grenadines, South Africa, Tunisia, United Kingdom of Great Britain and Northern "
+    "Ireland, United States of America, Viet Nam\n"
+    "The President: The draft resolution received 15 votes in favour. The draft resolution has been adopted "
+    "unanimously as resolution 2505 (2020).\n"
+)
+
+
+def test_subject_named_earlier_in_the_meeting(tmp_path):
+    _, (v,) = _votes(_write(tmp_path, UNANIMOUS_NAMED_EARLIER))
+    assert v.subject == "S/2020/27" and v.resolution == "S/RES/2505 (2020)" and v.kind == "draft"
+    assert v.counts == {"in_favour": 15, "against": 0, "abstaining": 0} and len(v.in_favour) == 15
