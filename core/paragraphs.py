@@ -135,7 +135,7 @@ def _title(doc: Document, lines, i: int, lx: Lexicon) -> tuple[str | None, str |
     for a, b in reversed(lines[max(0, i - 8) : i]):
         s = doc.text[a:b].strip()
         if date is None and (m := lx.adopted.search(s)):
-            date = _iso_date(m["date"], lx)
+            date = find_date(m["date"], lx)
         if symbol is None and (m := lx.resolution_heading.search(s)):
             symbol = f"S/RES/{int(m['number'].translate(_DIGITS))} ({m['year'].translate(_DIGITS)})"
     if symbol is None and doc.symbol and doc.symbol.startswith("S/RES/"):
@@ -143,13 +143,14 @@ def _title(doc: Document, lines, i: int, lx: Lexicon) -> tuple[str | None, str |
     return symbol, date
 
 
-def _iso_date(s: str, lx: Lexicon) -> str | None:
-    m = lx.date.search(s.translate(_DIGITS))
-    if not m:
-        return None
-    name = m["month"]
-    month = int(name) if name.isdigit() else lx.months.get(name.casefold())
-    return f"{m['year']}-{month:02d}-{int(m['day']):02d}" if month and 1 <= month <= 12 else None
+def find_date(s: str, lx: Lexicon) -> str | None:
+    """The first date printed in `s` in the lexicon's language, as an ISO date."""
+    for m in lx.date.finditer(s.translate(_DIGITS)):
+        name = m["month"]
+        month = int(name) if name.isdigit() else lx.months.get(name.casefold())
+        if month and 1 <= month <= 12:
+            return f"{m['year']}-{month:02d}-{int(m['day']):02d}"
+    return None
 
 
 def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> Resolution:

@@ -11,13 +11,11 @@ import re
 from dataclasses import dataclass
 
 from .data_files import load
+from .lexicon import lexicon
 from .model import Document, Issue, Member, Resolution, Vote
+from .paragraphs import find_date
 
 KEYS = ("in_favour", "against", "abstaining")
-_DATE_EN = re.compile(
-    r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+(\d{4})"
-)
 
 
 @dataclass(frozen=True)
@@ -80,32 +78,6 @@ def _number(word: str | None, lang: _Lang) -> int | None:
     if w.isdigit():
         return int(w)
     return lang.numbers.get(w)
-
-
-def _doc_date(text: str) -> str | None:
-    months = {
-        m: i
-        for i, m in enumerate(
-            (
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ),
-            1,
-        )
-    }
-    if m := _DATE_EN.search(text):
-        return f"{m[3]}-{months[m[2]]:02d}-{int(m[1]):02d}"
-    return None
 
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -180,12 +152,6 @@ def extract_votes(doc: Document, resolutions: list[Resolution]) -> list[Vote]:
     return votes
 
 
-def _context_year(doc: Document, date: str | None) -> int | None:
-    if date:
-        return int(date[:4])
-    return None
-
-
 def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int) -> Vote:
     from .roster import match_members
 
@@ -205,8 +171,9 @@ def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int)
                 stated[key] = n
     resolution = None
     adopted: bool | None = None
-    if "adopted_as" in lang.rx and (m := lang.rx["adopted_as"].search(after[:800])):
-        resolution = f"S/RES/{int(m['number'])} ({m['year']})"
+    adopted_m = lang.rx["adopted_as"].search(after[:800]) if "adopted_as" in lang.rx else None
+    if adopted_m:
+        resolution = f"S/RES/{int(adopted_m['number'])} ({adopted_m['year']})"
         adopted = True
     elif "not_adopted" in lang.rx and lang.rx["not_adopted"].search(after[:800]):
         adopted = False
@@ -234,11 +201,11 @@ def _vote_from_block(doc, resolutions, lang: _Lang, start: int, spans, end: int)
         for r in resolutions:
             if r.symbol == resolution and r.date:
                 date = r.date
-        if date is None and (m := re.search(r"of\s+" + _DATE_EN.pattern, after[:800])):
-            date = _doc_date(m.group(0))
+        if date is None and adopted_m:
+            date = find_date(after[adopted_m.end() : 800], lexicon(lang.code))
     if date is None:
-        date = _doc_date(text[:3000])
-    year = _context_year(doc, date)
+        date = find_date(text[:3000], lexicon(lang.code))
+    year = int(date[:4]) if date else None
 
     vote = Vote(
         subject=subject,
