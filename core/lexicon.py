@@ -28,7 +28,6 @@ class Lexicon:
     date: re.Pattern[str]  # a printed date with groups day, month, year
     sc_keyword: re.Pattern[str]
     ga_keyword: re.Pattern[str]
-    vote: dict[str, list[str]]
     months: dict[str, int]
     raw: dict
 
@@ -64,7 +63,6 @@ def lexicon(lang: str) -> Lexicon:
         date=re.compile(st.get("date", r"(?P<day>\d{1,2})\s+(?P<month>\S+)\s+(?P<year>\d{4})")),
         sc_keyword=_rx(cit, "sc_keyword"),
         ga_keyword=_rx(cit, "ga_keyword"),
-        vote={k: v for k, v in data.get("vote", {}).items() if isinstance(v, list)},
         months={str(k).casefold(): int(v) for k, v in data.get("months", {}).items()},
         raw=data,
     )

@@ -95,7 +95,6 @@ class Citation:
     year: int | None
     paragraphs: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    citing: str | None = None  # symbol of the resolution whose text cites it (None: the document around it)
 
     @property
     def count(self) -> int:
