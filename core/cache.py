@@ -22,9 +22,11 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def _version() -> str:
+    """The package version and the PDF reader's own version: page texts change with either."""
     from . import __version__
+    from .pdftext import READER_VERSION
 
-    return __version__
+    return f"{__version__}/reader-{READER_VERSION}"
 
 
 def cache_dir() -> Path:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .data_files import furniture_regexes, load
 from .lexicon import annex_line, lead_start, operative_start, structural_line
 from .model import Document, Issue
+from .pdftext import WRAP_MARK
 from .source import RawSource
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -46,6 +47,7 @@ class _Line:
     blank_before: bool
     rtl: bool
     cut: bool = False  # split off the line before it by split_run_together: never re-joined
+    wraps: bool = False  # the PDF reader saw this line continue the one before (pdftext.WRAP_MARK)
 
 
 @functools.cache
@@ -181,6 +183,8 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         return False  # an annex title, unless a line that stops mid-sentence goes on with "Annex 1 to …" (S/2020/590)
     if _title_abbrev().search(p) and c[:1].isupper() and not lead_start().match(c):
         return True  # "… que se nombre al Sr." / "Serge Brammertz Fiscal …" (S/RES/2529 (2020) es)
+    if cur.wraps:
+        return True  # the page's layout says so: no gap, no indent, and the line before is full
     if pdf and cur.blank_before:
         # a gap (or a page break) before the line: a new paragraph, unless the line before stopped
         # mid-sentence: the first line of "(a) Supplies … and the" set apart from its continuation, a
@@ -221,30 +225,36 @@ def clean(raw: RawSource) -> Document:
         pages = _split_text_pages(pages[0])
     repeated = _repeated_headers(pages)
 
+    pdf = raw.kind == "pdf"
     lines: list[_Line] = []
     furniture_pages: set[int] = set()
     for pno, page in enumerate(pages):
         blank = True
+        kept = False  # whether the line before this one was kept (a wrap mark refers to it)
         for line in page:
+            wraps = pdf and kept and line.startswith(WRAP_MARK)
             s = unicodedata.normalize("NFC", line).strip()
+            kept = False
             if not s:
                 blank = True
                 continue
             if is_furniture(s) or (repeated and _norm_key(s) in repeated):
                 furniture_pages.add(pno)
                 continue
+            kept = True
             rtl = bool(_ARABIC.search(s)) and len(_ARABIC.findall(s)) * 2 >= len(_LETTER.findall(s))
             if rtl:
-                lines.append(_Line(s, pno, blank, rtl))
+                lines.append(_Line(s, pno, blank, rtl, wraps=wraps and not blank))
             else:
                 pieces = split_run_together(_SPACES.sub(" ", s))
                 for k, piece in enumerate(pieces):
                     if len(pieces) > 1 and is_furniture(piece):  # "*** 19. Welcomes" (S/RES/1491 (2003))
                         continue
-                    lines.append(_Line(piece, pno, blank or k > 0, rtl, k > 0))
+                    lines.append(
+                        _Line(piece, pno, blank or k > 0, rtl, k > 0, wraps and not blank and k == 0)
+                    )
             blank = False
 
-    pdf = raw.kind == "pdf"
     widths: dict[int, float] = {}
     for pno in range(len(pages)):
         lens = sorted(_cells(x.text) for x in lines if x.page == pno and (pdf or not x.rtl))

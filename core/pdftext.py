@@ -31,10 +31,17 @@ GUTTER_MIN_ROWS = 4  # side-by-side rows needed before a page counts as two-colu
 GUTTER_MAX_CROSS = 0.25  # at most this share of the rows may cross the gutter
 BAND_GAP = 2.0  # a vertical gap wider than this (in sizes) ends a two-column band
 PARA_GAP = 1.15  # a line pitch above this times the page's usual pitch starts a paragraph
+PITCH_SHARE = 0.1  # share of line pitches a pitch must recur on to be the page's usual one
+STYLE_SHARE = 0.8  # share of visible paragraph ends marked by a gap or indent for a page to count as styled
 INDENT = 1.0  # a line starting this much right of the column margin (LTR) starts a paragraph
 SHORT_LINE = 0.2  # a line this share narrower than its block ends a paragraph (doubled if ragged)
 CENTRE_TOL = 1.5  # a line centred within this, and narrower than 70 % of the block, is centred
+MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for that edge to be the margin
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
+
+READER_VERSION = 2  # bump when page texts change for the same PDF (cached page texts are then re-read)
+START, WRAP, UNKNOWN = "start", "wrap", "unknown"
+WRAP_MARK = "\t"  # in page texts, before a line that evidently continues the paragraph of the line before
 
 _CID = re.compile(r"\(cid:\d+\)")
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -395,6 +402,18 @@ def _usual(values: list[float]) -> tuple[float, float]:
     return float(mode), sum(1 for v in values if abs(v - mode) <= 1.5) / len(values)
 
 
+def _margin(values: list[float], low: bool) -> tuple[float, float]:
+    """A block's start edge: the outermost edge (lowest x, or highest for right-to-left) that at least
+    MARGIN_SHARE of its lines share, and that share; else the most common edge. On pages of one-line
+    paragraphs with first-line indents the indented edge is the most common one, not the margin."""
+    rounded = sorted({round(v) for v in values}, reverse=not low)
+    for edge in rounded:
+        share = sum(1 for v in values if abs(v - edge) <= 1.5) / len(values)
+        if share >= MARGIN_SHARE:
+            return float(edge), share
+    return _usual(values)
+
+
 def _blocks(lines: tuple[Line, ...], split: float | None) -> dict[tuple[int, bool], _Block]:
     groups: dict[tuple[int, bool], list[Line]] = {}
     for ln in lines:
@@ -402,32 +421,98 @@ def _blocks(lines: tuple[Line, ...], split: float | None) -> dict[tuple[int, boo
     out = {}
     for key, group in groups.items():
         lefts, rights = [ln.x0 for ln in group], [ln.x1 for ln in group]
-        (start, s_share), (_, e_share) = (
-            (_usual(rights), _usual(lefts)) if key[1] else (_usual(lefts), _usual(rights))
-        )
-        out[key] = _Block(min(lefts), max(rights), start, s_share >= ALIGNED, e_share >= ALIGNED)
+        rtl = key[1]
+        start, s_share = _margin(rights, low=False) if rtl else _margin(lefts, low=True)
+        _, e_share = _usual(lefts) if rtl else _usual(rights)
+        out[key] = _Block(min(lefts), max(rights), start, s_share >= MARGIN_SHARE, e_share >= ALIGNED)
     return out
 
 
+def _body_pitch(lines: tuple[Line, ...]) -> float:
+    """The usual distance between wrapped lines: the smallest line pitch in one column that recurs (on
+    at least PITCH_SHARE of the pairs, and twice), since on pages of many one-line paragraphs most
+    pitches are the wider ones between paragraphs; else the median."""
+    pitches = sorted(
+        a.y0 - b.y0
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.column == b.column and 0.8 * a.size < a.y0 - b.y0 < 3 * a.size
+    )
+    need = max(2, PITCH_SHARE * len(pitches))
+    for p in pitches:
+        if sum(1 for q in pitches if abs(q - p) <= 0.03 * p) >= need:
+            return p
+    return statistics.median(pitches) if pitches else 0.0
+
+
+def paragraph_hints(page: PdfPage) -> list[str]:
+    """For each line after the first: START when it evidently starts a paragraph, WRAP when it evidently
+    continues the line before, else UNKNOWN (left to the text rules in `clean`).
+
+    WRAP needs the page to show how it separates paragraphs: most lines that end short (visible paragraph
+    ends) are followed by a vertical gap or a first-line indent; then a full line followed by a line with
+    neither, in the same column and size, continues it.
+    """
+    lines = page.lines
+    if len(lines) < 2:
+        return []
+    split = min((ln.x0 for ln in lines if ln.column == 1), default=None)
+    blocks = _blocks(lines, split)
+    pitch = _body_pitch(lines)
+    pairs = list(zip(lines, lines[1:], strict=False))
+    hints = [
+        START
+        if _starts_paragraph(a, b, blocks[_region(a, split)], blocks[_region(b, split)], pitch)
+        else UNKNOWN
+        for a, b in pairs
+    ]
+    # paragraph ends we can see (a short line followed by more text in its column): are they marked?
+    ends = marked = 0
+    for (a, b), hint in zip(pairs, hints, strict=True):
+        label = a.text.endswith((":", "："))  # "In favour:" and its list: no paragraph end
+        if a.column == b.column and a.size == b.size and not label and _short(a, blocks[_region(a, split)]):
+            ends += 1
+            marked += hint == START and (
+                _gap(a, b, pitch) or _indent(b, blocks[_region(b, split)]) > INDENT * b.size
+            )
+    if ends >= 2 and marked >= STYLE_SHARE * ends:
+        for k, (a, b) in enumerate(pairs):
+            if (
+                hints[k] == UNKNOWN
+                and a.column == b.column
+                and a.rtl == b.rtl
+                and abs(a.size - b.size) < 0.5
+                and not a.text.endswith((":", "："))
+                and not _short(a, blocks[_region(a, split)])
+            ):
+                hints[k] = WRAP
+    return hints
+
+
 def page_text(page: PdfPage) -> str:
-    """The page's lines joined with newlines, and a blank line where a paragraph evidently starts."""
+    """The page's lines joined with newlines: a blank line where a paragraph evidently starts, and a tab
+    (`WRAP_MARK`) before a line that evidently continues the one before (see `paragraph_hints`)."""
     lines = page.lines
     if not lines:
         return ""
-    split = min((ln.x0 for ln in lines if ln.column == 1), default=None)
-    blocks = _blocks(lines, split)
-    pitches = [
-        a.y0 - b.y0
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a.column == b.column and 0 < a.y0 - b.y0 < 3 * a.size
-    ]
-    pitch = statistics.median(pitches) if pitches else 0.0
     parts = [lines[0].text]
-    for prev, ln in zip(lines, lines[1:], strict=False):
-        new = _starts_paragraph(prev, ln, blocks[_region(prev, split)], blocks[_region(ln, split)], pitch)
-        parts.append("\n\n" if new else "\n")
+    for ln, hint in zip(lines[1:], paragraph_hints(page), strict=True):
+        parts.append("\n\n" if hint == START else "\n" + WRAP_MARK if hint == WRAP else "\n")
         parts.append(ln.text)
     return "".join(parts)
+
+
+def _gap(prev: Line, ln: Line, pitch: float) -> bool:
+    return prev.column == ln.column and bool(pitch) and prev.y0 - ln.y0 > PARA_GAP * pitch
+
+
+def _indent(ln: Line, b: _Block) -> float:
+    """How far the line starts inside its block's usual start edge (on the right for right-to-left text)."""
+    return b.start - ln.x1 if ln.rtl else ln.x0 - b.start
+
+
+def _short(ln: Line, b: _Block) -> bool:
+    limit = SHORT_LINE if b.end_aligned else 2 * SHORT_LINE
+    return ln.x1 - ln.x0 < (1 - limit) * (b.hi - b.lo)
 
 
 def _starts_paragraph(prev: Line, ln: Line, pb: _Block, b: _Block, pitch: float) -> bool:
@@ -436,19 +521,17 @@ def _starts_paragraph(prev: Line, ln: Line, pb: _Block, b: _Block, pitch: float)
 
     `pb` and `b` are the blocks (column regions) that `prev` and `ln` belong to.
     """
-    if prev.column == ln.column and pitch and prev.y0 - ln.y0 > PARA_GAP * pitch:
+    if _gap(prev, ln, pitch):
         return True
     if prev.text.endswith((":", "：")) and (ln.x1 < prev.x1 if ln.rtl else ln.x0 > prev.x0):
         return False  # an indented list under its label ("In favour:")
     tol = INDENT * ln.size
     same_block = prev.column == ln.column and prev.rtl == ln.rtl and pb == b
     if b.start_aligned:
-        indent = b.start - ln.x1 if ln.rtl else ln.x0 - b.start
         moved = prev.x1 - ln.x1 if ln.rtl else ln.x0 - prev.x0
-        if indent > tol and (not same_block or moved > tol / 2):
+        if _indent(ln, b) > tol and (not same_block or moved > tol / 2):
             return True
-    limit = SHORT_LINE if pb.end_aligned else 2 * SHORT_LINE
-    if prev.x1 - prev.x0 < (1 - limit) * (pb.hi - pb.lo):
+    if _short(prev, pb):
         return True
     width = b.hi - b.lo
     return abs((ln.x0 + ln.x1) - (b.lo + b.hi)) / 2 < CENTRE_TOL * ln.size and ln.x1 - ln.x0 < 0.7 * width

@@ -7,7 +7,7 @@ import json
 
 import pytest
 import resinspect
-from resinspect import cache
+from resinspect import cache, pdftext
 
 KEY = hashlib.sha256(b"a document").hexdigest()
 OTHER = hashlib.sha256(b"another document").hexdigest()
@@ -57,6 +57,14 @@ def test_version_change_invalidates(home, monkeypatch):
     assert cache.get(KEY) is None  # written by the other version
 
 
+def test_reader_change_invalidates(home, monkeypatch):
+    """Page texts written by an older PDF reader (same package version) are read again."""
+    cache.put(KEY, PAGES)
+    assert cache.get(KEY) == PAGES
+    monkeypatch.setattr(pdftext, "READER_VERSION", pdftext.READER_VERSION + 1)
+    assert cache.get(KEY) is None
+
+
 @pytest.mark.parametrize(
     "content",
     [
@@ -73,7 +81,7 @@ def test_version_change_invalidates(home, monkeypatch):
 def test_corrupt_file_is_a_miss(home, content):
     folder = home / "cache"
     folder.mkdir()
-    (folder / f"{KEY}.json").write_bytes(content.replace(b"VERSION", resinspect.__version__.encode()))
+    (folder / f"{KEY}.json").write_bytes(content.replace(b"VERSION", cache._version().encode()))
     assert cache.get(KEY) is None
     cache.put(KEY, PAGES)  # and is replaced by the next put
     assert cache.get(KEY) == PAGES
@@ -95,7 +103,8 @@ def test_unwritable_cache_is_silent(home, monkeypatch):
 def test_file_format(home):
     cache.put(KEY, PAGES)
     data = json.loads((home / "cache" / f"{KEY}.json").read_text(encoding="utf-8"))
-    assert data == {"format": 1, "version": resinspect.__version__, "sha256": KEY, "pages": PAGES}
+    version = f"{resinspect.__version__}/reader-{pdftext.READER_VERSION}"
+    assert data == {"format": 1, "version": version, "sha256": KEY, "pages": PAGES}
 
 
 def test_bad_key(home):

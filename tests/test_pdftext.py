@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from resinspect.errors import SourceError
-from resinspect.pdftext import Line, PdfPage, page_text, read_pdf
+from resinspect.pdftext import START, WRAP, WRAP_MARK, Line, PdfPage, page_text, paragraph_hints, read_pdf
 
 DATA = Path(__file__).parent / "data" / "pdf"
 SHARED = Path("/work/shared")
@@ -201,6 +201,58 @@ def test_paragraph_hints() -> None:
     assert [p.count("\n") for p in paragraphs] == [2, 1, 1]
 
 
+# Gap-separated paragraphs whose wrapped lines all start at the margin (no indent), as the rendered
+# Russian S/RES/2551 (2020) sets them: the lead "urging" after a comma on a full line continues a paragraph.
+GAP_STYLE = [
+    (54, 700, "welcoming the progress made by the Government in the management of arms and"),
+    (54, 688, "ammunition, including the adoption of the National Strategy on weapons and"),
+    (54, 676, "urging continued work on the codification of the policy on weapons and arms,"),
+    (54, 664, "and on tracking,"),  # short: a visible paragraph end
+    (54, 646, "condemning the supplies of weapons and ammunition to the country in violation"),  # gap
+    (54, 634, "of the embargo,"),
+    (54, 616, "recognizing that the threat posed by the group to the peace and stability of"),  # gap
+    (54, 604, "the region remains grave,"),
+    (54, 586, "determining that the situation continues to constitute a threat,"),  # gap
+]
+
+
+def test_wrap_hints_where_the_page_marks_paragraphs() -> None:
+    page = read_pdf(make_pdf(GAP_STYLE))[0]
+    hints = paragraph_hints(page)
+    assert len(hints) == len(GAP_STYLE) - 1
+    assert hints[1] == WRAP  # "urging …" after a full line ending in a comma, no gap: same paragraph
+    assert [k for k, h in enumerate(hints, 1) if h == START] == [4, 6, 8]
+    assert "\n" + WRAP_MARK + "urging" in page_text(page)
+
+
+def test_no_wrap_hints_where_paragraph_ends_are_unmarked() -> None:
+    """Without a gap or an indent after the visible paragraph ends, nothing is known about the others."""
+    flat = [(54, 700 - 12 * k, text) for k, (_, _, text) in enumerate(GAP_STYLE)]
+    hints = paragraph_hints(read_pdf(make_pdf(flat))[0])
+    assert WRAP not in hints
+    assert WRAP_MARK not in page_text(read_pdf(make_pdf(flat))[0])
+
+
+def test_usual_pitch_on_a_page_of_one_line_paragraphs() -> None:
+    """Most pitches are the wide ones between one-line paragraphs; the recurring narrow one is the line
+    pitch, so the gaps still start paragraphs (Chinese S/RES/2511 (2020))."""
+    lines = [(72, 700, "Recalling all its previous resolutions on the matter,")]
+    y = 700
+    for text in ("Reaffirming its strong commitment to the unity of the country,", "Reaffirming also it,"):
+        y -= 22
+        lines.append((72, y, text))
+    y -= 22
+    lines.append((72, y, "Expressing concern at the ongoing political and security challenges in the"))
+    for text in ("region, including continuing violence and disappearances and the threats", "posed,"):
+        y -= 15
+        lines.append((54, y, text))
+    for text in ("Stressing the risks,", "Noting the importance of the measures,", "Welcoming the work,"):
+        y -= 22
+        lines.append((72, y, text))
+    hints = paragraph_hints(read_pdf(make_pdf(lines))[0])
+    assert hints == [START, START, START, WRAP, WRAP, START, START, START]
+
+
 def test_page_text_of_empty_page() -> None:
     assert page_text(PdfPage(1, 612, 792, (), 0)) == ""
 
@@ -240,7 +292,8 @@ def test_spv_vote_blocks_complete(spv_8700: list[PdfPage]) -> None:
         "and the\nGrenadines, South Africa, Tunisia, Viet Nam\nAgainst:\nNone\nAbstaining:\nChina, Russian "
         "Federation, United Kingdom of\nGreat Britain and Northern Ireland, United States\nof America"
     )
-    lines_only = re.sub(r"\n\n+", "\n", text)
+    assert "France,\n" + WRAP_MARK + "Germany" in text  # the page separates paragraphs by gaps and indents
+    lines_only = re.sub(r"\n\n+", "\n", text).replace("\n" + WRAP_MARK, "\n")
     assert first in lines_only
     assert second in lines_only
     assert "In favour:\nChina" in text  # no paragraph break between a label and its list
