@@ -24,6 +24,13 @@ CASES = [
     ("S_PV.8700.votes", "S/PV.8700", None, "votes"),
     ("S_PV.8700.citations", "S/PV.8700", None, "citations"),
 ]
+# one rendered resolution per official language (tests/data/rendered, S/RES/2533 (2020)): paragraphs and citations
+RENDERED = Path(__file__).parent / "data" / "rendered"
+CASES += [
+    (f"S_RES_2533_2020.{lang}.{command}", str(RENDERED / f"S_RES_2533_2020.{lang}.pdf"), None, command)
+    for lang in ("ar", "en", "es", "fr", "ru", "zh")
+    for command in ("paragraphs", "citations")
+]
 
 
 def _render(source: str, lang: str | None, command: str) -> list[dict]:
@@ -37,6 +44,8 @@ def _render(source: str, lang: str | None, command: str) -> list[dict]:
         out = [jsonout.votes(doc, resinspect.extract_votes(doc, res))]
     for o in out:
         o["source"]["path"] = Path(o["source"]["path"]).name
+        if Path(source).is_file():
+            o["source"]["input"] = Path(source).name  # a bundled file: not where this checkout lives
     return out
 
 
