@@ -147,7 +147,10 @@ def split_run_together(line: str) -> list[str]:
 def _split_preamble(text: str) -> list[str]:
     cuts = [0]
     for m in re.finditer(r"(?<=,)\s+(?=[A-Z])", text):
-        if lead_start().match(text, m.end()) or operative_start().match(text, m.end()):
+        lead = lead_start().match(text, m.end()) or operative_start().match(text, m.end())
+        # a word followed by a comma is an item of a list: "… on the Prohibition of the Use, Stockpiling,
+        # Production and Transfer of Anti-Personnel Mines …" (S/RES/1314 (2000))
+        if lead and text[lead.end() : lead.end() + 1] not in (",", ";"):
             cuts.append(m.end())
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True)]
 

@@ -62,6 +62,10 @@ def test_not_furniture(line):
         ("Reaffirming the importance of a coordinated international response to the HIV/AIDS pandemic, given its "
          "possible growing impact on social instability and emergency situations, Further recognizing that the "
          "HIV/AIDS pandemic is also exacerbated by conditions of violence and instability,", 2),
+        # S/RES/1314 (2000): a participle in a list is no lead
+        ("Underlining the need for all parties concerned to comply with the provisions of the Charter, and "
+         "recalling the Ottawa Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of "
+         "Anti-Personnel Mines and on Their Destruction,", 1),
         # a vote list is no preamble (tests/test_votes.py letter)
         ("China, the Dominican Republic, Indonesia, the Niger, the Russian Federation, South Africa and Viet Nam.", 1),
     ],
