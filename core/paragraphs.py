@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, all_lexicons, lexicon, operative_start
+from .lexicon import Lexicon, all_lexicons, lead_start, lexicon, operative_start
 from .model import Document, Paragraph, Resolution, SubParagraph
 from .symbols import LATIN_DIGITS as _DIGITS
 
@@ -225,10 +225,16 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
         # inside the operative part: a heading, or text continuing the paragraph above
         if _is_heading(s, lx):
             continue
-        if s[:1].isupper() and _ends(text, paras[-1].end, ".;") and not lx.preambular_opener.match(s):
-            # a new capitalised line after a finished paragraph: a heading such as
-            # "With regard to the trade in diamonds," (S/RES/1295 (2000))
-            continue
+        if s[:1].isupper() and _ends(text, paras[-1].end, ".;"):
+            if lead_start().match(s) and _ends(text, b, ",;:"):
+                # the preamble of a later part ("III" / "Reaffirming the legal basis …," after paragraph 18,
+                # S/RES/1305 (2000)): its own paragraph, not the end of the one above
+                paras.append(_Para("preambular", None, a, b, a, pieces=[(a, b)]))
+                continue
+            if not lx.preambular_opener.match(s):
+                # a new capitalised line after a finished paragraph: a heading such as
+                # "With regard to the trade in diamonds," (S/RES/1295 (2000))
+                continue
         cur = paras[-1]
         if cur.subs:
             sid, sa, sb, _ = cur.subs[-1]

@@ -168,6 +168,15 @@ RULES = [
         (1, [18, 19, 20], ["Recalling its resolutions", "Requests the Member States act", "Welcomes the deployment by the",
                            "Also requests the Secretary-Ge"]),
     ),
+    # the preamble of a later part, after operative paragraphs: S/RES/1305 (2000) part III
+    (
+        "The Security Council,\nRecalling its resolutions,\n18. Requests the Member States acting through or in "
+        "cooperation with the organization referred to in Annex 1-A of the Peace Agreement to continue to report;\n"
+        "III\nReaffirming the legal basis in the Charter of the United Nations on which the IPTF was given its "
+        "mandate in resolution 1035 (1995),\n19. Decides to extend the mandate of UNMIBH;\n",
+        (2, [18, 19], ["Recalling its resolutions", "Requests the Member States act", "Reaffirming the legal basis in",
+                       "Decides to extend the mandate "]),
+    ),
     # a preambular paragraph starting with a lead that is also an operative verb: S/RES/2530 (2020)
     (
         "The Security Council,\n\nTaking note of the Secretary-General’s plan for UNDOF to return to the Bravo "
