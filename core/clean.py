@@ -204,9 +204,11 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         if c[:1].islower():
             return True
         return not _ENDS_PARAGRAPH.search(p) and len(p) > _HEADING_CHARS
-    if p[-1] in ",;،؛，；" and lead_start().match(c) and not (pdf and _cells(p) >= 0.85 * width):
-        # a lead after a comma starts a paragraph, unless (PDF, no gap) the line before is full: a clause
-        # inside the paragraph ("… безопасности," / "включая продолжающееся …", S/RES/2511 (2020) ru)
+    lead = lead_start().match(c) or (c[:1].isupper() and operative_start().match(c))
+    if p[-1] in ",;،؛，；" and lead and not (pdf and _cells(p) >= 0.85 * width):
+        # a lead after a comma starts a paragraph (an operative one too: "…, / Recommends to the General
+        # Assembly …", S/RES/1358 (2001)), unless (PDF, no gap) the line before is full: a clause inside the
+        # paragraph ("… безопасности," / "включая продолжающееся …", S/RES/2511 (2020) ru)
         return False
     if pdf and c[:1].islower() and not lead_start().match(c):
         return True  # no gap and lower case: "… суверенитету," / "независимости, …" (S/RES/2533 (2020) ru)

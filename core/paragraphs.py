@@ -12,6 +12,7 @@ from .symbols import LATIN_DIGITS as _DIGITS
 # Printed operative numbers: "1.", "1 -" (Arabic), "1．" (Chinese full-width), "١ -".
 # ("- 2 يقرر": an Arabic "2 -" that the bidi reordering printed reversed, S/RES/2505 (2020) ar)
 _OP_NUM = re.compile(r"^(?:(\d{1,3})\s*[.\-–．、]\s*|[\-–]\s*(\d{1,3})\s+(?=[\u0600-\u06ff]))")
+_OP_NUM_BARE = re.compile(r"^(\d{1,3})\s+()")  # group 2 empty, as in _OP_NUM
 _SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]{1,2}|[\u0621-\u064a]{1,2})\s*\)\s*")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _END_PUNCT = ".;:,،؛。；：，"
@@ -183,6 +184,9 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
             break  # not "Annex 1 to resolution 1966 (2010), concerning …" wrapped in a paragraph (S/2020/590)
         end = b
         m = _OP_NUM.match(s)
+        if m is None and (bare := _OP_NUM_BARE.match(s)) and int(bare[1]) == last_op + 1:
+            # the number's period lost in extraction: "7 Further underlines …" after paragraph 6 (S/RES/1345 (2001))
+            m = bare if operative_start().match(s, bare.end()) else None
         n = int((m[1] or m[2]).translate(_DIGITS)) if m else None
         if n is not None and n > last_op and (n <= last_op + 3 or not in_ops):
             paras.append(_Para("operative", n, a, b, a + m.end(), pieces=[(a + m.end(), b)]))

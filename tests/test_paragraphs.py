@@ -177,6 +177,14 @@ RULES = [
         (2, [18, 19], ["Recalling its resolutions", "Requests the Member States act", "Reaffirming the legal basis in",
                        "Decides to extend the mandate "]),
     ),
+    # an operative number whose period the extraction lost: S/RES/1345 (2001)
+    (
+        "The Security Council,\nRecalling its resolutions,\n6. Underlines the need for all differences to be "
+        "resolved by dialogue among all legitimate parties;\n7 Further underlines the requirement for all parties "
+        "to act with restraint;\n8. Decides to remain seized of the matter.\n",
+        (1, [6, 7, 8], ["Recalling its resolutions", "Underlines the need for all di", "Further underlines the requi",
+                        "Decides to remain seized of th"]),
+    ),
     # a preambular paragraph starting with a lead that is also an operative verb: S/RES/2530 (2020)
     (
         "The Security Council,\n\nTaking note of the Secretary-General’s plan for UNDOF to return to the Bravo "
@@ -202,6 +210,19 @@ def test_rules(text, want):
     pp, ops, firsts = _shape(text, kind)
     assert (pp, ops) == want[:2]
     assert [f[: len(w)] for f, w in zip(firsts, want[2], strict=False)] == want[2]
+
+
+def test_unnumbered_operative_paragraph_is_not_run_into_the_preamble():
+    """S/RES/1358 (2001): one preambular paragraph, then an unnumbered operative one on its own line."""
+    (res,) = _resolutions(
+        "Resolution 1358 (2001)\nAdopted by the Security Council at its 4337th (closed) meeting, on 27 June 2001\n"
+        "The Security Council,\nHaving considered the question of the recommendation for the appointment of the "
+        "Secretary-General of the United Nations,\nRecommends to the General Assembly that Mr. Kofi Annan be "
+        "appointed Secretary-General of the United Nations for a second term of office from 1 January 2002 to "
+        "31 December 2006.\n"
+    )
+    (pp1,) = [p for p in res.paragraphs if p.kind == "preambular"]
+    assert pp1.text.endswith("Secretary-General of the United Nations,")
 
 
 def test_headings_and_chapeau_subparagraphs():
