@@ -32,7 +32,9 @@ def _languages(doc: Document) -> list[str]:
         n = len(_LETTERS.findall(line))
         if n < 12:
             continue
-        lang = detect_language(line)
+        lang = detect_language(line, None)
+        if lang is None:
+            continue  # no word that tells: names, figures
         letters[lang] += n
         first.setdefault(lang, i)
     total = sum(letters.values()) or 1

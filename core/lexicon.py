@@ -29,6 +29,8 @@ class Lexicon:
     sc_keyword: re.Pattern[str]
     ga_keyword: re.Pattern[str]
     months: dict[str, int]
+    detect_words: frozenset[str]  # telling Latin-script languages apart: lower case only
+    detect_any_case: frozenset[str]
     raw: dict
 
 
@@ -64,6 +66,8 @@ def lexicon(lang: str) -> Lexicon:
         sc_keyword=_rx(cit, "sc_keyword"),
         ga_keyword=_rx(cit, "ga_keyword"),
         months={str(k).casefold(): int(v) for k, v in data.get("months", {}).items()},
+        detect_words=frozenset(data.get("detect", {}).get("words", [])),
+        detect_any_case=frozenset(data.get("detect", {}).get("any_case", [])),
         raw=data,
     )
 

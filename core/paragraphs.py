@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import overload
 
 from .lexicon import Lexicon, all_lexicons, lead_start, lexicon, operative_start
 from .model import Document, Paragraph, Resolution, SubParagraph
@@ -40,8 +43,21 @@ def _lines(text: str, start: int = 0, end: int | None = None):
         pos = nl + 1
 
 
-def detect_language(text: str) -> str:
-    """Language of a stretch of text from its script, then its commonest words."""
+@functools.cache
+def _latin_vocab() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(language, words counted in lower case only, words counted in any case) from the lexicons' [detect]."""
+    return tuple((lx.lang, lx.detect_words, lx.detect_any_case) for lx in all_lexicons() if lx.detect_words)
+
+
+@overload
+def detect_language(text: str) -> str: ...
+@overload
+def detect_language(text: str, default: str | None) -> str | None: ...
+
+
+def detect_language(text: str, default: str | None = "en") -> str | None:
+    """Language of a stretch of text from its script, then its commonest words; `default` for Latin text
+    without any of those words (a list of names: "Albania, Brazil, France, Gabon, …")."""
     sample = text[:4000]
     counts = {
         "ar": len(re.findall(r"[\u0600-\u06ff]", sample)),
@@ -52,13 +68,17 @@ def detect_language(text: str) -> str:
     best = max(counts, key=counts.get)
     if best != "latin":
         return best
-    words = re.findall(r"[a-zà-ÿ]+", sample.lower())
-    score = {
-        "fr": sum(w in {"le", "la", "les", "des", "du", "et", "de", "sécurité", "conseil"} for w in words),
-        "es": sum(w in {"el", "los", "las", "del", "y", "de", "seguridad", "consejo"} for w in words),
-        "en": sum(w in {"the", "of", "and", "to", "security", "council"} for w in words),
-    }
-    return max(score, key=score.get)
+    # function words count in lower case only: "El", "Al", "Del" in names ("Mohamed Al Habib") tell nothing
+    words = Counter(re.findall(r"[A-Za-zÀ-ÿ]+", sample))
+    vocab = _latin_vocab()
+    score = dict.fromkeys((lang for lang, _, _ in vocab), 0)
+    for word, n in words.items():
+        low = word.lower()
+        for lang, lower_only, any_case in vocab:
+            if (word == low and low in lower_only) or low in any_case:
+                score[lang] += n
+    best = max(score, key=lambda lang: (score[lang], lang == "en"))  # a tie goes to English
+    return best if score[best] else default
 
 
 def _lead(text: str, leads: tuple[str, ...], adverbs: tuple[str, ...], word: re.Pattern[str]) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from resinspect.api import _languages
 from resinspect.clean import clean
 from resinspect.paragraphs import detect_language, find_resolutions
 from resinspect.source import RawSource, read_source
@@ -273,7 +274,32 @@ def test_title_block(heading, adopted, enacting, date):
         ("安全理事会，回顾其以往关于也门的所有相关决议", "zh"),
         ("إن مجلس الأمن، إذ يشير إلى قراراته السابقة", "ar"),
         ("The Security Council, Recalling its previous resolutions", "en"),
+        # "la" is Spanish too (S/RES/2533 (2020) es PP2 counted as French once)
+        (
+            "Reafirmando su enérgico compromiso con la soberanía, la independencia, la unidad y la integridad",
+            "es",
+        ),
+        # "Al", "El" in names are no Spanish (nominees in S/RES/1350 (2001)): no evidence, the default
+        (
+            "Mr. Moise Ebongue (Cameroon) Mr. Mohamed Al Habib Fassi Fihri (Morocco) Mr. El Mahdi (Egypt)",
+            "en",
+        ),
     ],
 )
 def test_detect_language(text, lang):
     assert detect_language(text) == lang
+
+
+def test_a_list_of_names_says_no_language():
+    """A vote list has no function words: it tells no language (it used to count as French)."""
+    names = (
+        "Albania, Brazil, France, Gabon, Ghana, India, Ireland, Kenya, Mexico, Norway, United Arab Emirates"
+    )
+    assert detect_language(names, None) is None
+    assert detect_language(names) == "en"
+    record = (
+        "The President: I shall now put the draft resolution to the vote.\nA vote was taken by show of hands.\n"
+        f"In favour:\n{names}\nAgainst:\nChina, Russian Federation\nAbstaining:\nNone\n"
+    )
+    doc = clean(_text(record))
+    assert _languages(doc) == ["en"]
