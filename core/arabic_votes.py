@@ -191,7 +191,8 @@ def _items(lines: Sequence[_Line], rot: Sequence[int]) -> list[_RawItem]:
     for ch, off in [*seq, ("،", None)]:
         if ch in _ITEM_SEP:
             printed = letters_only("".join(c for c, _ in cur))
-            offs = [o for c, o in cur if o is not None and not c.isspace()]
+            # the item's span leaves out what `shown` strips: "النيجر." ends a list
+            offs = [o for c, o in cur if o is not None and not c.isspace() and c not in ".:"]
             if printed and offs:
                 shown = " ".join("".join(c for c, _ in cur).replace(TATWEEL, "").split()).strip(" .:")
                 items.append(_RawItem(printed, shown, min(offs), max(offs) + 1))

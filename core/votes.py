@@ -14,6 +14,7 @@ from .data_files import load
 from .lexicon import lexicon
 from .model import Document, Issue, Member, Resolution, Vote
 from .paragraphs import find_date
+from .symbols import LATIN_DIGITS as _DIGITS
 
 KEYS = ("in_favour", "against", "abstaining")
 
@@ -338,6 +339,8 @@ def _arabic_votes(doc: Document, resolutions, taken) -> list[Vote]:
         date = blk.date
         if date is None and resolution:
             date = next((r.date for r in resolutions if r.symbol == resolution and r.date), None)
+        if date is None:
+            date = find_date(doc.text[:3000], lexicon("ar"))  # the record's own date, when its text is clean
         year = int(date[:4]) if date else (blk.resolution[1] if blk.resolution else None)
         v = Vote(
             subject=None,
@@ -361,6 +364,8 @@ def _arabic_votes(doc: Document, resolutions, taken) -> list[Vote]:
                 getattr(v, key).append(Member(c.name if c else printed, it.iso3, printed, a, b, it.score))
         for code, msg in blk.warnings:
             v.issues.append(Issue(code, msg))
+        if v.resolution is None:
+            _arabic_outcome(v, doc.text[blk.end : blk.end + 800])
         subj = re.search(r"S/\d{4}/\d{1,4}", doc.text[max(0, blk.start - 3000) : blk.start])
         v.subject = subj.group(0) if subj else None
         stated = {"in_favour": blk.tally} if blk.tally is not None else {}
@@ -369,6 +374,20 @@ def _arabic_votes(doc: Document, resolutions, taken) -> list[Vote]:
         _finish(v, stated, year)
         out.append(v)
     return out
+
+
+_TASHKEEL = dict.fromkeys(range(0x064B, 0x0653))
+
+
+def _arabic_outcome(vote: Vote, after: str) -> None:
+    """The outcome sentence after a clean Arabic vote block: adopted as resolution N (YYYY), or not adopted."""
+    words = lexicon("ar").raw.get("vote", {})
+    after = after.translate(_TASHKEEL).translate(_DIGITS)
+    if words.get("adopted_as") and (m := re.search(words["adopted_as"], after)):
+        number, year = m["number"] or m["number2"], m["year"] or m["year2"]
+        vote.resolution, vote.adopted = f"S/RES/{int(number)} ({year})", True
+    elif words.get("not_adopted") and re.search(words["not_adopted"], after):
+        vote.adopted = False
 
 
 def _fill_by_elimination(vote: Vote, year: int) -> None:
@@ -446,6 +465,12 @@ def _printed_span(text: str, printed: str, start: int, end: int) -> tuple[str, i
 
 
 def _written_ar(doc: Document) -> bool:
-    return bool(re.search(r"(?i)voting procedure|written procedure|S/\d{4}/\d+", doc.text[:5000])) or not (
-        doc.symbol or ""
-    ).startswith("S/PV")
+    """Written procedure (a letter) unless the document is a meeting record: an S/PV symbol, or the Arabic
+    wording of a vote taken in the meeting ("أجري التصويت برفع الأيدي")."""
+    head = doc.text[:5000]
+    if re.search(r"(?i)voting procedure|written procedure", head):
+        return True
+    if (doc.symbol or "").startswith("S/PV"):
+        return False
+    meeting = lexicon("ar").raw.get("vote", {}).get("meeting")
+    return not (meeting and re.search(meeting, head.translate(_TASHKEEL)))

@@ -365,6 +365,17 @@ ZH = """举手表决。决议草案(S/2020/24)
 中国、俄罗斯联邦、大不列颠及北爱尔兰联合王国、美利坚合众国
 决议草案通过，成为第2504(2020)号决议。
 """
+# constructed (clean Arabic meeting-record wording; the corpus holds no Arabic meeting record)
+AR = """أُجري التصويت برفع الأيدي على مشروع القرار الوارد في الوثيقة S/2020/24.
+المؤيدون:
+ألمانيا، إستونيا، إندونيسيا، بلجيكا، تونس، الجمهورية الدومينيكية، جنوب أفريقيا، سانت فنسنت وجزر غرينادين، \
+فرنسا، فييت نام، النيجر.
+المعارضون:
+لا أحد.
+الممتنعون عن التصويت:
+الاتحاد الروسي، الصين، المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية، الولايات المتحدة الأمريكية.
+اتُخذ مشروع القرار بوصفه القرار 2504 (2020).
+"""
 
 YES_2504 = {"BEL", "DEU", "DOM", "EST", "FRA", "IDN", "NER", "TUN", "VCT", "VNM", "ZAF"}
 ABST_2504 = {"CHN", "GBR", "RUS", "USA"}
@@ -377,6 +388,7 @@ ABST_2504 = {"CHN", "GBR", "RUS", "USA"}
         ("es", ES),
         pytest.param("ru", RU, id="ru"),
         pytest.param("zh", ZH, id="zh"),
+        pytest.param("ar", AR, id="ar"),
     ],
 )
 def test_constructed_other_language_blocks(tmp_path, lang, text):
@@ -399,11 +411,22 @@ def test_constructed_other_language_blocks(tmp_path, lang, text):
         ("fr", FR),
         ("es", ES),
         pytest.param("ru", RU, id="ru"),
+        pytest.param("ar", AR, id="ar"),
     ],
 )
 def test_constructed_other_language_subject(tmp_path, lang, text):
     _, (v,) = _votes(_write(tmp_path, text))
     assert v.subject == "S/2020/24"
+
+
+def test_constructed_arabic_vote_not_adopted(tmp_path):
+    """A clean Arabic record: the date from its heading, "not adopted" from its outcome sentence."""
+    text = "مجلس الأمن\nالجلسة 8700\nالجمعة، 10 كانون الثاني/يناير 2020\n" + AR.replace(
+        "اتُخذ مشروع القرار بوصفه القرار 2504 (2020).", "لم يُعتمد مشروع القرار."
+    )
+    _, (v,) = _votes(_write(tmp_path, text))
+    assert (v.resolution, v.adopted, v.date, v.procedure) == (None, False, "2020-01-10", "meeting")
+    assert not [i for i in v.issues if i.code == "outcome-inferred"]
 
 
 # ------------------------------------------------------------------------------------------------
