@@ -9,6 +9,7 @@ import re
 from .data_files import load
 from .model import Citation, Document, Mention, Resolution
 from .symbols import LATIN_DIGITS as _DIGITS
+from .symbols import OTHER_DIGITS as _OTHER_DIGITS
 
 _W = r"[\s\u00a0\u2009\u202f]*"
 _OPEN, _CLOSE = r"[(（]", r"[)）]"
@@ -60,7 +61,7 @@ def _keyword_before(text: str, start: int) -> int:
 
 def _candidates(text: str, doc_lang_rtl: bool):
     """(kind, symbol, number, year, start, end) for every candidate mention, in text order."""
-    t = text.translate(_DIGITS)
+    t = text.translate(_DIGITS) if _OTHER_DIGITS.search(text) else text
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:

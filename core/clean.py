@@ -12,7 +12,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .data_files import furniture_regexes, load
 from .lexicon import annex_line, lead_start, operative_start, structural_line
@@ -40,7 +40,7 @@ _HEADING_CHARS = 100
 _ENDS_PARAGRAPH = re.compile(r"(?:[.,;:!?،؛。；：，][\"”’»)]*|(?<=\w)\))(?:\d{1,2}|\*{1,3})?$")
 
 
-@dataclass(slots=True)
+@dataclass
 class _Line:
     text: str
     page: int  # 0-based
@@ -48,6 +48,31 @@ class _Line:
     rtl: bool
     cut: bool = False  # split off the line before it by split_run_together: never re-joined
     wraps: bool = False  # the PDF reader saw this line continue the one before (pdftext.WRAP_MARK)
+
+    # what the line is, each looked up once (a line is asked as the current and as the previous line)
+    _flags: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def _is(self, name: str, rx: re.Pattern[str], full: bool = False) -> bool:
+        v = self._flags.get(name)
+        if v is None:
+            v = self._flags[name] = (rx.fullmatch if full else rx.match)(self.text) is not None
+        return v
+
+    @property
+    def bare_label(self) -> bool:
+        return self._is("bare", _BARE_LABEL, full=True)
+
+    @property
+    def structural(self) -> bool:
+        return self._is("structural", structural_line())
+
+    @property
+    def annex(self) -> bool:
+        return self._is("annex", annex_line())
+
+    @property
+    def lead(self) -> bool:
+        return self._is("lead", lead_start())
 
 
 @functools.cache
@@ -72,8 +97,13 @@ def is_furniture(line: str) -> bool:
     return _furniture().fullmatch(line.strip()) is not None
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_SPACE_RUN = re.compile(r"\s+")
+_HEADER_CHARS = 90  # running titles are shorter than this
+
+
 def _norm_key(line: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
+    return _DIGIT_RUN.sub("#", _SPACE_RUN.sub(" ", line.strip().lower()))
 
 
 _COUNTER_OF = re.compile(r"(?m)^\s*(?:\d{2}-\d{5}\s*\*?\s+)?\d{1,3}/(\d{1,3})(?:\s+\d{2}-\d{5}.*)?\s*$")
@@ -115,7 +145,7 @@ def _repeated_headers(pages: list[list[str]]) -> set[str]:
     counts: Counter[str] = Counter()
     for lines in pages:
         body = [s.strip() for s in lines if s.strip()]
-        edge = set(_norm_key(s) for s in body[:4] + body[-4:] if len(s) < 90)
+        edge = set(_norm_key(s) for s in body[:4] + body[-4:] if len(s) < _HEADER_CHARS)
         counts.update(edge)
     return {k for k, n in counts.items() if n >= 3 and n >= len(pages) // 2}
 
@@ -171,20 +201,15 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         return False
     if cur.cut:
         return False
-    if _BARE_LABEL.fullmatch(p):
+    if prev.bare_label:
         return True  # "1." alone on its line: the paragraph's text follows
-    if (
-        _STRUCT_START.match(c)
-        or _BARE_LABEL.fullmatch(c)
-        or structural_line().match(c)
-        or structural_line().match(p)
-    ):
+    if _STRUCT_START.match(c) or cur.bare_label or cur.structural or prev.structural:
         return False
-    if (annex_line().match(p) and not c[:1].islower()) or (
-        annex_line().match(c) and (_ENDS_PARAGRAPH.search(p) or _cells(p) < 0.6 * width)
+    if (prev.annex and not c[:1].islower()) or (
+        cur.annex and (_ENDS_PARAGRAPH.search(p) or _cells(p) < 0.6 * width)
     ):
         return False  # an annex title, unless a line that stops mid-sentence goes on with "Annex 1 to …" (S/2020/590)
-    if _title_abbrev().search(p) and c[:1].isupper() and not lead_start().match(c):
+    if c[:1].isupper() and _title_abbrev().search(p) and not cur.lead:
         return True  # "… que se nombre al Sr." / "Serge Brammertz Fiscal …" (S/RES/2529 (2020) es)
     if cur.wraps:
         return True  # the page's layout says so: no gap, no indent, and the line before is full
@@ -192,7 +217,7 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         # a gap (or a page break) before the line: a new paragraph, unless the line before stopped
         # mid-sentence: the first line of "(a) Supplies … and the" set apart from its continuation, a
         # paragraph going on over the page ("… the Panel of Experts’" / "recommendations,", S/RES/2507 (2020))
-        if lead_start().match(c) or (c[-1] == ":" and len(c.split()) <= 4):
+        if cur.lead or (c[-1] == ":" and len(c.split()) <= 4):
             return False  # a lead, or a label such as "Against:" (vote blocks, S/PV.8700)
         if _ENDS_PARAGRAPH.search(p):
             # "… attacks against civilians," / "including those involving …" (S/RES/2531 (2020), over a page)
@@ -204,13 +229,13 @@ def _line_break_is_wrap(prev: _Line, cur: _Line, width: float, pdf: bool, unwrap
         if c[:1].islower():
             return True
         return not _ENDS_PARAGRAPH.search(p) and len(p) > _HEADING_CHARS
-    lead = lead_start().match(c) or (c[:1].isupper() and operative_start().match(c))
+    lead = cur.lead or (c[:1].isupper() and operative_start().match(c))
     if p[-1] in ",;،؛，；" and lead and not (pdf and _cells(p) >= 0.85 * width):
         # a lead after a comma starts a paragraph (an operative one too: "…, / Recommends to the General
         # Assembly …", S/RES/1358 (2001)), unless (PDF, no gap) the line before is full: a clause inside the
         # paragraph ("… безопасности," / "включая продолжающееся …", S/RES/2511 (2020) ru)
         return False
-    if pdf and c[:1].islower() and not lead_start().match(c):
+    if pdf and c[:1].islower() and not cur.lead:
         return True  # no gap and lower case: "… суверенитету," / "независимости, …" (S/RES/2533 (2020) ru)
     if _WIDE.match(c) or _WIDE.match(p[-1]):
         # Chinese: no case, no spaces; a line that stops short after a clause mark ends its paragraph
@@ -243,7 +268,7 @@ def clean(raw: RawSource) -> Document:
             if not s:
                 blank = True
                 continue
-            if is_furniture(s) or (repeated and _norm_key(s) in repeated):
+            if is_furniture(s) or (repeated and len(s) < _HEADER_CHARS and _norm_key(s) in repeated):
                 furniture_pages.add(pno)
                 continue
             kept = True
@@ -260,9 +285,13 @@ def clean(raw: RawSource) -> Document:
                     )
             blank = False
 
+    by_page: dict[int, list[int]] = {}
+    for x in lines:
+        if pdf or not x.rtl:
+            by_page.setdefault(x.page, []).append(_cells(x.text))
     widths: dict[int, float] = {}
     for pno in range(len(pages)):
-        lens = sorted(_cells(x.text) for x in lines if x.page == pno and (pdf or not x.rtl))
+        lens = sorted(by_page.get(pno, ()))
         widths[pno] = float(lens[int(0.9 * (len(lens) - 1))]) if lens else 80.0
     if lines:
         typical = statistics.median(widths.values())

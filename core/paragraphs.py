@@ -43,6 +43,16 @@ def _lines(text: str, start: int = 0, end: int | None = None):
         pos = nl + 1
 
 
+_SCRIPTS = [
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("latin", re.compile(r"[A-Za-zÀ-ÿ]")),
+]
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+
+
 @functools.cache
 def _latin_vocab() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
     """(language, words counted in lower case only, words counted in any case) from the lexicons' [detect]."""
@@ -59,17 +69,13 @@ def detect_language(text: str, default: str | None = "en") -> str | None:
     """Language of a stretch of text from its script, then its commonest words; `default` for Latin text
     without any of those words (a list of names: "Albania, Brazil, France, Gabon, …")."""
     sample = text[:4000]
-    counts = {
-        "ar": len(re.findall(r"[\u0600-\u06ff]", sample)),
-        "zh": len(re.findall(r"[\u4e00-\u9fff]", sample)),
-        "ru": len(re.findall(r"[\u0400-\u04ff]", sample)),
-        "latin": len(re.findall(r"[A-Za-zÀ-ÿ]", sample)),
-    }
-    best = max(counts, key=counts.get)
-    if best != "latin":
-        return best
+    if _OTHER_SCRIPT.search(sample):
+        counts = {lang: len(rx.findall(sample)) for lang, rx in _SCRIPTS}
+        best = max(counts, key=counts.get)
+        if best != "latin":
+            return best
     # function words count in lower case only: "El", "Al", "Del" in names ("Mohamed Al Habib") tell nothing
-    words = Counter(re.findall(r"[A-Za-zÀ-ÿ]+", sample))
+    words = Counter(_LATIN_WORD.findall(sample))
     vocab = _latin_vocab()
     score = dict.fromkeys((lang for lang, _, _ in vocab), 0)
     for word, n in words.items():

@@ -20,6 +20,7 @@ _LETTER_LANG = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 # Arabic-Indic and Eastern Arabic-Indic digits to Latin, one character for one (offsets are kept).
 LATIN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+OTHER_DIGITS = re.compile("[٠-٩۰-۹]")  # worth translating only when one is there: translate is slow
 
 
 def normalize_symbol(text: str) -> str | None:

@@ -93,10 +93,12 @@ def _label_hits(rx: re.Pattern[str], text: str, pos: int = 0):
             yield m
 
 
-def _find_blocks(doc: Document, lang: _Lang) -> list[tuple[int, dict[str, tuple[int, int]], int]]:
-    """(start, {key: (list start, list end)}, end) for each in-favour/against/abstaining triple."""
+def _find_blocks(
+    doc: Document, lang: _Lang, folded: str
+) -> list[tuple[int, dict[str, tuple[int, int]], int]]:
+    """(start, {key: (list start, list end)}, end) for each in-favour/against/abstaining triple; `folded` is
+    the document's text case-folded (once for all languages)."""
     text = doc.text
-    folded = text.casefold()
     if not any(w in folded for w in lang.words):
         return []
     hits = sorted((m.start(), m.end(), key) for key in KEYS for m in _label_hits(lang.labels[key], text))
@@ -144,8 +146,9 @@ def _list_end(text: str, pos: int, after: re.Pattern[str] | None = None) -> int:
 
 def extract_votes(doc: Document, resolutions: list[Resolution]) -> list[Vote]:
     votes: list[Vote] = []
+    folded = doc.text.casefold()
     for lang in _langs():
-        for start, spans, end in _find_blocks(doc, lang):
+        for start, spans, end in _find_blocks(doc, lang, folded):
             votes.append(_vote_from_block(doc, resolutions, lang, start, spans, end))
     if "ar" in doc.languages:
         votes += _arabic_votes(doc, resolutions, taken=[(v.start or 0, v.end or 0) for v in votes])
