@@ -39,7 +39,7 @@ CENTRE_TOL = 1.5  # a line centred within this, and narrower than 70 % of the bl
 MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for that edge to be the margin
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
-READER_VERSION = 2  # bump when page texts change for the same PDF (cached page texts are then re-read)
+READER_VERSION = 3  # bump when page texts change for the same PDF (cached page texts are then re-read)
 START, WRAP, UNKNOWN = "start", "wrap", "unknown"
 WRAP_MARK = "\t"  # in page texts, before a line that evidently continues the paragraph of the line before
 
@@ -450,7 +450,7 @@ def paragraph_hints(page: PdfPage) -> list[str]:
 
     WRAP needs the page to show how it separates paragraphs: most lines that end short (visible paragraph
     ends) are followed by a vertical gap or a first-line indent; then a full line followed by a line with
-    neither, in the same column and size, continues it.
+    neither, in the same column and size and at the margin, continues it.
     """
     lines = page.lines
     if len(lines) < 2:
@@ -483,6 +483,9 @@ def paragraph_hints(page: PdfPage) -> list[str]:
                 and abs(a.size - b.size) < 0.5
                 and not a.text.endswith((":", "："))
                 and not _short(a, blocks[_region(a, split)])
+                # an indented line under an indented one: a one-line paragraph or a wrap in an indented
+                # block ("Belgium, …, France," / "Germany, …" under "Against:", S/PV.8700): not evident
+                and _indent(b, blocks[_region(b, split)]) <= INDENT * b.size
             ):
                 hints[k] = WRAP
     return hints

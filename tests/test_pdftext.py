@@ -292,7 +292,10 @@ def test_spv_vote_blocks_complete(spv_8700: list[PdfPage]) -> None:
         "and the\nGrenadines, South Africa, Tunisia, Viet Nam\nAgainst:\nNone\nAbstaining:\nChina, Russian "
         "Federation, United Kingdom of\nGreat Britain and Northern Ireland, United States\nof America"
     )
-    assert "France,\n" + WRAP_MARK + "Germany" in text  # the page separates paragraphs by gaps and indents
+    # the page separates paragraphs by gaps and indents: a line at the margin under a full one continues it,
+    # an indented one under an indented one (a list under its label) is left open
+    assert "provisional\n" + WRAP_MARK + "rules of procedure" in text
+    assert "France,\nGermany" in text
     lines_only = re.sub(r"\n\n+", "\n", text).replace("\n" + WRAP_MARK, "\n")
     assert first in lines_only
     assert second in lines_only
