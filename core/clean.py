@@ -24,9 +24,11 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]{2,}")
 # Line starts that open a new paragraph whatever the previous line: operative numbers (`1.`, `1 -`),
-# sub-paragraph labels in Latin, Cyrillic and Arabic letters, roman numerals.
+# sub-paragraph labels in Latin, Cyrillic and Arabic letters, roman numerals, with or without the opening
+# bracket, and the second-level labels of Chinese ("㈠") and Arabic ("‘1’") texts.
 _STRUCT_START = re.compile(
-    r"^(?:\d{1,3}\s*[.\-–]\s+\S|\(\s*(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]|[\u0621-\u064a]{1,2})\s*\)\s+\S)"
+    r"^(?:\d{1,3}\s*[.\-–]\s+\S|\(\s*(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]|[\u0621-\u064a]{1,2})\s*\)\s+\S"
+    r"|(?:[a-z]|[ivxlc]{1,6}|[а-я])\)\s+\S|[\u3220-\u3229]|[‘’']\s*[1-9]\d?\s*[’‘']\s*[^\W\d])"  # "a) ", "㈠", "‘1’"
 )
 # a number alone on its line; also "- 2", an Arabic "2 -" that came out of the bidi reordering reversed
 _BARE_LABEL = re.compile(r"\d{1,3}\s*[.\-–．]|[\-–]\s*\d{1,3}|\(\s*\w{1,4}\s*\)")

@@ -38,12 +38,12 @@ def paragraph(p: Paragraph) -> dict[str, Any]:
         "page": p.page,
         "start": p.start,
         "end": p.end,
-    }
-    if p.subparagraphs:
-        out["subparagraphs"] = [
+        # always present, empty when there are none: scripts can iterate it without a test
+        "subparagraphs": [
             {"id": s.id, "label": s.label, "text": s.text, "page": s.page, "start": s.start, "end": s.end}
             for s in p.subparagraphs
-        ]
+        ],
+    }
     return out
 
 

@@ -16,8 +16,47 @@ from .symbols import LATIN_DIGITS as _DIGITS
 # ("- 2 يقرر": an Arabic "2 -" that the bidi reordering printed reversed, S/RES/2505 (2020) ar)
 _OP_NUM = re.compile(r"^(?:(\d{1,3})\s*[.\-–．、]\s*|[\-–]\s*(\d{1,3})\s+(?=[\u0600-\u06ff]))")
 _OP_NUM_BARE = re.compile(r"^(\d{1,3})\s+()")  # group 2 empty, as in _OP_NUM
-_SUB_LABEL = re.compile(r"^\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]{1,2}|[\u0621-\u064a]{1,2})\s*\)\s*")
+# Sub-paragraph labels: "(a)", "(i)", "(12)", Cyrillic "(а)", Arabic "(أ)"; "a)", "i)", "а)" as French, Spanish and
+# Russian texts print them (S/RES/2514 (2020) fr, es, ru); second-level labels "㈠" (Chinese) and "‘1’" (Arabic),
+# whose ids use roman numerals like the other languages': OP8(a)(i).
+_SUB_LABEL = re.compile(
+    r"^(?:\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]{1,2}|[\u0621-\u064a]{1,2})\s*\)\s*"
+    r"|([a-z]|[ivxlc]{1,6}|[а-я])\)\s+"
+    r"|([\u3220-\u3229])\s*"
+    r"|[‘’']\s*([1-9]\d?)\s*[’‘']\s*)"
+)
 _ROMAN = re.compile(r"^[ivxlc]+$")
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+           "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv"]  # fmt: skip
+
+
+def _sub_label(m: re.Match[str]) -> tuple[str, bool]:
+    """The label of a sub-paragraph match for its id, and whether it can only be a second-level one."""
+    if m[3]:
+        return _ROMANS[ord(m[3]) - 0x3220], True  # ㈠ … ㈩
+    if m[4]:
+        n = int(m[4])
+        return (_ROMANS[n - 1] if n <= len(_ROMANS) else m[4]), True
+    return (m[1] or m[2]), False
+
+
+def _is_second_level(label: str, top: str, prev: str, prev_is_second: bool) -> bool:
+    """Whether a label that may be a letter or a roman numeral ("(c)", "(i)", "(v)") is a roman numeral under
+    the current lettered sub-paragraph `top`; `prev` is the label just before it."""
+    if not _ROMAN.match(label):
+        return False
+    if len(top) == 1 and len(label) == 1 and ord(label) == ord(top) + 1:
+        return False  # the next letter: "(h)" then "(i)", "(b)(ii)" then "(c)"
+    if label == "i":
+        return True
+    return (
+        prev_is_second
+        and prev in _ROMANS
+        and _ROMANS.index(prev) + 1 < len(_ROMANS)
+        and (_ROMANS[_ROMANS.index(prev) + 1] == label)
+    )
+
+
 _END_PUNCT = ".;:,،؛。；：，"
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # leads in scripts without spaces end anywhere
 
@@ -120,10 +159,6 @@ def _ends(text: str, end: int, chars: str) -> bool:
     return bool(s) and s[-1] in chars
 
 
-def _label_id(label: str, parent: str | None) -> str:
-    return f"{parent}({label})" if parent else f"({label})"
-
-
 def find_resolutions(doc: Document) -> list[Resolution]:
     """Every resolution in the document, each with its paragraphs."""
     text = doc.text
@@ -221,20 +256,13 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
         sm = _SUB_LABEL.match(s)
         if sm and paras:
             cur = paras[-1]
-            label = sm[1]
-            parent = None
-            if (
-                cur.subs
-                and _ROMAN.match(label)
-                and not (
-                    label in "ivxlc"
-                    and len(label) == 1
-                    and cur.subs[-1][0].rsplit("(", 1)[-1][:-1] in "hiklu"
-                )
-            ):
+            label, second = _sub_label(sm)
+            sid = f"({label})"
+            if cur.subs:
                 top = cur.subs[-1][0].split(")(")[0] + ")" if ")(" in cur.subs[-1][0] else cur.subs[-1][0]
-                parent = top
-            sid = f"{parent}({label})" if parent else f"({label})"
+                prev = cur.subs[-1][0].rsplit("(", 1)[-1][:-1]
+                if second or _is_second_level(label, top[1:-1], prev, ")(" in cur.subs[-1][0]):
+                    sid = f"{top}({label})"
             cur.subs.append((sid, a, a + sm.end(), b))
             cur.end = b
             continue

@@ -226,6 +226,51 @@ def test_unnumbered_operative_paragraph_is_not_run_into_the_preamble():
     assert pp1.text.endswith("Secretary-General of the United Nations,")
 
 
+SUB_IDS = [
+    "OP8(a)",
+    "OP8(a)(i)",
+    "OP8(a)(ii)",
+    "OP8(b)",
+    "OP8(b)(i)",
+    "OP8(b)(ii)",
+    "OP8(c)",
+    "OP8(c)(i)",
+    "OP8(d)",
+]
+
+
+# labels as S/RES/2514 (2020) prints them in each language (shortened); ids are the same in all of them
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council,\nRecalling its resolutions,\n8. Decides that the mandate shall be as follows:\n"
+        "(a) Protection of civilians:\n(i) To protect civilians;\n(ii) To deter violence;\n"
+        "(b) Creating the conditions:\n(i) To contribute;\n(ii) To ensure security;\n"
+        "(c) Supporting the peace process:\n(i) Using good offices;\n(d) Monitoring human rights;\n",
+        "Le Conseil de sécurité,\nRappelant ses résolutions,\n8. Décide que le mandat sera le suivant :\n"
+        "a) Protection des civils :\ni) Protéger les civils;\nii) Prévenir la violence;\n"
+        "b) Instaurer des conditions :\ni) Contribuer;\nii) Assurer la sécurité;\n"
+        "c) Appuyer le processus de paix :\ni) User de ses bons offices;\nd) Surveiller les droits;\n",
+        "安全理事会，\n回顾其各项决议，\n8. 决定特派团的任务如下：\n(a) 保护平民：\n㈠保护平民；\n㈡制止暴力；\n"
+        "(b) 创造有利条件：\n㈠协助；\n㈡确保安全；\n(c) 支持和平进程：\n㈠斡旋；\n(d) 监测人权情况；\n",
+        "إن مجلس الأمن،\nإذ يشير إلى قراراته،\n8 - يقرر أن تكون ولاية البعثة كما يلي:\n(أ) حماية المدنيين:\n"
+        "‘1’ حماية المدنيين؛\n‘ 2’ ردع العنف؛\n(ب) تهيئة الظروف:\n‘1’ الإسهام؛\n’2‘ ضمان الأمن؛\n"
+        "(ج) دعم عملية السلام:\n‘1’ بذل المساعي الحميدة؛\n(د) رصد حقوق الإنسان؛\n",
+    ],
+    ids=["en", "fr", "zh", "ar"],
+)
+def test_subparagraph_labels_in_each_language(text):
+    (res,) = _resolutions(text)
+    (op8,) = [p for p in res.paragraphs if p.id == "OP8"]
+    ids = [s.id for s in op8.subparagraphs]
+    if "(أ)" in text:  # Arabic letters keep their own labels; the second level is numbered like the others
+        ids = [
+            i.replace("(أ)", "(a)").replace("(ب)", "(b)").replace("(ج)", "(c)").replace("(د)", "(d)")
+            for i in ids
+        ]
+    assert ids == SUB_IDS
+
+
 def test_headings_and_chapeau_subparagraphs():
     # S/RES/1562 (2004): unnumbered headings inside the operative part are no paragraphs; "(a)" items are subs
     text = (
