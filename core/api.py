@@ -65,14 +65,33 @@ def _check_garbling(doc: Document) -> None:
     from .model import Issue
 
     score = garble_score(doc.text)
-    if score >= 0.5:
+    # per page, so that the warning names the pages whose Arabic is damaged (a clean letter may carry a
+    # garbled annex, or the reverse); a page with too little Arabic to judge goes with the document
+    bounds = [*doc.page_starts, len(doc.text)]
+    pages: dict[int, float] = {}
+    for k in range(len(doc.page_starts)):
+        part = doc.text[bounds[k] : bounds[k + 1]]
+        words = len(_ARABIC_WORD.findall(part))
+        if words:
+            page_score = garble_score(part) if words >= _GARBLE_MIN_WORDS else score
+            if page_score > _GARBLED:
+                pages[k + 1] = page_score
+    if pages:
         doc.issues.append(
             Issue(
                 "garbled-arabic",
-                f"the Arabic text is garbled by a broken font mapping "
-                f"(garble score {score:.2f}): Arabic words are not reliable",
+                f"the Arabic text is garbled by a broken font mapping (garble score {max(pages.values()):.2f}) "
+                f"on page{'s' if len(pages) > 1 else ''} {', '.join(map(str, pages))}: Arabic words are not reliable",
+                tuple(pages),
             )
         )
+
+
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+_GARBLE_MIN_WORDS = 30  # Arabic words a page needs for its own garble score
+# garble_score above which the Arabic is called garbled: text with no sign either way (no common word, no
+# broken token: a list of chemicals) scores exactly this and is not
+_GARBLED = 0.5
 
 
 def extract_paragraphs(doc: Document) -> list[Resolution]:

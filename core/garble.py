@@ -327,6 +327,9 @@ def _common_words() -> frozenset[str]:
     return frozenset(load("lexicon/ar")["garble"]["common_words"])
 
 
+_LABEL = re.compile(r"\(\s*[\u0621-\u064a]{1,2}\s*\)")
+
+
 def garble_score(text: str) -> float:
     """How damaged the Arabic in `text` looks: 0 clean .. 1 fully garbled (0 when there is no Arabic).
 
@@ -335,12 +338,14 @@ def garble_score(text: str) -> float:
     the second (letters printed as spaces split words into fragments).
     """
     common = _common_words()
+    text = _LABEL.sub(" ", text)  # "(أ)", "(ه)": sub-paragraph labels are one-letter tokens in clean text too
     toks = [letters_only(t.replace(TATWEEL, "")) for t in _TOKEN.findall(text)]
     toks = [t for t in toks if t]
     if len(toks) < 3:
         return 0.0
     n = len(toks)
-    odd = sum(1 for t in toks if len(t) == 1 or "ة" in t[:-1] or "ى" in t[:-1])
+    # «و» ("and") stands alone before numbers: «2042 (2012) و 2043 (2012)» (S/RES/2533 (2020) ar)
+    odd = sum(1 for t in toks if (len(t) == 1 and t != "و") or "ة" in t[:-1] or "ى" in t[:-1])
     known = sum(1 for t in toks if t in common or (t[0] in "وب" and t[1:] in common))
     odd_rate = odd / n
     known_rate = known / n

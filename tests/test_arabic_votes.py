@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import resinspect
 from resinspect.arabic_votes import ArabicVoteBlock, find_arabic_votes, garble_score
 
 DATA = Path(__file__).parent / "data" / "ar"
@@ -210,6 +211,21 @@ def test_garble_score():
     assert garble_score(body) > 0.6
     assert garble_score(cleaned("S_2020_249.clean.ar.txt")) < 0.2
     assert garble_score("The Security Council") == 0.0
+
+
+def test_clean_arabic_lists_are_not_garbled(tmp_path):
+    """Standalone «و» before numbers and one-letter labels «(ه)» are clean Arabic (they once made the rendered
+    S/RES/2533 (2020) and the annex of S/RES/2551 (2020) look garbled)."""
+    citations = "وإذ يشير إلى قراراته 2042 (2012) و 2043 (2012) و 2118 (2013) و 2139 (2014) و 2165 (2014) و 2191 (2014)"
+    assert garble_score(citations) < 0.5
+    annex = "\n".join(
+        ["2 - سلائف المتفجرات:", "(أ) نترات الأمونيوم؛", "(ب) نترات البوتاسيوم؛", "(ج) كلورات الصوديوم؛",
+         "(د) حمض النيتريك؛", "(ه) حمض الكبريتيك."]
+    )  # fmt: skip
+    assert garble_score(annex) <= 0.5  # no common word, but nothing broken either
+    path = tmp_path / "annex.ar.txt"
+    path.write_text(annex + "\n", encoding="utf-8")
+    assert not [i for i in resinspect.read(str(path)).issues if i.code == "garbled-arabic"]
 
 
 def test_no_vote_block():
