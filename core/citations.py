@@ -25,11 +25,14 @@ _CJK_SPLIT = re.compile(
     rf"(?<=[\u3000-\u303f\u4e00-\u9fff\uff0c])(\d{{1,3}}) (\d{{1,3}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}"
 )
 _S_RES = re.compile(rf"S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}", re.I)
-_PRST = re.compile(r"S/PRST/(\d{4})/(\d{1,3})(?!\d)")
+# a space after a slash: a symbol wrapped at a line end and re-joined ("(S/PRST/ 2012/10)", S/RES/2533 (2020) zh)
+_PRST = re.compile(rf"S{_W}/{_W}PRST{_W}/{_W}(\d{{4}}){_W}/{_W}(\d{{1,3}})(?!\d)")
 _GA_SYMBOL = re.compile(r"A/RES/(\d{1,3})/(\d{1,4})(?![\d/])")
 _GA_NUMBERED = re.compile(r"(\d{1,3})/(\d{1,4})(?![\d/])")
 _GA_ROMAN = re.compile(rf"resolutions?{_W}(\d{{1,4}}){_W}([A-Z]){_W}\({_W}([IVXL]+){_W}\)")
-_DOC = re.compile(r"(?<![A-Za-z/])S/(?:(\d{4})/(\d{1,4})((?:/(?:Add|Corr|Rev)\.\d+)*)|PV\.(\d{1,5}))(?![\d])")
+_DOC = re.compile(
+    rf"(?<![A-Za-z/])S/{_W}(?:(\d{{4}})/{_W}(\d{{1,4}})((?:/(?:Add|Corr|Rev)\.\d+)*)|PV\.(\d{{1,5}}))(?![\d])"
+)
 _LINKS = ("undocs.org", "docs.un.org")
 
 

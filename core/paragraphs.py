@@ -208,7 +208,7 @@ def _title(doc: Document, lines, i: int, lx: Lexicon) -> tuple[str | None, str |
 def find_date(s: str, lx: Lexicon) -> str | None:
     """The first date printed in `s` in the lexicon's language, as an ISO date."""
     for m in lx.date.finditer(s.translate(_DIGITS)):
-        name = m["month"]
+        name = re.sub(r"\s*/\s*", "/", m["month"])  # Arabic double names: "تشرين الثاني/ نوفمبر"
         month = int(name) if name.isdigit() else lx.months.get(name.casefold())
         if month and 1 <= month <= 12:
             return f"{m['year']}-{month:02d}-{int(m['day']):02d}"

@@ -3,6 +3,7 @@ language, and one case per rule (real text snippets, source named in each case).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -300,12 +301,30 @@ def test_headings_and_chapeau_subparagraphs():
         ("第2511(2020)号决议", "2020年2月25日 8732次会议通过", "安全理事会，", "2020-02-25"),
         ("القرار 2511 (2020)", "الذي اتخذه مجلس الأمن في جلسته 8732، المعقودة في 25 شباط/فبراير 2020",
          "إن مجلس الأمن،", "2020-02-25"),
+        # written procedure, no meeting number: S/RES/2533 (2020) es, zh; S/RES/2521 (2020) ar
+        ("Resolución 2533 (2020)", "Aprobada por el Consejo de Seguridad el 11 de julio de 2020",
+         "El Consejo de Seguridad,", "2020-07-11"),
+        ("第2533(2020)号决议", "安全理事会2020年7月11日通过", "安全理事会，", "2020-07-11"),
+        ("القرار 2521 (2020)", "الذي اتخذه مجلس الأمن في جلسته المعقودة في 29 أيار/مايو 2020", "إن مجلس الأمن،",
+         "2020-05-29"),
+        # a space after the month's slash: S/RES/2551 (2020) ar
+        ("القرار 2551 (2020)", "الذي اتخذه مجلس الأمن في جلسته 8775 المعقودة في 12 تشرين الثاني/ نوفمبر 2020",
+         "إن مجلس الأمن،", "2020-11-12"),
+        # English adoption lines of 2000–2004: S/RES/1358, 1506, 1454, 1340
+        ("Resolution 1358 (2001)", "Adopted by the Security Council at its 4337th (closed) meeting, on 27 June 2001",
+         "The Security Council,", "2001-06-27"),
+        ("Resolution 1506 (2003)", "Adopted by the Security Council at its 4820th meeting (Part II), on 12 "
+         "September 2003", "The Security Council,", "2003-09-12"),
+        ("Resolution 1454 (2002)", "Adopted by the Security Council at its 4683th meeting, by a vote of 13 to 0, "
+         "with 2 abstentions (Russian Federation, Syria), on 30 December 2002", "The Security Council,", "2002-12-30"),
+        ("Resolution 1340 (2001)", "Adopted by the Security Council at its 4274th meeting, 8 February 2001",
+         "The Security Council,", "2001-02-08"),
     ],
 )  # fmt: skip
 def test_title_block(heading, adopted, enacting, date):
     text = f"{heading}\n\n{adopted}\n\n{enacting}\n\n"
     (res,) = _resolutions(text + "x,\n\n1. x;\n", "pdf")
-    assert res.symbol == "S/RES/2511 (2020)"
+    assert res.symbol == "S/RES/{} ({})".format(*re.search(r"(\d{4})\s*\((\d{4})\)", heading).groups())
     assert res.date == date
     assert res.enacting_formula == enacting
 
