@@ -310,7 +310,9 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
             pp += 1
             pid, lead = f"PP{pp}", _lead(chapeau, lx.preambular_leads, lx.lead_adverbs, lx.lead_fallback)
         else:
-            pid, lead = f"OP{p.number}", _lead(chapeau, lx.operative_leads, lx.lead_adverbs, lx.lead_fallback)
+            # "5. (a) Decides that all States …" (S/RES/1343 (2001)): the lead comes after the label
+            body = chapeau[m.end() :] if (m := _SUB_LABEL.match(chapeau)) else chapeau
+            pid, lead = f"OP{p.number}", _lead(body, lx.operative_leads, lx.lead_adverbs, lx.lead_fallback)
         subs = tuple(
             SubParagraph(
                 f"{pid}{sid}", sid.rsplit("(", 1)[-1][:-1], text[sb:se].strip(), sa, se, doc.page_at(sa)

@@ -272,6 +272,16 @@ def test_subparagraph_labels_in_each_language(text):
     assert ids == SUB_IDS
 
 
+def test_operative_lead_after_a_label():
+    """S/RES/1343 (2001): "5. (a) Decides that all States shall …": the lead is the verb after the label."""
+    (res,) = _resolutions(
+        "The Security Council,\nRecalling its resolutions,\n5. (a) Decides that all States shall take the "
+        "necessary measures;\n(b) Decides that the measures shall not apply;\n"
+    )
+    (op5,) = [p for p in res.paragraphs if p.kind == "operative"]
+    assert op5.lead == "Decides"
+
+
 def test_headings_and_chapeau_subparagraphs():
     # S/RES/1562 (2004): unnumbered headings inside the operative part are no paragraphs; "(a)" items are subs
     text = (
