@@ -7,6 +7,7 @@ import functools
 import re
 
 from .data_files import load
+from .lexicon import all_lexicons, scoped
 from .model import Citation, Document, Mention, Resolution
 from .symbols import LATIN_DIGITS as _DIGITS
 from .symbols import OTHER_DIGITS as _OTHER_DIGITS
@@ -49,6 +50,36 @@ def is_sc_resolution(number: int, year: int) -> bool:
         return first <= number <= last
     last_year = max(years)
     return year > last_year and number > years[last_year][1]
+
+
+def year_of(number: int) -> int | None:
+    """The year of Security Council resolution `number` (numbers run by year), or None past the table."""
+    for year, (first, last) in _years().items():
+        if first <= number <= last:
+            return year
+    return None
+
+
+@functools.cache
+def _yearless() -> tuple[re.Pattern[str], ...]:
+    """Resolutions named by number alone: "resolution 2520", "resolutions 1325 and 2250" (S/RES/2551, 2548 (2020)
+    en, es, ru), «第1325和2250号决议», «القرار 2520», «قراري مجلس الأمن … 1325 و 2250» (zh, ar). A number followed
+    by a year, a slash (General Assembly) or another digit is not one; three digits at least."""
+    keywords = [lx.sc_keyword.pattern for lx in all_lexicons() if lx.lang in ("en", "fr", "es", "ru")]
+    alt = "|".join(f"(?:{scoped(k)})" for k in keywords)
+    num = _YEARLESS_NUM
+    return (
+        re.compile(rf"(?:{alt})[\s\u00a0]+{num}(?:(?:\s*,\s*|\s+(?:and|et|y|и)\s+){num})*"),
+        re.compile(rf"第\s*{num}(?:\s*[、和及与]\s*{num})*(?=\s*号决议)"),
+        re.compile(
+            rf"(?:ال)?قرار(?:ات|ي|ين)?\s+(?:مجلس\s+الأمن\s+(?:التابع\s+للأمم\s+المتحدة\s+)?)?{num}"
+            rf"(?:\s*(?:،|,|و)\s*{num})*"
+        ),
+    )
+
+
+_YEARLESS_NUM = r"\d{3,4}(?![\d/.,]\d|\d|\s*[(/（])"
+_OTHER_BODY = re.compile(r"assembl|asamblea|ассамбле|human rights council|conseil des droits|大会|الجمعية")
 
 
 def _sc_symbol(number: int, year: int) -> str:
@@ -100,6 +131,19 @@ def _candidates(text: str, doc_lang_rtl: bool):
             if is_sc_resolution(n, y):
                 taken.append(m.span())
                 yield "sc_resolution", _sc_symbol(n, y), n, y, m.start(), m.end()
+    for m in (m for rx in _yearless() for m in rx.finditer(t)):
+        around = (t[max(0, m.start() - 20) : m.start()] + " " + t[m.end() : m.end() + 30]).lower()
+        if _OTHER_BODY.search(around):
+            continue  # "General Assembly resolution 1514", "résolution 1514 de l'Assemblée générale"
+        first = True
+        for g in re.finditer(r"\d{3,4}", m.group()):
+            a, b = m.start() + g.start(), m.start() + g.end()
+            n = int(g.group())
+            y = year_of(n)
+            if y is not None and free(a, b):
+                taken.append((a, b))
+                yield "sc_resolution", _sc_symbol(n, y), n, y, m.start() if first else a, b
+            first = False
     for m in _PRST.finditer(t):
         yield "presidential_statement", f"S/PRST/{m[1]}/{int(m[2])}", None, int(m[1]), m.start(), m.end()
     for m in _GA_SYMBOL.finditer(t):

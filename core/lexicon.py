@@ -72,7 +72,7 @@ def lexicon(lang: str) -> Lexicon:
     )
 
 
-def _scoped(pattern: str) -> str:
+def scoped(pattern: str) -> str:
     """`(?i)x` → `(?i:x)`, so patterns with leading global flags can be joined with `|`."""
     pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)  # group names repeat across languages
     m = re.match(r"\(\?([aiLmsux]+)\)", pattern)
@@ -90,10 +90,10 @@ def structural_line() -> re.Pattern[str]:
     for lx in all_lexicons():
         for rx in (lx.enacting, lx.resolution_heading):
             if rx is not _NEVER:
-                parts.append(_scoped(rx.pattern) + "$")
+                parts.append(scoped(rx.pattern) + "$")
 
         if lx.adopted is not _NEVER:
-            parts.append(_scoped(lx.adopted.pattern))
+            parts.append(scoped(lx.adopted.pattern))
     return re.compile("|".join(parts) or _NEVER.pattern)
 
 
@@ -101,7 +101,7 @@ def structural_line() -> re.Pattern[str]:
 def annex_line() -> re.Pattern[str]:
     """A line that is an annex title in any language (no final comma: not "Annex 1 to resolution …,")."""
     parts = [
-        r"(?!.*[,;،，；]$)" + _scoped(lx.annex.pattern) + "$"
+        r"(?!.*[,;،，；]$)" + scoped(lx.annex.pattern) + "$"
         for lx in all_lexicons()
         if lx.annex is not _NEVER
     ]
@@ -114,7 +114,7 @@ def lead_start() -> re.Pattern[str]:
     parts = []
     for lx in all_lexicons():
         if lx.preambular_opener is not _NEVER:
-            parts.append(_scoped(lx.preambular_opener.pattern))
+            parts.append(scoped(lx.preambular_opener.pattern))
         parts += [re.escape(w) + r"\b" for w in lx.preambular_leads]
         if lx.lead_adverbs and lx.preambular_leads:
             # an adverb before a lead, which is then in lower case: "Further recalling", "Also welcoming"

@@ -66,7 +66,29 @@ FORMS = [
     ),
     ("the report of the Secretary-General S/2020/240", [(DOC, "S/2020/240", "S/2020/240")]),
     ("the report S/2000/1132", [(DOC, "S/2000/1132", "S/2000/1132")]),
+    # a number alone: the year from the table of resolution numbers (S/RES/2551 (2020) en "recalling resolution
+    # 2520"; S/RES/1468 (2003) "its resolutions 1261, 1314, 1379 and 1460")
+    ("resolution 2520", [(SC, "S/RES/2520 (2020)", "resolution 2520")]),
+    (
+        "its resolutions 1261, 1314, 1379 and 1460",
+        [
+            (SC, "S/RES/1261 (1999)", "its resolutions 1261"),
+            (SC, "S/RES/1314 (2000)", "1314"),
+            (SC, "S/RES/1379 (2001)", "1379"),
+            (SC, "S/RES/1460 (2003)", "1460"),
+        ],
+    ),
+    (
+        "the Committee established under Security Council resolution 1267 and those to whom resolution 1373 applies",
+        [
+            (SC, "S/RES/1267 (1999)", "Security Council resolution 1267"),
+            (SC, "S/RES/1373 (2001)", "resolution 1373"),
+        ],
+    ),
     # negatives
+    ("General Assembly resolution 1514 on decolonization", []),  # the Assembly's, whatever its number
+    ("resolution 12 of the conference", []),  # a short number after "resolution" may be anything
+    ("the draft resolution contained in document S/2021/5", [(DOC, "S/2021/5", "S/2021/5")]),
     ("the measures in paragraph 8 (b) of that resolution", []),
     ("the 600 million people in need", []),
     ("the events of 2020", []),
@@ -230,6 +252,13 @@ LANGUAGE_FORMS = [
     # Arabic text left in visual order ("(2018) 2436") and Arabic-Indic digits
     ("القرار (2018) 2436 والقرار ٢٣٧٨ (٢٠١٧)", True, {2436, 2378}),
     ("résolutions 2378 (2017) et 2436 (2018)", False, {2378, 2436}),
+    # year-less, as some other-language versions follow the English (S/RES/2548 (2020) ru, 2551 (2020) es)
+    ("ссылаясь на резолюции 1325 и 2250", False, {1325, 2250}),
+    ("recordando la resolución 2520", False, {2520}),
+    ("回顾联合国安全理事会第1325和2250号决议及相关决议", False, {1325, 2250}),  # S/RES/2548 (2020) zh
+    ("وإذ يشير إلى قراري مجلس الأمن التابع للأمم المتحدة 1325 و 2250 والقرارات", True, {1325, 2250}),  # ar
+    ("وإذ يشير إلى القرار 2520 وإذ يكرر", True, {2520}),  # S/RES/2551 (2020) ar
+    ("大会第74/273号决议", False, set()),  # the General Assembly's
     ("resoluciones 2378 (2017) y 2436 (2018)", False, {2378, 2436}),
     ("резолюции 2436 (2018)", False, {2436}),
     # not citations: a year-less number, a number not adopted in that year
@@ -243,3 +272,17 @@ def test_language_forms(text, rtl, numbers):
 
     found = {c[2] for c in _candidates(text, rtl) if c[0] == SC}
     assert found == numbers
+
+
+def test_same_citations_in_every_language():
+    """The six language versions of a resolution cite the same resolutions and statements in the same
+    paragraphs (S/RES/2533 (2020), tests/data/rendered)."""
+    found = {}
+    for lang in ("ar", "en", "es", "fr", "ru", "zh"):
+        doc = resinspect.read(
+            str(Path(__file__).parent / "data" / "rendered" / f"S_RES_2533_2020.{lang}.pdf")
+        )
+        cits = resinspect.extract_citations(doc)
+        found[lang] = {(c.kind, c.symbol, tuple(c.paragraphs)) for c in cits if c.kind in (SC, PRST)}
+    assert len(found["en"]) == 26
+    assert all(v == found["en"] for v in found.values()), {k: found["en"] ^ v for k, v in found.items()}
