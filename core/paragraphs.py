@@ -70,6 +70,9 @@ class _Para:
     body_start: int  # after the printed number
     subs: list[tuple[str, int, int, int]] = field(default_factory=list)  # (label id, start, body_start, end)
     pieces: list[tuple[int, int]] = field(default_factory=list)  # spans of chapeau text
+    roman_top: bool = (
+        False  # its first-level labels are the second-level kind ("㈠", "‘1’"): no letters above
+    )
 
 
 def _lines(text: str, start: int = 0, end: int | None = None):
@@ -258,7 +261,11 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
             cur = paras[-1]
             label, second = _sub_label(sm)
             sid = f"({label})"
-            if cur.subs:
+            if not cur.subs:
+                cur.roman_top = (
+                    second  # "㈠ …", "‘1’ …" right under the paragraph (S/RES/2514 (2020) OP10 zh, ar)
+                )
+            elif not (second and cur.roman_top):
                 top = cur.subs[-1][0].split(")(")[0] + ")" if ")(" in cur.subs[-1][0] else cur.subs[-1][0]
                 prev = cur.subs[-1][0].rsplit("(", 1)[-1][:-1]
                 if second or _is_second_level(label, top[1:-1], prev, ")(" in cur.subs[-1][0]):

@@ -272,6 +272,23 @@ def test_subparagraph_labels_in_each_language(text):
     assert ids == SUB_IDS
 
 
+@pytest.mark.parametrize(
+    "items",
+    [["㈠确保安全；", "㈡巡逻；", "㈢保护平民；"], ["‘1’ حماية المدنيين؛", "‘2’ الردع؛", "’3‘ الدوريات؛"]],
+    ids=["zh", "ar"],
+)
+def test_second_level_labels_right_under_a_paragraph(items):
+    """S/RES/2514 (2020) OP10 lists "(i)", "(ii)", "(iii)" with no letters above: zh and ar print them "㈠", "‘1’"."""
+    text = (
+        "安全理事会，\n回顾其各项决议，\n10. 决定特派团继续负责：\n"
+        + "\n".join(items)
+        + "\n11. 决定继续处理此案。\n"
+    )
+    (res,) = _resolutions(text)
+    (op10,) = [p for p in res.paragraphs if p.id == "OP10"]
+    assert [s.id for s in op10.subparagraphs] == ["OP10(i)", "OP10(ii)", "OP10(iii)"]
+
+
 def test_operative_lead_after_a_label():
     """S/RES/1343 (2001): "5. (a) Decides that all States shall …": the lead is the verb after the label."""
     (res,) = _resolutions(
