@@ -41,7 +41,7 @@ CENTRE_TOL = 1.5  # a line centred within this, and narrower than 70 % of the bl
 MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for that edge to be the margin
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
-READER_VERSION = 3  # bump when page texts change for the same PDF (cached page texts are then re-read)
+READER_VERSION = 4  # bump when page texts change for the same PDF (cached page texts are then re-read)
 START, WRAP, UNKNOWN = "start", "wrap", "unknown"
 WRAP_MARK = "\t"  # in page texts, before a line that evidently continues the paragraph of the line before
 
