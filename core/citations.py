@@ -79,7 +79,11 @@ def _yearless() -> tuple[re.Pattern[str], ...]:
 
 
 _YEARLESS_NUM = r"\d{3,4}(?![\d/.,]\d|\d|\s*[(/（])"
-_OTHER_BODY = re.compile(r"assembl|asamblea|ассамбле|human rights council|conseil des droits|大会|الجمعية")
+# another body's resolution: named just before the keyword, or just after the number(s)
+_OTHER_BEFORE = re.compile(r"(?:assembly|council of europe|human rights council|大会)\W*$")
+_OTHER_AFTER = re.compile(
+    r"\s*(?:de\s+l[’'`]\s*|de\s+la\s+|del\s+)?(?:assembl|asamblea|генеральной\s+ассамбле|conseil\s+des\s+droits|consejo\s+de\s+derechos)"
+)
 
 
 def _sc_symbol(number: int, year: int) -> str:
@@ -132,8 +136,8 @@ def _candidates(text: str, doc_lang_rtl: bool):
                 taken.append(m.span())
                 yield "sc_resolution", _sc_symbol(n, y), n, y, m.start(), m.end()
     for m in (m for rx in _yearless() for m in rx.finditer(t)):
-        around = (t[max(0, m.start() - 20) : m.start()] + " " + t[m.end() : m.end() + 30]).lower()
-        if _OTHER_BODY.search(around):
+        before, after = t[max(0, m.start() - 25) : m.start()].lower(), t[m.end() : m.end() + 40].lower()
+        if _OTHER_BEFORE.search(before) or _OTHER_AFTER.match(after):
             continue  # "General Assembly resolution 1514", "résolution 1514 de l'Assemblée générale"
         first = True
         for g in re.finditer(r"\d{3,4}", m.group()):

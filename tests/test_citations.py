@@ -87,6 +87,13 @@ FORMS = [
     ),
     # negatives
     ("General Assembly resolution 1514 on decolonization", []),  # the Assembly's, whatever its number
+    (
+        "resolution 2520 and the General Assembly resolution 70/1",
+        [
+            (SC, "S/RES/2520 (2020)", "resolution 2520"),
+            (GA, "A/RES/70/1", "General Assembly resolution 70/1"),
+        ],
+    ),
     ("resolution 12 of the conference", []),  # a short number after "resolution" may be anything
     ("the draft resolution contained in document S/2021/5", [(DOC, "S/2021/5", "S/2021/5")]),
     ("the measures in paragraph 8 (b) of that resolution", []),
@@ -259,6 +266,7 @@ LANGUAGE_FORMS = [
     ("وإذ يشير إلى قراري مجلس الأمن التابع للأمم المتحدة 1325 و 2250 والقرارات", True, {1325, 2250}),  # ar
     ("وإذ يشير إلى القرار 2520 وإذ يكرر", True, {2520}),  # S/RES/2551 (2020) ar
     ("大会第74/273号决议", False, set()),  # the General Assembly's
+    ("rappelant la résolution 1514 de l’Assemblée générale", False, set()),
     ("resoluciones 2378 (2017) y 2436 (2018)", False, {2378, 2436}),
     ("резолюции 2436 (2018)", False, {2436}),
     # not citations: a year-less number, a number not adopted in that year
