@@ -61,29 +61,68 @@ def year_of(number: int) -> int | None:
 
 
 @functools.cache
-def _yearless() -> tuple[re.Pattern[str], ...]:
-    """Resolutions named by number alone: "resolution 2520", "resolutions 1325 and 2250" (S/RES/2551, 2548 (2020)
-    en, es, ru), «第1325和2250号决议», «القرار 2520», «قراري مجلس الأمن … 1325 و 2250» (zh, ar). A number followed
-    by a year, a slash (General Assembly) or another digit is not one; three digits at least."""
+def _yearless_keyword() -> re.Pattern[str]:
+    """The Latin and Cyrillic keywords (lexicons' sc_keyword) right before a number: searched in the few
+    characters before each number, which costs far less than scanning the whole text for the keywords."""
     keywords = [lx.sc_keyword.pattern for lx in all_lexicons() if lx.lang in ("en", "fr", "es", "ru")]
-    alt = "|".join(f"(?:{scoped(k)})" for k in keywords)
-    num = _YEARLESS_NUM
-    return (
-        re.compile(rf"(?:{alt})[\s\u00a0]+{num}(?:(?:\s*,\s*|\s+(?:and|et|y|и)\s+){num})*"),
-        re.compile(rf"第\s*{num}(?:\s*[、和及与]\s*{num})*(?=\s*号决议)"),
-        re.compile(
-            rf"(?:ال)?قرار(?:ات|ي|ين)?\s+(?:مجلس\s+الأمن\s+(?:التابع\s+للأمم\s+المتحدة\s+)?)?{num}"
-            rf"(?:\s*(?:،|,|و)\s*{num})*"
-        ),
-    )
+    return re.compile("(?:" + "|".join(f"(?:{scoped(k)})" for k in keywords) + r")[\s\u00a0]+\Z")
 
 
+# Resolutions named by number alone: "resolution 2520", "resolutions 1325 and 2250" (S/RES/2551, 2548 (2020) en,
+# es, ru), «第1325和2250号决议», «القرار 2520», «قراري مجلس الأمن … 1325 و 2250» (zh, ar). A number followed by a
+# year, a slash (General Assembly) or another digit is not one; three digits at least.
 _YEARLESS_NUM = r"\d{3,4}(?![\d/.,]\d|\d|\s*[(/（])"
+_BARE_NUMBER = re.compile(rf"(?<![\d/.,]){_YEARLESS_NUM}")
+_LIST_LINK = re.compile(r"(?:\s*,\s*|\s+(?:and|et|y|и)\s+)\Z")
+_YEARLESS_ZH = re.compile(rf"第\s*{_YEARLESS_NUM}(?:\s*[、和及与]\s*{_YEARLESS_NUM})*(?=\s*号决议)")
+_YEARLESS_AR = re.compile(
+    rf"(?:ال)?قرار(?:ات|ي|ين)?\s+(?:مجلس\s+الأمن\s+(?:التابع\s+للأمم\s+المتحدة\s+)?)?{_YEARLESS_NUM}"
+    rf"(?:\s*(?:،|,|و)\s*{_YEARLESS_NUM})*"
+)
 # another body's resolution: named just before the keyword, or just after the number(s)
 _OTHER_BEFORE = re.compile(r"(?:assembly|council of europe|human rights council|大会)\W*$")
 _OTHER_AFTER = re.compile(
     r"\s*(?:de\s+l[’'`]\s*|de\s+la\s+|del\s+)?(?:assembl|asamblea|генеральной\s+ассамбле|conseil\s+des\s+droits|consejo\s+de\s+derechos)"
 )
+
+
+def _yearless_mentions(t: str):
+    """Resolutions named by number alone, as (kind, symbol, number, year, start, end); a list's first mention
+    starts at its keyword."""
+    groups: list[list[tuple[int, int, int]]] = []  # runs of (keyword start, number start, number end)
+    kw = _yearless_keyword()
+    last_end = -1
+    for g in _BARE_NUMBER.finditer(t):
+        a, b = g.span()
+        before = t[max(0, a - 40) : a]
+        if groups and last_end >= 0 and _LIST_LINK.search(t[last_end:a]) and a - last_end < 8:
+            groups[-1].append((groups[-1][0][0], a, b))  # "resolutions 1325 and 2250"
+        elif k := kw.search(before):
+            groups.append([(a - len(before) + k.start(), a, b)])
+        else:
+            last_end = -1
+            continue
+        last_end = b
+    if "号决议" in t:
+        groups += [_numbers_of(m) for m in _YEARLESS_ZH.finditer(t)]
+    if "قرار" in t:
+        groups += [_numbers_of(m) for m in _YEARLESS_AR.finditer(t)]
+    for run in groups:
+        start, end = run[0][0], run[-1][2]
+        before, after = t[max(0, start - 25) : start].lower(), t[end : end + 40].lower()
+        if _OTHER_BEFORE.search(before) or _OTHER_AFTER.match(after):
+            continue  # "General Assembly resolution 1514", "résolution 1514 de l'Assemblée générale"
+        for k, (_, a, b) in enumerate(run):
+            n = int(t[a:b])
+            y = year_of(n)
+            if y is not None:
+                yield "sc_resolution", _sc_symbol(n, y), n, y, start if k == 0 else a, b
+
+
+def _numbers_of(m: re.Match[str]) -> list[tuple[int, int, int]]:
+    return [
+        (m.start(), m.start() + g.start(), m.start() + g.end()) for g in re.finditer(r"\d{3,4}", m.group())
+    ]
 
 
 def _sc_symbol(number: int, year: int) -> str:
@@ -135,19 +174,10 @@ def _candidates(text: str, doc_lang_rtl: bool):
             if is_sc_resolution(n, y):
                 taken.append(m.span())
                 yield "sc_resolution", _sc_symbol(n, y), n, y, m.start(), m.end()
-    for m in (m for rx in _yearless() for m in rx.finditer(t)):
-        before, after = t[max(0, m.start() - 25) : m.start()].lower(), t[m.end() : m.end() + 40].lower()
-        if _OTHER_BEFORE.search(before) or _OTHER_AFTER.match(after):
-            continue  # "General Assembly resolution 1514", "résolution 1514 de l'Assemblée générale"
-        first = True
-        for g in re.finditer(r"\d{3,4}", m.group()):
-            a, b = m.start() + g.start(), m.start() + g.end()
-            n = int(g.group())
-            y = year_of(n)
-            if y is not None and free(a, b):
-                taken.append((a, b))
-                yield "sc_resolution", _sc_symbol(n, y), n, y, m.start() if first else a, b
-            first = False
+    for kind, symbol, n, y, a, b in _yearless_mentions(t):
+        if free(a, b):
+            taken.append((a, b))
+            yield kind, symbol, n, y, a, b
     for m in _PRST.finditer(t):
         yield "presidential_statement", f"S/PRST/{m[1]}/{int(m[2])}", None, int(m[1]), m.start(), m.end()
     for m in _GA_SYMBOL.finditer(t):

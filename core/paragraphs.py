@@ -96,9 +96,16 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 
 
 @functools.cache
-def _latin_vocab() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    """(language, words counted in lower case only, words counted in any case) from the lexicons' [detect]."""
-    return tuple((lx.lang, lx.detect_words, lx.detect_any_case) for lx in all_lexicons() if lx.detect_words)
+def _latin_vocab() -> tuple[tuple[str, ...], dict[str, str], dict[str, str]]:
+    """From the lexicons' [detect]: the languages, and word -> language for words counted in lower case only
+    and for words counted in any case (keys in lower case)."""
+    langs, lower_only, any_case = [], {}, {}
+    for lx in all_lexicons():
+        if lx.detect_words:
+            langs.append(lx.lang)
+            lower_only.update(dict.fromkeys(lx.detect_words, lx.lang))
+            any_case.update(dict.fromkeys(lx.detect_any_case, lx.lang))
+    return tuple(langs), lower_only, any_case
 
 
 @overload
@@ -118,13 +125,12 @@ def detect_language(text: str, default: str | None = "en") -> str | None:
             return best
     # function words count in lower case only: "El", "Al", "Del" in names ("Mohamed Al Habib") tell nothing
     words = Counter(_LATIN_WORD.findall(sample))
-    vocab = _latin_vocab()
-    score = dict.fromkeys((lang for lang, _, _ in vocab), 0)
+    langs, lower_only, any_case = _latin_vocab()
+    score = dict.fromkeys(langs, 0)
     for word, n in words.items():
-        low = word.lower()
-        for lang, lower_only, any_case in vocab:
-            if (word == low and low in lower_only) or low in any_case:
-                score[lang] += n
+        lang = lower_only.get(word) or any_case.get(word.lower())
+        if lang:
+            score[lang] += n
     best = max(score, key=lambda lang: (score[lang], lang == "en"))  # a tie goes to English
     return best if score[best] else default
 

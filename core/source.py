@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +88,10 @@ def resolve(input: str, lang: str | None = None, libraries: list[str] | None = N
     raise SourceError(f"{input}: no such file, and not a UN document symbol")
 
 
+# Latin-1 characters that are not printable (str.isprintable), line breaks and tabs aside
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\xa0\xad]")
+
+
 def _decode_text(data: bytes, name: str) -> str:
     if b"\x00" in data[:4096]:
         raise SourceError(f"{name}: not a PDF or a text file (binary content)")
@@ -97,8 +102,7 @@ def _decode_text(data: bytes, name: str) -> str:
             pass
     # Real extracted texts are sometimes Latin-1 (e.g. "Charg\xe9 d'Affaires"); accept them if mostly text.
     text = data.decode("latin-1")
-    printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in text)
-    if printable < 0.97 * len(text):
+    if len(_UNPRINTABLE.findall(text)) > 0.03 * len(text):
         raise SourceError(f"{name}: not a PDF or a text file (binary content)")
     return text
 
