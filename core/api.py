@@ -12,7 +12,6 @@ from .model import Citation, Document, Resolution, Vote
 from .paragraphs import detect_language, find_resolutions
 from .source import read_source
 
-_LETTERS = re.compile(r"[^\W\d_]")
 _LANG_SAMPLE = 150
 
 
@@ -29,7 +28,7 @@ def _languages(doc: Document) -> list[str]:
         line = lines[i][:300]  # a paragraph's opening says its language
         if len(line) < 12:
             continue
-        n = len(_LETTERS.findall(line))
+        n = sum(map(str.isalpha, line))
         if n < 12:
             continue
         lang = detect_language(line, None)

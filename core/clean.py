@@ -102,6 +102,7 @@ def is_furniture(line: str) -> bool:
 _DIGIT_RUN = re.compile(r"\d+")
 _SPACE_RUN = re.compile(r"\s+")
 _HEADER_CHARS = 90  # running titles are shorter than this
+_EDGE_LINES = 4  # and stand among the first or last lines of a page
 
 
 def _norm_key(line: str) -> str:
@@ -147,7 +148,7 @@ def _repeated_headers(pages: list[list[str]]) -> set[str]:
     counts: Counter[str] = Counter()
     for lines in pages:
         body = [s.strip() for s in lines if s.strip()]
-        edge = set(_norm_key(s) for s in body[:4] + body[-4:] if len(s) < _HEADER_CHARS)
+        edge = set(_norm_key(s) for s in body[:_EDGE_LINES] + body[-_EDGE_LINES:] if len(s) < _HEADER_CHARS)
         counts.update(edge)
     return {k for k, n in counts.items() if n >= 3 and n >= len(pages) // 2}
 
@@ -263,6 +264,8 @@ def clean(raw: RawSource) -> Document:
     for pno, page in enumerate(pages):
         blank = True
         kept = False  # whether the line before this one was kept (a wrap mark refers to it)
+        n_body = sum(1 for x in page if x.strip()) if repeated else 0
+        k = -1  # index among the page's non-blank lines: running titles are looked for at both ends only
         for line in page:
             wraps = pdf and kept and line.startswith(WRAP_MARK)
             s = unicodedata.normalize("NFC", line).strip()
@@ -270,7 +273,9 @@ def clean(raw: RawSource) -> Document:
             if not s:
                 blank = True
                 continue
-            if is_furniture(s) or (repeated and len(s) < _HEADER_CHARS and _norm_key(s) in repeated):
+            k += 1
+            edge = k < _EDGE_LINES or k >= n_body - _EDGE_LINES
+            if is_furniture(s) or (edge and len(s) < _HEADER_CHARS and _norm_key(s) in repeated):
                 furniture_pages.add(pno)
                 continue
             kept = True
