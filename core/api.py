@@ -44,14 +44,59 @@ def _languages(doc: Document) -> list[str]:
 def read(source: str, lang: str | None = None, library: list[str] | None = None) -> Document:
     """Read and clean a SOURCE (path, symbol or "-"). Raises SourceError for unreadable input."""
     raw = read_source(source, lang=lang, libraries=library)
-    doc = clean(raw)
-    if not doc.text.strip():
-        from .errors import SourceError
+    doc = _cached_document(raw) if raw.kind == "pdf" else None
+    if doc is None:
+        doc = clean(raw)
+        if not doc.text.strip():
+            from .errors import SourceError
 
-        raise SourceError(f"{source}: no text in this document")
-    doc.languages = _languages(doc) or ([raw.lang] if raw.lang else [])
-    _check_garbling(doc)
+            raise SourceError(f"{source}: no text in this document")
+        doc.languages = _languages(doc)
+        _check_garbling(doc)
+        if raw.kind == "pdf":
+            _store_document(raw, doc)
+    doc.languages = doc.languages or ([raw.lang] if raw.lang else [])
     return doc
+
+
+def _cached_document(raw) -> Document | None:
+    """The cleaned document of this PDF from the cache (written by this same engine), for this call's input."""
+    from . import cache
+    from .model import Issue
+
+    d = cache.get_document(raw.sha256)
+    if d is None:
+        return None
+    try:
+        return Document(
+            input=raw.input,
+            path=raw.path,
+            sha256=raw.sha256,
+            text=d["text"],
+            page_starts=list(d["page_starts"]),
+            kind=raw.kind,
+            symbol=raw.symbol,
+            languages=list(d["languages"]),
+            issues=[Issue(i["code"], i["message"], tuple(i["pages"])) for i in d["issues"]],
+            source_pages=d["source_pages"],
+        )
+    except (KeyError, TypeError):  # a damaged entry is a miss
+        return None
+
+
+def _store_document(raw, doc: Document) -> None:
+    from . import cache
+
+    cache.put_document(
+        raw.sha256,
+        {
+            "text": doc.text,
+            "page_starts": doc.page_starts,
+            "languages": doc.languages,
+            "issues": [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in doc.issues],
+            "source_pages": doc.source_pages,
+        },
+    )
 
 
 def _check_garbling(doc: Document) -> None:

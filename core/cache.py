@@ -5,10 +5,14 @@ folder. Each file records the version that wrote it, so a new version of resinsp
 differ) misses and overwrites. Files are written atomically (temporary file + rename). A missing, corrupt
 or unreadable entry is a miss, never an error, and a cache that cannot be written is silently skipped.
 `RESINSPECT_NO_CACHE=1` turns the cache off.
+
+Beside the page texts an entry may hold the cleaned document (text, page index, languages, warnings), reused
+only by an engine with the same code and data digest: a warm re-run then skips cleaning too.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -62,8 +66,8 @@ def _entry(sha256: str) -> Path | None:
     return cache_dir() / f"{key}.json"
 
 
-def get(sha256: str) -> list[str] | None:
-    """The cached page texts for this content hash, or None (disabled, absent, stale, or corrupt)."""
+def _record(sha256: str) -> dict | None:
+    """The valid cache record for this content hash, or None (disabled, absent, stale, or corrupt)."""
     if not enabled():
         return None
     path = _entry(sha256)
@@ -79,17 +83,59 @@ def get(sha256: str) -> list[str] | None:
     pages = data.get("pages")
     if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
         return None
-    return pages
+    return data
+
+
+def get(sha256: str) -> list[str] | None:
+    """The cached page texts for this content hash, or None (disabled, absent, stale, or corrupt)."""
+    data = _record(sha256)
+    return None if data is None else data["pages"]
+
+
+def get_document(sha256: str) -> dict | None:
+    """The cleaned document stored with the page texts (`put_document`), if it was written by this very
+    engine (same source digest), else None."""
+    data = _record(sha256)
+    doc = data.get("document") if data else None
+    if not isinstance(doc, dict) or doc.get("engine") != engine_digest():
+        return None
+    return doc
+
+
+def put_document(sha256: str, document: dict) -> None:
+    """Add a cleaned document to the entry holding this content hash's page texts (no entry: nothing)."""
+    data = _record(sha256)
+    if data is not None:
+        _write(sha256, data["pages"], {**document, "engine": engine_digest()})
+
+
+@functools.cache
+def engine_digest() -> str:
+    """A digest of the engine's code and data: a cleaned document is reused only by the engine that made it
+    (a development checkout changes without a new version number)."""
+    h = hashlib.sha256()
+    root = Path(__file__).parent
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".py", ".toml", ".json") and "__pycache__" not in p.parts:
+            h.update(p.relative_to(root).as_posix().encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def put(sha256: str, pages: list[str]) -> None:
     """Store the page texts for this content hash. Does nothing when disabled or the folder is not writable."""
+    _write(sha256, pages, None)
+
+
+def _write(sha256: str, pages: list[str], document: dict | None) -> None:
     path = _entry(sha256)
     if path is None:
         raise ValueError(f"not a sha256 hex digest: {sha256!r}")
     if not enabled():
         return
-    record = {"format": FORMAT, "version": _version(), "sha256": path.stem, "pages": list(pages)}
+    record: dict = {"format": FORMAT, "version": _version(), "sha256": path.stem, "pages": list(pages)}
+    if document is not None:
+        record["document"] = document
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import pytest
 import resinspect
@@ -142,3 +143,30 @@ def test_file_sha256(tmp_path):
     p = tmp_path / "x.pdf"
     p.write_bytes(b"a document")
     assert cache.file_sha256(p) == KEY
+
+
+SAMPLE_PDF = Path(__file__).parent / "data" / "rendered" / "S_RES_2533_2020.ar.pdf"
+
+
+def test_cleaned_document_is_reused_by_the_same_engine(home, monkeypatch):
+    """A warm read skips cleaning too; the document is the same as a cold read's, for this call's input."""
+    from resinspect import api
+
+    first = resinspect.read(str(SAMPLE_PDF))
+    calls = []
+    monkeypatch.setattr(api, "clean", lambda raw: calls.append(raw) or pytest.fail("cleaned again"))
+    second = resinspect.read(str(SAMPLE_PDF))
+    assert not calls
+    assert (second.text, second.page_starts, second.languages, second.issues, second.pages) == (
+        first.text,
+        first.page_starts,
+        first.languages,
+        first.issues,
+        first.pages,
+    )
+    assert second.input == str(SAMPLE_PDF)
+    # another engine (code or data changed): the document is cleaned again, the page texts are still reused
+    monkeypatch.setattr(cache, "engine_digest", lambda: "another engine")
+    monkeypatch.setattr(api, "clean", lambda raw: calls.append(raw) or first)
+    resinspect.read(str(SAMPLE_PDF))
+    assert len(calls) == 1
