@@ -161,6 +161,11 @@ _LEADING_THE = re.compile(r"^the\s+")
 _EDGE_PUNCT = " .,;:"
 
 
+def strip_arabic_marks(text: str) -> str:
+    """Arabic text without harakat, Quranic marks and tatweel («اتُخذ» → «اتخذ»)."""
+    return _AR_MARKS.sub("", text)
+
+
 def normalize_name(text: str, lang: str | None = None) -> str:
     """Comparable form of a country name: NFKC, case-folded, one kind of quote and dash, no leading
     "the", single spaces, no trailing full stop; Arabic without tatweel and diacritics, with alef
@@ -168,7 +173,7 @@ def normalize_name(text: str, lang: str | None = None) -> str:
     s = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     s = s.casefold().replace("i\u0307", "i")  # "TÜRKİYE".casefold() leaves a combining dot
     if lang == "ar" or _ARABIC.search(s):
-        s = _AR_MARKS.sub("", s).translate(_AR_LETTERS)
+        s = strip_arabic_marks(s).translate(_AR_LETTERS)
     s = _SPACE.sub(" ", s).strip(_EDGE_PUNCT)
     s = re.sub(r"\s*-\s*", "-", s)
     s = re.sub(r"\s*\(\s*", " (", s)

@@ -379,13 +379,12 @@ def _arabic_votes(doc: Document, resolutions, taken) -> list[Vote]:
     return out
 
 
-_TASHKEEL = dict.fromkeys(range(0x064B, 0x0653))
-
-
 def _arabic_outcome(vote: Vote, after: str) -> None:
     """The outcome sentence after a clean Arabic vote block: adopted as resolution N (YYYY), or not adopted."""
+    from .roster import strip_arabic_marks
+
     words = lexicon("ar").raw.get("vote", {})
-    after = after.translate(_TASHKEEL).translate(_DIGITS)
+    after = strip_arabic_marks(after).translate(_DIGITS)
     if words.get("adopted_as") and (m := re.search(words["adopted_as"], after)):
         number, year = m["number"] or m["number2"], m["year"] or m["year2"]
         vote.resolution, vote.adopted = f"S/RES/{int(number)} ({year})", True
@@ -475,5 +474,7 @@ def _written_ar(doc: Document) -> bool:
         return True
     if (doc.symbol or "").startswith("S/PV"):
         return False
+    from .roster import strip_arabic_marks
+
     meeting = lexicon("ar").raw.get("vote", {}).get("meeting")
-    return not (meeting and re.search(meeting, head.translate(_TASHKEEL)))
+    return not (meeting and re.search(meeting, strip_arabic_marks(head)))
