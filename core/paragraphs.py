@@ -30,6 +30,9 @@ _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
            "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv"]  # fmt: skip
 
 
+_NEXT_ROMAN = dict(zip(_ROMANS, _ROMANS[1:], strict=False))
+
+
 def _sub_label(m: re.Match[str]) -> tuple[str, bool]:
     """The label of a sub-paragraph match for its id, and whether it can only be a second-level one."""
     if m[3]:
@@ -49,12 +52,7 @@ def _is_second_level(label: str, top: str, prev: str, prev_is_second: bool) -> b
         return False  # the next letter: "(h)" then "(i)", "(b)(ii)" then "(c)"
     if label == "i":
         return True
-    return (
-        prev_is_second
-        and prev in _ROMANS
-        and _ROMANS.index(prev) + 1 < len(_ROMANS)
-        and (_ROMANS[_ROMANS.index(prev) + 1] == label)
-    )
+    return prev_is_second and _NEXT_ROMAN.get(prev) == label
 
 
 _END_PUNCT = ".;:,،؛。；：，"
