@@ -89,6 +89,7 @@ def _store_document(raw, doc: Document) -> None:
 
     cache.put_document(
         raw.sha256,
+        raw.pages,
         {
             "text": doc.text,
             "page_starts": doc.page_starts,

@@ -102,11 +102,9 @@ def get_document(sha256: str) -> dict | None:
     return doc
 
 
-def put_document(sha256: str, document: dict) -> None:
-    """Add a cleaned document to the entry holding this content hash's page texts (no entry: nothing)."""
-    data = _record(sha256)
-    if data is not None:
-        _write(sha256, data["pages"], {**document, "engine": engine_digest()})
+def put_document(sha256: str, pages: list[str], document: dict) -> None:
+    """Store the page texts together with the cleaned document made from them (one write, no re-read)."""
+    _write(sha256, pages, {**document, "engine": engine_digest()})
 
 
 @functools.cache
