@@ -42,7 +42,7 @@ def pdf_files(corpus: Path, limit: int | None) -> list[str]:
 def inspect_work(path: str) -> str:
     """What `resinspect inspect --json X.pdf` does in-process: read, extract, serialise."""
     import resinspect
-    from resinspect import jsonout
+    from resinspect.export import jsonout
 
     return json.dumps(jsonout.inspection(resinspect.inspect(path)), ensure_ascii=False)
 
@@ -76,7 +76,7 @@ def per_file(files: list[str]) -> tuple[float, float]:
 
 def batch_time(files: list[str], workers: int) -> tuple[float, int]:
     """Wall seconds of batch.run over the files (pool start-up included), and how many failed."""
-    from resinspect import batch
+    from resinspect import corpus as batch
 
     t = _now()
     failed = sum("error" in r for r in batch.run(files, workers=workers))
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         import pdfminer
-        from resinspect import batch
+        from resinspect import corpus as batch
 
         print(
             f"{len(files)} PDFs from {corpus}; {args.workers} workers; pdfminer.six {pdfminer.__version__}",

@@ -1,4 +1,5 @@
-"""Root Typer app, and `main()`: the one place exceptions become an exit code and a line on stderr."""
+"""Root Typer app, the registration of every command, and `main()`: the one place exceptions become an exit
+code and a line on stderr. Command modules define plain functions; only this module knows the app."""
 
 from __future__ import annotations
 
@@ -34,24 +35,22 @@ def _root(
     """Inspect UN Security Council documents: votes, paragraphs, citations."""
 
 
-from . import commands  # noqa: E402,F401  (registers the commands)
+from . import batch, commands, fetch, votes_cmd  # noqa: E402
 
-try:
-    from . import fetch as _fetch  # noqa: E402
-
-    _fetch.register(app)
-except ImportError:  # pragma: no cover - the fetch command is optional while it is being built
-    pass
-
-
-from . import batch as _batch  # noqa: E402
-
-_batch.register(app)
+app.command()(votes_cmd.votes)
+app.command()(commands.paragraphs)
+app.command()(commands.citations)
+app.command()(commands.text)
+app.command()(commands.inspect)
+app.command("fetch", no_args_is_help=True)(fetch.fetch_command)
+app.add_typer(fetch.cache_app, name="cache")
+app.command("batch", no_args_is_help=True)(batch.batch_command)
+app.command("graph", no_args_is_help=True)(batch.graph_command)
 
 
 def main() -> None:
     try:
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     except (AttributeError, ValueError):
         pass
     try:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+
+from .options import LangOpt, LibraryOpt
 
 PathsArg = Annotated[
     list[str],
@@ -29,10 +32,6 @@ SchedulerOpt = Annotated[
         help="Run on a Dask distributed cluster (needs resinspect[dask]; paths must be readable by the workers).",
     ),
 ]
-LangOpt = Annotated[
-    str | None, typer.Option("--lang", help="Language version of a symbol: ar en es fr ru zh.")
-]
-LibraryOpt = Annotated[list[str] | None, typer.Option("--library", help="Folder of documents (repeatable).")]
 
 
 def _error(msg: str) -> None:
@@ -40,7 +39,7 @@ def _error(msg: str) -> None:
 
 
 @contextmanager
-def _progress(total: int):
+def _progress(total: int) -> Iterator[Callable[[dict[str, Any]], None]]:
     """A rich progress bar on stderr (only when stderr is a terminal); yields on_record(record)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -60,7 +59,7 @@ def _progress(total: int):
     task = progress.add_task("inspect", total=total, pps=0.0, failed=0)
 
     def on_record(rec: dict) -> None:
-        from resinspect.batch import pages_of
+        from resinspect.corpus import pages_of
 
         if "error" in rec:
             state["failed"] += 1
@@ -73,14 +72,21 @@ def _progress(total: int):
         yield on_record
 
 
-def _records(paths, workers, no_cache, scheduler, lang, library):
-    from resinspect import batch
+def _records(
+    paths: list[str],
+    workers: int | None,
+    no_cache: bool,
+    scheduler: str | None,
+    lang: str | None,
+    library: list[str] | None,
+) -> tuple[list[str], Callable[[Callable[[dict[str, Any]], None]], Iterator[dict[str, Any]]]]:
+    from resinspect import corpus
 
-    inputs = batch.expand(paths)
+    inputs = corpus.expand(paths)
     if not inputs:
         _error("no *.pdf or *.txt file in " + " ".join(paths))
         raise typer.Exit(2)
-    return inputs, lambda on_record: batch.run(
+    return inputs, lambda on_record: corpus.run(
         inputs,
         workers,
         lang=lang,
@@ -108,11 +114,11 @@ def batch_command(
     A document that cannot be read gets a record with its error and the run goes on; exit code 2 if any
     failed. Progress goes to stderr when it is a terminal.
     """
-    from resinspect import batch
+    from resinspect.export import tables
 
-    if fmt not in batch.FORMATS:
+    if fmt not in tables.FORMATS:
         raise typer.BadParameter(
-            f"unknown format {fmt!r}; use one of: {', '.join(batch.FORMATS)}", param_hint="--format"
+            f"unknown format {fmt!r}; use one of: {', '.join(tables.FORMATS)}", param_hint="--format"
         )
     if fmt == "sqlite" and out == "-":
         raise typer.BadParameter("sqlite needs a file: --out FILE.db", param_hint="--out")
@@ -122,7 +128,7 @@ def batch_command(
         _error(f"{out}: no such folder")
         raise typer.Exit(2)
     with _progress(len(inputs)) as on_record:
-        failed = batch.write(start(on_record), fmt, target)
+        failed = tables.write(start(on_record), fmt, target)
     raise typer.Exit(2 if failed else 0)
 
 
@@ -140,7 +146,7 @@ def graph_command(
 
     A mention counts for the resolution whose paragraphs hold it. Exit code 2 if any document failed.
     """
-    from resinspect import graph
+    from resinspect.export import graph
 
     if fmt not in graph.WRITERS:
         raise typer.BadParameter(
@@ -159,9 +165,3 @@ def graph_command(
         with open(out, "w", encoding="utf-8", newline="") as f:
             graph.WRITERS[fmt](g, f)
     raise typer.Exit(2 if failed else 0)
-
-
-def register(app: typer.Typer) -> None:
-    """Add `batch` and `graph` to the root app."""
-    app.command("batch", no_args_is_help=True)(batch_command)
-    app.command("graph", no_args_is_help=True)(graph_command)

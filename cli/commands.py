@@ -1,44 +1,17 @@
-"""The read commands: votes, paragraphs, citations, inspect, text. Each parses options, calls one engine
-verb per SOURCE and hands the result to the output sink."""
+"""The read commands: paragraphs, citations, inspect, text (votes: `votes_cmd`). Each parses options, calls
+one engine verb per SOURCE and hands the result to the output sink. Registered on the app by `app.py`."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from .app import app
+from .options import FetchOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, check
 from .output import Output, error, warn
-
-SourcesArg = Annotated[
-    list[str], typer.Argument(help="PDF, text file, UN symbol (S/2020/249) or - for stdin.")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="JSON (one document; NDJSON for several).")]
-FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help="table, json, ndjson, csv or tsv.")]
-LangOpt = Annotated[
-    str | None, typer.Option("--lang", help="Language version of a symbol: ar en es fr ru zh.")
-]
-LibraryOpt = Annotated[list[str] | None, typer.Option("--library", help="Folder of documents (repeatable).")]
-FetchOpt = Annotated[
-    bool, typer.Option("--fetch", help="Download a symbol missing from the library (UN ODS).")
-]
-
-
-def _check(
-    fmt: str | None, lang: str | None, allowed: tuple[str, ...] = ("table", "json", "ndjson", "csv", "tsv")
-):
-    if fmt is not None and fmt not in allowed:
-        raise typer.BadParameter(
-            f"unknown format {fmt!r}; use one of: {', '.join(allowed)}", param_hint="--format"
-        )
-    if lang is not None and lang not in ("ar", "en", "es", "fr", "ru", "zh"):
-        raise typer.BadParameter(
-            f"unknown language {lang!r}; use ar, en, es, fr, ru or zh", param_hint="--lang"
-        )
 
 
 def run(
@@ -81,31 +54,18 @@ def run(
     raise typer.Exit(worst)
 
 
-def _read(src: str, lang: str | None, library: list[str] | None, fetch: bool):
-    """Read a SOURCE; with --fetch, a symbol missing from the library is downloaded first."""
+def _read(src: str, lang: str | None, library: list[str] | None, fetch: bool) -> Any:
+    """Read a SOURCE (with --fetch, a symbol missing from the library is downloaded first)."""
     import resinspect
-    from resinspect.errors import SourceError
 
-    try:
-        return resinspect.read(src, lang=lang, library=library)
-    except SourceError:
-        from resinspect.symbols import normalize_symbol
-
-        symbol = normalize_symbol(src)
-        if not fetch or symbol is None:
-            raise
-    from resinspect.fetch import fetch as fetch_pdf
-
-    fetch_pdf(symbol, lang or "en", library=Path(library[0]) if library else None)
-    return resinspect.read(src, lang=lang, library=library)
+    return resinspect.read(src, lang=lang, library=library, fetch=fetch)
 
 
-def _warnings(out: Output, src: str, issues) -> None:
+def _warnings(out: Output, src: str, issues: Any) -> None:
     for i in issues:
         warn(src, i.message)
 
 
-@app.command()
 def paragraphs(
     sources: SourcesArg,
     json_: JsonOpt = False,
@@ -116,18 +76,18 @@ def paragraphs(
     fetch: FetchOpt = False,
 ) -> None:
     """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs."""
-    _check(fmt, lang)
+    check(fmt, lang)
     if kind not in (None, "preambular", "operative"):
         raise typer.BadParameter("use preambular or operative", param_hint="--kind")
     import resinspect
-    from resinspect import jsonout
+    from resinspect.export import jsonout
 
     out = Output(fmt, json_, many=len(sources) > 1)
 
-    def handle(doc, src: str) -> int:
+    def handle(doc: Any, src: str) -> int:
         res = resinspect.extract_paragraphs(doc)
         if out.is_json:
-            for r in res or [None]:
+            for r in res or [None]:  # type: ignore[list-item]  # no resolution: one object saying so
                 out.add_json(jsonout.resolution(doc, r, kind))
             if len(res) > 1:
                 out.many = True
@@ -149,7 +109,6 @@ def paragraphs(
     run(sources, lang, library, handle, fetch=fetch)
 
 
-@app.command()
 def citations(
     sources: SourcesArg,
     json_: JsonOpt = False,
@@ -159,13 +118,13 @@ def citations(
     fetch: FetchOpt = False,
 ) -> None:
     """Resolutions, presidential statements and documents cited, with the paragraphs that cite them."""
-    _check(fmt, lang)
+    check(fmt, lang)
     import resinspect
-    from resinspect import jsonout
+    from resinspect.export import jsonout
 
     out = Output(fmt, json_, many=len(sources) > 1)
 
-    def handle(doc, src: str) -> int:
+    def handle(doc: Any, src: str) -> int:
         cits = resinspect.extract_citations(doc)
         if out.is_json:
             out.add_json(jsonout.citations(doc, cits))
@@ -188,7 +147,6 @@ def citations(
     run(sources, lang, library, handle, fetch=fetch)
 
 
-@app.command()
 def text(
     source: Annotated[str, typer.Argument(help="PDF, text file, UN symbol or - for stdin.")],
     lang: LangOpt = None,
@@ -196,16 +154,15 @@ def text(
     fetch: FetchOpt = False,
 ) -> None:
     """The cleaned text that every reported offset points into."""
-    _check(None, lang)
+    check(None, lang)
 
-    def handle(doc, src: str) -> int:
+    def handle(doc: Any, src: str) -> int:
         sys.stdout.write(doc.text + "\n")
         return 0
 
     run([source], lang, library, handle, fetch=fetch)
 
 
-@app.command()
 def inspect(
     sources: SourcesArg,
     json_: JsonOpt = False,
@@ -215,13 +172,13 @@ def inspect(
     fetch: FetchOpt = False,
 ) -> None:
     """Everything in one object: source, resolutions with paragraphs, citations and votes."""
-    _check(fmt, lang)
+    check(fmt, lang)
     import resinspect
-    from resinspect import jsonout
+    from resinspect.export import jsonout
 
     out = Output(fmt, json_, many=len(sources) > 1)
 
-    def handle(doc, src: str) -> int:
+    def handle(doc: Any, src: str) -> int:
         res = resinspect.extract_paragraphs(doc)
         ins = resinspect.Inspection(
             doc, res, resinspect.extract_citations(doc, res), resinspect.extract_votes(doc, res)
@@ -240,7 +197,7 @@ def inspect(
                 for r in res
             ]
             rows += [["citations", ", ".join(c.symbol for c in ins.citations) or "none"]]
-            rows += [[f"vote {k + 1}", _vote_line(v)] for k, v in enumerate(ins.votes)]
+            rows += [[f"vote {k + 1}", vote_line(v)] for k, v in enumerate(ins.votes)]
             out.rows(["field", "value"], rows, title=doc.input)
         _warnings(out, src, doc.issues + [i for v in ins.votes for i in v.issues])
         return 0
@@ -248,12 +205,9 @@ def inspect(
     run(sources, lang, library, handle, fetch=fetch)
 
 
-def _vote_line(v) -> str:
+def vote_line(v: Any) -> str:
     c = v.counts
     outcome = {True: "adopted", False: "not adopted", None: "outcome unknown"}[v.adopted]
     amendment = v.kind == "amendment"
     what = v.resolution or v.subject or ("amendment" if amendment else "?")
     return f"{what}: {c['in_favour']}-{c['against']}-{c['abstaining']} {outcome} ({v.procedure}, {v.date or 'date?'})"
-
-
-from . import votes_cmd  # noqa: E402,F401

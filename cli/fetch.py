@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+from .options import LANGS
 
 
 def _parse_langs(value: str) -> list[str]:
@@ -41,7 +41,7 @@ def fetch_command(
     Prints the saved path of each document, one per line. Exit code 2 if any failed.
     """
     from resinspect.errors import SourceError
-    from resinspect.fetch import iter_fetch
+    from resinspect.reader.fetch import iter_fetch
 
     try:
         langs = _parse_langs(lang)
@@ -71,13 +71,7 @@ cache_app = typer.Typer(
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Remove every cached page text."""
-    from resinspect import cache
+    from resinspect.reader import cache
 
     n = cache.clear()
     typer.echo(f"removed {n} cache {'entry' if n == 1 else 'entries'}")
-
-
-def register(app: typer.Typer) -> None:
-    """Add `fetch` and the `cache` group to the root app."""
-    app.command("fetch", no_args_is_help=True)(fetch_command)
-    app.add_typer(cache_app, name="cache")

@@ -74,7 +74,7 @@ class Output:
             table.add_row(*["" if v is None else str(v) for v in r])
         Console().print(table)
 
-    def panel(self, renderable) -> None:
+    def panel(self, renderable: Any) -> None:
         from rich.console import Console
 
         Console().print(renderable)

@@ -1,19 +1,16 @@
-"""The `votes` command: who voted how."""
+"""The `votes` command: who voted how. Registered on the app by `app.py`."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from .app import app
-from .commands import FetchOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, _check, _vote_line, run
+from .commands import run, vote_line
+from .options import FORMATS, FetchOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, check
 from .output import Output, warn
 
-_LISTS = (("in_favour", "Y", "in favour"), ("against", "N", "against"), ("abstaining", "A", "abstaining"))
 
-
-@app.command()
 def votes(
     sources: SourcesArg,
     json_: JsonOpt = False,
@@ -25,25 +22,35 @@ def votes(
     fetch: FetchOpt = False,
 ) -> None:
     """Who voted how: in favour, against, abstaining — with ISO codes, outcome and checks."""
-    _check(fmt, lang, ("table", "json", "ndjson", "csv", "tsv", "dhl"))
+    check(fmt, lang, (*FORMATS, "dhl"))
     import resinspect
-    from resinspect import jsonout
+    from resinspect.export import dhl, jsonout
+    from resinspect.model import VOTE_LABELS, VOTE_LISTS
 
     out = Output(fmt, json_, many=len(sources) > 1)
 
-    def handle(doc, src: str) -> int:
+    def handle(doc: Any, src: str) -> int:
         vs = resinspect.extract_votes(doc)
         if out.is_json:
             out.add_json(jsonout.votes(doc, vs))
             out.flush_json()
         elif out.fmt == "dhl":
-            _dhl(out, vs)
+            out.rows(dhl.COLUMNS, dhl.rows(vs))
         elif out.fmt in ("csv", "tsv"):
             rows = [
-                [doc.symbol or doc.input, k + 1, v.subject, v.resolution, v.date, m.name, m.iso3, label]
+                [
+                    doc.symbol or doc.input,
+                    k + 1,
+                    v.subject,
+                    v.resolution,
+                    v.date,
+                    m.name,
+                    m.iso3,
+                    VOTE_LABELS[key],
+                ]
                 for k, v in enumerate(vs)
-                for key, _, label in _LISTS
-                for m in getattr(v, key)
+                for key in VOTE_LISTS
+                for m in v.members(key)
             ]
             out.rows(
                 ["symbol", "vote_index", "subject", "resolution", "date", "member", "iso3", "vote"], rows
@@ -66,50 +73,28 @@ def votes(
     run(sources, lang, library, handle, fetch=fetch)
 
 
-def _what(v) -> str:
+def _what(v: Any) -> str:
     if v.resolution or v.subject:
         return v.resolution or v.subject
     return "amendment" if v.kind == "amendment" else "?"
 
 
-def _tables(out: Output, doc, vs) -> None:
+def _tables(out: Output, doc: Any, vs: list[Any]) -> None:
+    from resinspect.model import VOTE_LABELS, VOTE_LISTS
     from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
 
     for k, v in enumerate(vs):
         t = Table(show_header=True, header_style="bold", expand=False)
-        for key, _, label in _LISTS:
-            t.add_column(f"{label} ({v.counts[key]})")
+        for key in VOTE_LISTS:
+            t.add_column(f"{VOTE_LABELS[key]} ({v.counts[key]})")
         cols = [
-            [f"{m.name} [dim]{m.iso3 or '???'}[/]" for m in getattr(v, key)] or ["[dim]none[/]"]
-            for key, _, _ in _LISTS
+            [f"{m.name} [dim]{m.iso3 or '???'}[/]" for m in v.members(key)] or ["[dim]none[/]"]
+            for key in VOTE_LISTS
         ]
         for r in range(max(len(c) for c in cols)):
             t.add_row(*[c[r] if r < len(c) else "" for c in cols])
         notes = [f"[yellow]⚠ {i.message}[/]" for i in v.issues]
-        title = f"{doc.symbol or doc.input} · vote {k + 1}: {_vote_line(v)}"
+        title = f"{doc.symbol or doc.input} · vote {k + 1}: {vote_line(v)}"
         out.panel(Panel(Group(t, *notes), title=title, title_align="left"))
-
-
-def _dhl(out: Output, vs) -> None:
-    """Columns of the Dag Hammarskjöld Library's Security Council voting data."""
-    from resinspect.roster import council, is_permanent
-
-    rows = []
-    for v in vs:
-        if not v.resolution:
-            continue
-        number = v.resolution.split("/")[-1].split(" ")[0]
-        year = int(v.date[:4]) if v.date else None
-        voted = {}
-        for key, code, _ in _LISTS:
-            for m in getattr(v, key):
-                voted[m.iso3 or m.name] = (m.name, code)
-        members = council(year) if year else []
-        for c in members:
-            name, code = voted.pop(c.iso3, (c.name, "X"))
-            rows.append([number, v.date, c.iso3, name.upper(), code, int(is_permanent(c.iso3, year))])
-        for key, (name, code) in voted.items():
-            rows.append([number, v.date, key if len(key) == 3 else "", name.upper(), code, 0])
-    out.rows(["resolution", "date", "ms_code", "ms_name", "ms_vote", "permanent_member"], rows)

@@ -1,44 +1,147 @@
-"""Typed results of the engine. Plain frozen dataclasses; JSON field names live in jsonout.py only."""
+"""Typed results of the engine, and the vocabulary every stage shares.
+
+Plain dataclasses, no behaviour beyond small derived properties; JSON field names live in
+`export/jsonout.py` only. The pipeline, stage by stage:
+
+    reader/    SOURCE → RawSource: pages of Lines (text, box on the page, paragraph hint)
+    clean/     RawSource → Document: cleaned text, page index, where each cleaned line came from
+    structure/ Document → Resolution (paragraphs)
+    extract/   Document (+ resolutions) → Citation, Vote
+    export/    results → JSON, CSV, SQLite, graph, DHL rows
+"""
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+# ---------------------------------------------------------------------------------------- vocabulary
+
+Lang = Literal["ar", "en", "es", "fr", "ru", "zh"]
+LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the six official languages
+
+VoteList = Literal["in_favour", "against", "abstaining"]
+VOTE_LISTS: tuple[VoteList, ...] = get_args(VoteList)  # in the order the UN prints them
+VOTE_LABELS: dict[VoteList, str] = {
+    "in_favour": "in favour",
+    "against": "against",
+    "abstaining": "abstaining",
+}
+
+ParagraphKind = Literal["preambular", "operative"]
+CitationKind = Literal["sc_resolution", "ga_resolution", "presidential_statement", "document"]
+CITATION_KINDS: tuple[CitationKind, ...] = get_args(CitationKind)
+Procedure = Literal["meeting", "written"]
+VoteKind = Literal["draft", "amendment"]
+SourceKind = Literal["pdf", "text"]
+Hint = Literal["start", "wrap", "unknown"]  # how a line relates to the line before it on its page
+
+IssueCode = Literal[
+    # documents
+    "garbled-arabic",
+    "cid-glyphs",
+    # votes
+    "count-mismatch",
+    "unknown-member",
+    "member-in-two-lists",
+    "too-many-members",
+    "member-not-on-roster",
+    "veto",
+    "outcome-inferred",
+    "outcome-mismatch",
+    "weak-evidence",
+    "assigned-by-elimination",
+    "roster-doubt",
+    "no-roster",
+]
+
+Box = tuple[
+    float, float, float, float
+]  # x0, y0, x1, y1 in PDF points, origin bottom left (as pdfminer gives)
+
+
+# ------------------------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a source page: its text, its box on the page (None for text input), and what the page's
+    layout says about it: `start` (evidently opens a paragraph), `wrap` (evidently continues the line before)
+    or `unknown` (left to the cleaner's text rules)."""
+
+    text: str
+    box: Box | None = None
+    hint: Hint = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One source page: 1-based number, lines in reading order, size (PDFs) and unmapped `(cid:N)` glyphs."""
+
+    number: int
+    lines: tuple[Line, ...]
+    width: float | None = None
+    height: float | None = None
+    cid_glyphs: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class RawSource:
+    """What was read, before cleaning: pages of lines, and where they came from."""
+
+    input: str
+    path: str | None
+    sha256: str
+    kind: SourceKind
+    pages: list[Page]
+    symbol: str | None
+    lang: Lang | None  # language told by the file name, if any
+
+
+# ------------------------------------------------------------------------------------------ documents
 
 
 @dataclass(frozen=True, slots=True)
 class Issue:
     """A warning attached to a result: stable machine code, human message, pages affected."""
 
-    code: str
+    code: IssueCode
     message: str
     pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """One occurrence of something in the cleaned text (`resinspect text`)."""
+class TextLine:
+    """Where a stretch `[start, end)` of the cleaned text came from: the source page and the line's box."""
 
-    text: str
     start: int
     end: int
     page: int
+    box: Box | None = None
 
 
 @dataclass(slots=True)
 class Document:
-    """A source after reading and cleaning: the text every offset points into, and its page index."""
+    """A source after reading and cleaning: the text every offset points into, its page index, the source
+    line behind each stretch of text, and the languages of the whole and of each page."""
 
     input: str
     path: str | None
     sha256: str
     text: str
     page_starts: list[int]  # offset in `text` where each source page begins (page 1 first)
-    kind: str  # "pdf" or "text"
+    kind: SourceKind
     symbol: str | None = None
     languages: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     source_pages: int | None = None  # number of pages in the source
+    lines: list[TextLine] = field(default_factory=list)  # in text order
+    page_languages: list[list[str]] = field(default_factory=list)  # per page, commonest first
 
     @property
     def pages(self) -> int:
@@ -47,6 +150,37 @@ class Document:
     def page_at(self, offset: int) -> int:
         """1-based page number of a character offset."""
         return max(1, bisect.bisect_right(self.page_starts, offset))
+
+    def boxes(self, start: int, end: int) -> list[tuple[int, Box]]:
+        """(page, box) of every source line that the text `[start, end)` touches, in text order; [] for text
+        input, which has no geometry."""
+        i = max(0, bisect.bisect_right(self.lines, start, key=_line_start) - 1)
+        out: list[tuple[int, Box]] = []
+        for ln in self.lines[i:]:
+            if ln.start >= max(end, start + 1):
+                break
+            if ln.end > start and ln.box is not None:
+                out.append((ln.page, ln.box))
+        return out
+
+
+def _line_start(line: TextLine) -> int:
+    return line.start
+
+
+# ------------------------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of something in the cleaned text (`resinspect text`), and who cites it there."""
+
+    text: str
+    start: int
+    end: int
+    page: int
+    citing: str | None = None  # the resolution whose paragraph holds the mention
+    paragraph: str | None = None  # that paragraph's id
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +196,7 @@ class SubParagraph:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     id: str
-    kind: str  # "preambular" | "operative"
+    kind: ParagraphKind
     number: int | None
     lead: str | None
     text: str
@@ -89,7 +223,7 @@ class Resolution:
 
 @dataclass(slots=True)
 class Citation:
-    kind: str  # sc_resolution | ga_resolution | presidential_statement | document
+    kind: CitationKind
     symbol: str
     number: int | None
     year: int | None
@@ -111,14 +245,29 @@ class Member:
     score: float | None = None  # match confidence in [0, 1]
 
 
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The numbers a vote states (or, where it states none, the lengths of its lists)."""
+
+    in_favour: int = 0
+    against: int = 0
+    abstaining: int = 0
+
+    def __getitem__(self, key: VoteList) -> int:
+        return int(getattr(self, key))
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: self[k] for k in VOTE_LISTS}
+
+
 @dataclass(slots=True)
 class Vote:
     subject: str | None
     resolution: str | None
-    procedure: str  # "meeting" | "written"
+    procedure: Procedure
     date: str | None
     adopted: bool | None
-    counts: dict[str, int]
+    counts: Counts
     in_favour: list[Member]
     against: list[Member]
     abstaining: list[Member]
@@ -127,5 +276,22 @@ class Vote:
     end: int | None = None
     page: int | None = None
     language: str | None = None
-    kind: str = "draft"  # "draft" | "amendment"
+    kind: VoteKind = "draft"
     amendment_to: str | None = None  # the draft an amendment would change
+
+    def members(self, key: VoteList) -> list[Member]:
+        """The list named `key` (`in_favour`, `against`, `abstaining`)."""
+        lists: dict[str, list[Member]] = {
+            "in_favour": self.in_favour, "against": self.against, "abstaining": self.abstaining
+        }  # fmt: skip
+        return lists[key]
+
+
+@dataclass
+class Inspection:
+    """Everything about one source: the document, its resolutions, citations and votes."""
+
+    document: Document
+    resolutions: list[Resolution] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import resinspect
-from resinspect.arabic_votes import ArabicVoteBlock, find_arabic_votes, garble_score
+from resinspect.clean.garble import garble_score
+from resinspect.extract.votes.arabic import ArabicVoteBlock, find_arabic_votes
 
 DATA = Path(__file__).parent / "data" / "ar"
 KINDS = ("in_favour", "against", "abstaining")
@@ -56,7 +57,7 @@ def cleaned(name: str) -> str:
 
 
 def one_block(text: str) -> ArabicVoteBlock:
-    blocks = find_arabic_votes(text)
+    blocks = find_arabic_votes(text, resinspect.extract_paragraphs(resinspect.read_text(text)))
     assert len(blocks) == 1
     return blocks[0]
 
@@ -128,7 +129,7 @@ def test_garbled_letters(name, truth, tally, resolution, date, named):
 def test_wrong_year_roster_names_no_outsider():
     """With the 2022 roster, the 2020 members that left the Council fit outsiders better: never named."""
     text = cleaned("S_2020_246.ar.txt")
-    block = find_arabic_votes(text, year=2022)[0]
+    block = find_arabic_votes(text, resinspect.extract_paragraphs(resinspect.read_text(text)), year=2022)[0]
     stayed = {"CHN", "FRA", "GBR", "RUS", "USA"}  # on both rosters
     named = {i.iso3 for i in block.lists["in_favour"] if i.iso3}
     assert named <= stayed

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from resinspect.cli.app import app
-from resinspect.library import samples_dir
+from resinspect.reader.library import samples_dir
 from typer.testing import CliRunner
 
 BAD = Path(__file__).parent / "data" / "bad"

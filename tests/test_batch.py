@@ -13,8 +13,9 @@ from xml.etree import ElementTree as ET
 import pytest
 import resinspect
 import typer
-from resinspect import batch, graph, jsonout
-from resinspect.cli import batch as batch_cli
+from resinspect import corpus as batch
+from resinspect.export import graph, jsonout
+from resinspect.export import tables as writers
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,12 +28,8 @@ CHINA_2020 = (
 
 
 def _app() -> typer.Typer:
-    app = typer.Typer(add_completion=False)
+    from resinspect.cli.app import app
 
-    @app.callback()
-    def _root() -> None: ...
-
-    batch_cli.register(app)
     return app
 
 
@@ -92,7 +89,7 @@ def test_csv_and_sqlite(corpus, home, tmp_path):
     r = _cli("batch", *inputs, "-f", "csv", "-o", tmp_path / "out.csv", "-j", "1")
     assert r.exit_code == 2
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"))))
-    assert list(rows[0]) == list(batch.CSV_COLUMNS)
+    assert list(rows[0]) == list(writers.CSV_COLUMNS)
     assert [row["input"] for row in rows] == inputs
     assert rows[0]["symbol"] == "S/2020/698" and rows[0]["votes"] == "1" and rows[0]["error"] == ""
     assert int(rows[0]["operative"]) > 0 and rows[3]["error"] and rows[3]["pages"] == ""
@@ -125,7 +122,7 @@ def test_csv_and_sqlite(corpus, home, tmp_path):
 
 
 def test_second_run_uses_the_cache_not_pdfminer(corpus, first_run, home, monkeypatch, tmp_path):
-    from resinspect import pdftext
+    from resinspect.reader import pdf as pdftext
 
     calls = []
 

@@ -8,11 +8,30 @@ from pathlib import Path
 
 import pytest
 import resinspect
-from resinspect import cache, pdftext
+import resinspect.version
+from resinspect import pipeline
+from resinspect.model import Line, Page
+from resinspect.reader import cache, layout
 
 KEY = hashlib.sha256(b"a document").hexdigest()
 OTHER = hashlib.sha256(b"another document").hexdigest()
-PAGES = ["Page one\nS/RES/2518 (2020)", "الصفحة الثانية", "第三页", ""]
+
+
+def pages(*texts: str) -> list[Page]:
+    """Pages of one line each, with a box and a hint, as the PDF reader makes them."""
+    return [
+        Page(
+            k,
+            (Line(t, (72.0, 700.5, 300.25, 712.0), "start" if k > 1 else "unknown"),) if t else (),
+            612.0,
+            792.0,
+            k % 2,
+        )
+        for k, t in enumerate(texts, 1)
+    ]
+
+
+PAGES = pages("Page one S/RES/2518 (2020)", "الصفحة الثانية", "第三页", "")
 
 
 @pytest.fixture(autouse=True)
@@ -41,18 +60,18 @@ def test_round_trip(home):
 
 
 def test_put_overwrites(home):
-    cache.put(KEY, ["old"])
-    cache.put(KEY, ["new"])
-    assert cache.get(KEY) == ["new"]
+    cache.put(KEY, pages("old"))
+    cache.put(KEY, pages("new"))
+    assert cache.get(KEY) == pages("new")
     assert entries(home) == [f"{KEY}.json"]
 
 
 def test_version_change_invalidates(home, monkeypatch):
     cache.put(KEY, PAGES)
-    monkeypatch.setattr(resinspect, "__version__", "999.0.0")
+    monkeypatch.setattr(resinspect.version, "__version__", "999.0.0")
     assert cache.get(KEY) is None
-    cache.put(KEY, ["re-extracted"])
-    assert cache.get(KEY) == ["re-extracted"]
+    cache.put(KEY, pages("re-extracted"))
+    assert cache.get(KEY) == pages("re-extracted")
     monkeypatch.undo()
     monkeypatch.setenv("RESINSPECT_HOME", str(home))
     assert cache.get(KEY) is None  # written by the other version
@@ -62,7 +81,7 @@ def test_reader_change_invalidates(home, monkeypatch):
     """Page texts written by an older PDF reader (same package version) are read again."""
     cache.put(KEY, PAGES)
     assert cache.get(KEY) == PAGES
-    monkeypatch.setattr(pdftext, "READER_VERSION", pdftext.READER_VERSION + 1)
+    monkeypatch.setattr(cache, "READER_VERSION", layout.READER_VERSION + 1)
     assert cache.get(KEY) is None
 
 
@@ -73,16 +92,20 @@ def test_reader_change_invalidates(home, monkeypatch):
         b"{not json",
         b"\xff\xfe\x00garbage",
         b"[]",
-        b'{"format": 1, "version": "VERSION", "sha256": "x"}',
-        b'{"format": 1, "version": "VERSION", "pages": "a string"}',
-        b'{"format": 1, "version": "VERSION", "pages": [1, 2]}',
-        b'{"format": 99, "version": "VERSION", "pages": ["a"]}',
+        b'{"format": FORMAT, "version": "VERSION", "sha256": "x"}',
+        b'{"format": FORMAT, "version": "VERSION", "pages": "a string"}',
+        b'{"format": FORMAT, "version": "VERSION", "pages": [1, 2]}',
+        b'{"format": FORMAT, "version": "VERSION", "pages": [{"number": 1, "lines": [[1, ""]]}]}',
+        b'{"format": FORMAT, "version": "VERSION", "pages": [{"number": 1, "width": 1, "height": 1, '
+        b'"cid": 0, "lines": [["a", "s", 1, 2]]}]}',
+        b'{"format": 99, "version": "VERSION", "pages": []}',
     ],
 )
 def test_corrupt_file_is_a_miss(home, content):
     folder = home / "cache"
     folder.mkdir()
-    (folder / f"{KEY}.json").write_bytes(content.replace(b"VERSION", cache._version().encode()))
+    content = content.replace(b"VERSION", cache._version().encode()).replace(b"FORMAT", b"%d" % cache.FORMAT)
+    (folder / f"{KEY}.json").write_bytes(content)
     assert cache.get(KEY) is None
     cache.put(KEY, PAGES)  # and is replaced by the next put
     assert cache.get(KEY) == PAGES
@@ -104,8 +127,14 @@ def test_unwritable_cache_is_silent(home, monkeypatch):
 def test_file_format(home):
     cache.put(KEY, PAGES)
     data = json.loads((home / "cache" / f"{KEY}.json").read_text(encoding="utf-8"))
-    version = f"{resinspect.__version__}/reader-{pdftext.READER_VERSION}"
-    assert data == {"format": 1, "version": version, "sha256": KEY, "pages": PAGES}
+    version = f"{resinspect.__version__}/reader-{layout.READER_VERSION}"
+    assert data["format"] == cache.FORMAT and data["version"] == version and data["sha256"] == KEY
+    assert data["pages"][0] == {
+        "number": 1, "width": 612.0, "height": 792.0, "cid": 1,
+        "lines": [["Page one S/RES/2518 (2020)", "", 72.0, 700.5, 300.25, 712.0]],
+    }  # fmt: skip
+    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", 72.0, 700.5, 300.25, 712.0]]
+    assert data["pages"][3]["lines"] == []
 
 
 def test_bad_key(home):
@@ -150,11 +179,10 @@ SAMPLE_PDF = Path(__file__).parent / "data" / "rendered" / "S_RES_2533_2020.ar.p
 
 def test_cleaned_document_is_reused_by_the_same_engine(home, monkeypatch):
     """A warm read skips cleaning too; the document is the same as a cold read's, for this call's input."""
-    from resinspect import api
 
     first = resinspect.read(str(SAMPLE_PDF))
     calls = []
-    monkeypatch.setattr(api, "clean", lambda raw: calls.append(raw) or pytest.fail("cleaned again"))
+    monkeypatch.setattr(pipeline, "clean", lambda raw: calls.append(raw) or pytest.fail("cleaned again"))
     second = resinspect.read(str(SAMPLE_PDF))
     assert not calls
     assert (second.text, second.page_starts, second.languages, second.issues, second.pages) == (
@@ -167,6 +195,6 @@ def test_cleaned_document_is_reused_by_the_same_engine(home, monkeypatch):
     assert second.input == str(SAMPLE_PDF)
     # another engine (code or data changed): the document is cleaned again, the page texts are still reused
     monkeypatch.setattr(cache, "engine_digest", lambda: "another engine")
-    monkeypatch.setattr(api, "clean", lambda raw: calls.append(raw) or first)
+    monkeypatch.setattr(pipeline, "clean", lambda raw: calls.append(raw) or first)
     resinspect.read(str(SAMPLE_PDF))
     assert len(calls) == 1

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import resinspect
-from resinspect.citations import is_sc_resolution
-from resinspect.library import samples_dir
+from resinspect.extract.citations import is_sc_resolution
+from resinspect.reader.library import samples_dir
 
 SAMPLES = samples_dir()
 
@@ -276,9 +276,9 @@ LANGUAGE_FORMS = [
 
 @pytest.mark.parametrize(("text", "rtl", "numbers"), LANGUAGE_FORMS)
 def test_language_forms(text, rtl, numbers):
-    from resinspect.citations import _candidates
+    from resinspect.extract.citations import candidates
 
-    found = {c[2] for c in _candidates(text, rtl) if c[0] == SC}
+    found = {c.number for c in candidates(text, rtl) if c.kind == SC}
     assert found == numbers
 
 
@@ -294,3 +294,61 @@ def test_same_citations_in_every_language():
         found[lang] = {(c.kind, c.symbol, tuple(c.paragraphs)) for c in cits if c.kind in (SC, PRST)}
     assert len(found["en"]) == 26
     assert all(v == found["en"] for v in found.values()), {k: found["en"] ^ v for k, v in found.items()}
+
+
+# --- the General Assembly named in each language (keywords from the lexicons) ---------------------------
+
+GA_FORMS = [
+    ("en", "Recalling General Assembly resolution 60/251 of 15 March 2006,", ["A/RES/60/251"]),
+    ("en", "Recalling resolution 60/251 of the General Assembly,", ["A/RES/60/251"]),
+    ("en", "General Assembly resolutions 60/251 and 61/16,", ["A/RES/60/251", "A/RES/61/16"]),
+    ("fr", "Rappelant la résolution 60/251 de l’Assemblée générale,", ["A/RES/60/251"]),
+    (
+        "fr",
+        "Rappelant les résolutions 60/251 et 61/16 de l'Assemblée générale,",
+        ["A/RES/60/251", "A/RES/61/16"],
+    ),
+    (
+        "fr",
+        "Rappelant les résolutions de l’Assemblée générale 60/251 et 61/16,",
+        ["A/RES/60/251", "A/RES/61/16"],
+    ),
+    ("es", "Recordando la resolución 60/251 de la Asamblea General,", ["A/RES/60/251"]),
+    (
+        "es",
+        "Recordando las resoluciones de la Asamblea General 60/251 y 61/16,",
+        ["A/RES/60/251", "A/RES/61/16"],
+    ),
+    ("ru", "ссылаясь на резолюцию 60/251 Генеральной Ассамблеи,", ["A/RES/60/251"]),
+    ("ru", "ссылаясь на резолюции Генеральной Ассамблеи 60/251 и 61/16,", ["A/RES/60/251", "A/RES/61/16"]),
+    ("zh", "回顾大会第60/251号决议，", ["A/RES/60/251"]),
+    ("ar", "وإذ يشير إلى قرار الجمعية العامة 60/251،", ["A/RES/60/251"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "symbols"), GA_FORMS, ids=[f"{x[0]}-{i}" for i, x in enumerate(GA_FORMS)]
+)
+def test_general_assembly_by_number_in_every_language(lang, text, symbols):
+    from resinspect.extract.citations import candidates
+
+    got = [c.symbol for c in sorted(candidates(text, lang == "ar"), key=lambda c: c.start) if c.kind == GA]
+    assert got == symbols
+    # and never as a Security Council resolution
+    assert not [c for c in candidates(text, lang == "ar") if c.kind == SC]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "résolution 5/1 du Conseil des droits de l’homme",  # another body's, by number alone
+        "resolución 1514 de la Asamblea General",
+        "резолюция 1514 Генеральной Ассамблеи",
+        "人权理事会第5/1号决议",
+        "Human Rights Council resolution 1514",
+    ],
+)
+def test_other_bodies_are_not_security_council_resolutions(text):
+    from resinspect.extract.citations import candidates
+
+    assert not [c for c in candidates(text, False) if c.kind == SC]

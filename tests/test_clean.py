@@ -5,12 +5,28 @@ from __future__ import annotations
 
 import pytest
 from resinspect.clean import clean, is_furniture, split_run_together
-from resinspect.source import RawSource
+from resinspect.model import RawSource
+from resinspect.reader.layout import page_from_text
+from resinspect.reader.source import text_pages
+
+
+def _pages(texts: list[str], kind: str) -> list:
+    """Pages as the reader gives them: a text file's lines, or a PDF's with hints written as blank lines and
+    tabs (`layout.page_text`)."""
+    if kind == "pdf":
+        return [page_from_text(k, t) for k, t in enumerate(texts, 1)]
+    return text_pages("\f".join(texts))
 
 
 def _clean(text: str, kind: str = "text") -> list[str]:
     raw = RawSource(
-        input="t", path=None, sha256="", kind=kind, pages=text.split("\f"), symbol=None, lang=None
+        input="t",
+        path=None,
+        sha256="",
+        kind=kind,
+        pages=_pages(text.split("\f"), kind),
+        symbol=None,
+        lang=None,
     )
     return clean(raw).text.split("\n")
 
@@ -207,7 +223,9 @@ def test_offsets_point_into_text():
         path=None,
         sha256="",
         kind="pdf",
-        pages=["The Security Council,\n\nRecalling its resolutions,\n", "1. Decides to remain seized.\n"],
+        pages=_pages(
+            ["The Security Council,\n\nRecalling its resolutions,\n", "1. Decides to remain seized.\n"], "pdf"
+        ),
         symbol=None,
         lang=None,
     )

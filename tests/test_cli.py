@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from resinspect.cli.app import app
-from resinspect.library import samples_dir
+from resinspect.reader.library import samples_dir
 from typer.testing import CliRunner
 
 SAMPLES = samples_dir()

@@ -6,9 +6,9 @@ import unicodedata
 from importlib import resources
 
 import pytest
-from resinspect import roster
+from resinspect.data import roster
+from resinspect.model import LANGUAGES as LANGS
 
-LANGS = roster.LANGS
 COUNTRIES = roster.countries()
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 

@@ -13,10 +13,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 import resinspect
-import typer
-from resinspect import fetch as fetch_mod
 from resinspect.errors import SourceError
-from resinspect.fetch import fetch, fetch_many, normalize_symbol
+from resinspect.model import Line, Page
+from resinspect.reader import fetch as fetch_mod
+from resinspect.reader.fetch import fetch, fetch_many, normalize_symbol
 from typer.testing import CliRunner
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n" + bytes(range(256)) * 64
@@ -331,7 +331,7 @@ def test_engine_does_not_import_httpx_at_import_time():
     import subprocess
     import sys
 
-    code = "import sys, resinspect.fetch, resinspect.cli.fetch; print('httpx' in sys.modules)"
+    code = "import sys, resinspect.reader.fetch, resinspect.cli.fetch; print('httpx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -341,10 +341,8 @@ def test_engine_does_not_import_httpx_at_import_time():
 
 @pytest.fixture
 def cli():
-    from resinspect.cli.fetch import register
+    from resinspect.cli.app import app
 
-    app = typer.Typer()
-    register(app)
     return app
 
 
@@ -401,12 +399,13 @@ def test_cli_fetch_bad_lang(cli, tmp_path):
 
 
 def test_cli_cache_clear(cli, tmp_path, monkeypatch):
-    from resinspect import cache
+    from resinspect.reader import cache
 
     monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path))
     monkeypatch.delenv("RESINSPECT_NO_CACHE", raising=False)
-    cache.put("a" * 64, ["page one"])
-    cache.put("b" * 64, ["page one"])
+    page = Page(1, (Line("page one", (72.0, 700.0, 120.0, 712.0)),), 612.0, 792.0)
+    cache.put("a" * 64, [page])
+    cache.put("b" * 64, [page])
     result = CliRunner().invoke(cli, ["cache", "clear"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "removed 2 cache entries\n"

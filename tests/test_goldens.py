@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import resinspect
-from resinspect import jsonout
+from resinspect.export import jsonout
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_engine_does_not_import_cli_libraries():
     code = (
-        "import sys, resinspect; import resinspect.api, resinspect.votes, resinspect.citations; "
+        "import sys, resinspect; import resinspect.pipeline, resinspect.extract.votes, resinspect.extract.citations; "
         "bad = [m for m in ('typer', 'rich', 'click', 'pdfminer', 'httpx') if m in sys.modules]; print(bad)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

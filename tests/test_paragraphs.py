@@ -7,17 +7,20 @@ import re
 from pathlib import Path
 
 import pytest
-from resinspect.api import _languages
 from resinspect.clean import clean
-from resinspect.paragraphs import detect_language, find_resolutions
-from resinspect.source import RawSource, read_source
+from resinspect.model import RawSource
+from resinspect.reader.layout import page_from_text
+from resinspect.reader.source import read_source, text_pages
+from resinspect.structure.paragraphs import find_resolutions
+from resinspect.text.language import detect_language, document_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERED = Path(__file__).parent / "data" / "rendered"
 
 
 def _text(text: str, kind: str = "text") -> RawSource:
-    return RawSource(input="t", path=None, sha256="", kind=kind, pages=[text], symbol=None, lang=None)
+    pages = [page_from_text(1, text)] if kind == "pdf" else text_pages(text)
+    return RawSource(input="t", path=None, sha256="", kind=kind, pages=pages, symbol=None, lang=None)
 
 
 def _resolutions(text: str, kind: str = "text"):
@@ -393,4 +396,4 @@ def test_a_list_of_names_says_no_language():
         f"In favour:\n{names}\nAgainst:\nChina, Russian Federation\nAbstaining:\nNone\n"
     )
     doc = clean(_text(record))
-    assert _languages(doc) == ["en"]
+    assert document_languages(doc.text) == ["en"]

@@ -1,8 +1,8 @@
 """Table-driven tests of resinspect.roster: normalisation, lookup, Council rosters, member matching."""
 
 import pytest
-from resinspect import roster
-from resinspect.roster import Match, council, is_permanent, lookup, match_members, normalize_name
+from resinspect.data.roster import council, is_permanent, lookup, normalize_name
+from resinspect.extract.votes.match import FUZZY_THRESHOLD, Match, match_members
 
 
 def iso(matches: list[Match]) -> list[str | None]:
@@ -235,7 +235,7 @@ def test_fuzzy_in_six_languages(lang, year, item, expected):
     (got,) = match_members([item], year, lang)
     assert got.method == "fuzzy"
     assert got.country is not None and got.country.iso3 == expected
-    assert roster.FUZZY_THRESHOLD <= got.score <= 1.0  # Arabic compares without spaces: 1.0 possible
+    assert FUZZY_THRESHOLD <= got.score <= 1.0  # Arabic compares without spaces: 1.0 possible
 
 
 # --- traps: never confuse these ------------------------------------------------------------------

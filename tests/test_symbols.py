@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from resinspect.library import library_filename
-from resinspect.symbols import normalize_symbol, parse_filename, symbol_key
+from resinspect.text.symbols import library_filename, normalize_symbol, parse_filename, symbol_key
 
 NORMALIZE = [
     # SC resolutions: one space before the year, whatever was typed

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import resinspect
-from resinspect.library import samples_dir
+from resinspect.reader.library import samples_dir
 
 DATA = Path(__file__).parent / "data" / "votes"
 SAMPLES = samples_dir()
@@ -60,7 +60,7 @@ def test_written_procedure_letter():
     assert v.resolution == "S/RES/2518 (2020)"
     assert v.date == "2020-03-30"
     assert v.adopted is True
-    assert v.counts == {"in_favour": 15, "against": 0, "abstaining": 0}
+    assert v.counts.as_dict() == {"in_favour": 15, "against": 0, "abstaining": 0}
     assert _iso(v.in_favour) == COUNCIL_2020 and len(v.in_favour) == 15
     assert v.against == [] and v.abstaining == []
     assert v.issues == []
@@ -78,7 +78,7 @@ def test_names_written_with_the():
     assert v.subject == "S/2020/684"
     assert v.date == "2020-07-11"
     assert v.adopted is True
-    assert v.counts == {"in_favour": 12, "against": 0, "abstaining": 3}
+    assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
     assert _iso(v.abstaining) == {"CHN", "DOM", "RUS"}
     assert _iso(v.in_favour) == COUNCIL_2020 - {"CHN", "DOM", "RUS"}
     niger = next(m for m in v.in_favour if m.iso3 == "NER")
@@ -94,7 +94,7 @@ def test_meeting_record_split_vote_with_wrapped_lists():
     assert v.subject == "S/2020/30"
     assert v.resolution == "S/RES/2505 (2020)"
     assert v.adopted is True
-    assert v.counts == {"in_favour": 10, "against": 0, "abstaining": 5}
+    assert v.counts.as_dict() == {"in_favour": 10, "against": 0, "abstaining": 5}
     assert _iso(v.abstaining) == {"CHN", "RUS", "GBR", "USA", "VNM"}
     assert _iso(v.in_favour) == COUNCIL_2020 - _iso(v.abstaining)
     assert "VCT" in _iso(v.in_favour)  # "Saint\nVincent and the Grenadines"
@@ -161,7 +161,7 @@ def test_failed_vote(tmp_path):
     doc, (v,) = _votes(path)
     assert v.adopted is False
     assert v.resolution is None
-    assert v.counts == {"in_favour": 8, "against": 0, "abstaining": 7}
+    assert v.counts.as_dict() == {"in_favour": 8, "against": 0, "abstaining": 7}
     assert _iso(v.abstaining) == {"CHN", "DOM", "IDN", "NER", "RUS", "ZAF", "VNM"}
     assert "veto" not in _codes(v) and "outcome-mismatch" not in _codes(v)
     assert v.issues == []
@@ -178,7 +178,7 @@ def test_veto(tmp_path):
     )
     doc, (v,) = _votes(path)
     assert _iso(v.against) == {"CHN", "RUS"}
-    assert v.counts == {"in_favour": 13, "against": 2, "abstaining": 0}
+    assert v.counts.as_dict() == {"in_favour": 13, "against": 2, "abstaining": 0}
     assert v.adopted is False
     assert v.resolution is None
     assert _codes(v) == ["veto"]
@@ -401,7 +401,7 @@ def test_constructed_other_language_blocks(tmp_path, lang, text):
     assert _iso(v.in_favour) == YES_2504 and len(v.in_favour) == 11
     assert v.against == []
     assert _iso(v.abstaining) == ABST_2504 and len(v.abstaining) == 4
-    assert v.counts == {"in_favour": 11, "against": 0, "abstaining": 4}
+    assert v.counts.as_dict() == {"in_favour": 11, "against": 0, "abstaining": 4}
     _check_offsets(doc, v)
 
 
@@ -448,7 +448,7 @@ def test_pv8700_two_votes(pv8700):
     assert amend.adopted is False
     assert amend.procedure == "meeting"
     assert amend.date == "2020-01-10"
-    assert amend.counts == {"in_favour": 3, "against": 7, "abstaining": 5}
+    assert amend.counts.as_dict() == {"in_favour": 3, "against": 7, "abstaining": 5}
     assert _iso(amend.in_favour) == {"CHN", "RUS", "VNM"}
     assert _iso(amend.against) == {"BEL", "DOM", "EST", "FRA", "DEU", "GBR", "USA"}
     assert _iso(amend.abstaining) == {"IDN", "NER", "VCT", "ZAF", "TUN"}
@@ -458,7 +458,7 @@ def test_pv8700_two_votes(pv8700):
     assert draft.adopted is True
     assert draft.procedure == "meeting"
     assert draft.date == "2020-01-10"
-    assert draft.counts == {"in_favour": 11, "against": 0, "abstaining": 4}
+    assert draft.counts.as_dict() == {"in_favour": 11, "against": 0, "abstaining": 4}
     assert _iso(draft.in_favour) == YES_2504
     assert draft.against == []
     assert _iso(draft.abstaining) == ABST_2504
@@ -478,7 +478,7 @@ def test_pv8700_amendment_is_named(pv8700):
 def test_s_2020_249_english():
     doc, vs = _votes(SAMPLES / "S_2020_249.en.txt")
     (v,) = vs
-    assert v.counts == {"in_favour": 15, "against": 0, "abstaining": 0}
+    assert v.counts.as_dict() == {"in_favour": 15, "against": 0, "abstaining": 0}
     assert _iso(v.in_favour) == COUNCIL_2020 and len(v.in_favour) == 15
     assert v.procedure == "written"
     assert v.date == "2020-03-30"
@@ -505,7 +505,7 @@ def test_sentence_run_onto_the_last_list(tmp_path):
     _, (v,) = _votes(_write(tmp_path, GLUED_SENTENCE))
     assert _iso(v.abstaining) == {"CHN", "RUS", "GBR", "USA"} and len(v.abstaining) == 4
     assert v.resolution == "S/RES/2504 (2020)" and v.adopted is True
-    assert v.counts == {"in_favour": 11, "against": 0, "abstaining": 4}
+    assert v.counts.as_dict() == {"in_favour": 11, "against": 0, "abstaining": 4}
     assert "unknown-member" not in _codes(v)
 
 
@@ -529,4 +529,4 @@ UNANIMOUS_NAMED_EARLIER = (
 def test_subject_named_earlier_in_the_meeting(tmp_path):
     _, (v,) = _votes(_write(tmp_path, UNANIMOUS_NAMED_EARLIER))
     assert v.subject == "S/2020/27" and v.resolution == "S/RES/2505 (2020)" and v.kind == "draft"
-    assert v.counts == {"in_favour": 15, "against": 0, "abstaining": 0} and len(v.in_favour) == 15
+    assert v.counts.as_dict() == {"in_favour": 15, "against": 0, "abstaining": 0} and len(v.in_favour) == 15

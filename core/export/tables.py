@@ -1,9 +1,4 @@
-"""Inspect many documents in parallel and write one record per document: NDJSON, CSV or SQLite.
-
-A record is the JSON of `resinspect inspect --json` (`jsonout.inspection`), or `{"input": …, "error": …}`
-when the document cannot be read. Records come back in input order whatever the order of completion, so a
-run on a Dask cluster writes the same file as a local run. Nothing here prints: progress is reported through
-a callback.
+"""Inspection records → NDJSON, CSV or SQLite, written to a temporary file and renamed when complete.
 
 SQLite schema (one file per run; a previous file at the same path is replaced when the run ends):
 
@@ -37,18 +32,17 @@ Every abstention by China in 2020:
 from __future__ import annotations
 
 import csv
-import glob
 import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from ..model import VOTE_LISTS
+
 FORMATS = ("ndjson", "csv", "sqlite")
-SUFFIXES = (".pdf", ".txt")
 CSV_COLUMNS = (
     "input",
     "symbol",
@@ -61,167 +55,8 @@ CSV_COLUMNS = (
     "votes",
     "error",
 )
-VOTE_LISTS = ("in_favour", "against", "abstaining")
 
 Record = dict[str, Any]
-
-
-# ---------------------------------------------------------------------------------------------- inputs
-
-
-def expand(patterns: Iterable[str]) -> list[str]:
-    """Files to inspect: a folder gives its *.pdf and *.txt (recursively, sorted), a glob its matches.
-
-    Anything else (a missing file, a glob matching nothing, a UN symbol) is kept as it is, so that it gets a record of its own:
-    the document if `inspect` can resolve it, else its error. Duplicates are dropped, order is kept.
-    """
-    out: list[str] = []
-    for pat in patterns:
-        p = Path(pat)
-        if p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-        elif not p.exists() and glob.has_magic(pat):
-            matches = sorted(glob.glob(pat, recursive=True))
-            if not matches:
-                out.append(pat)  # matches nothing: its record says so
-            for m in matches:
-                mp = Path(m)
-                if mp.is_dir():
-                    out += expand([m])
-                elif mp.suffix.lower() in SUFFIXES:
-                    out.append(m)
-        else:
-            out.append(pat)
-    return list(dict.fromkeys(out))
-
-
-# ------------------------------------------------------------------------------------------ inspection
-
-
-@contextmanager
-def _cache_off(off: bool) -> Iterator[None]:
-    if not off:
-        yield
-        return
-    from .cache import ENV_NO_CACHE
-
-    old = os.environ.get(ENV_NO_CACHE)
-    os.environ[ENV_NO_CACHE] = "1"
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(ENV_NO_CACHE, None)
-        else:
-            os.environ[ENV_NO_CACHE] = old
-
-
-def inspect_one(
-    source: str, lang: str | None = None, library: list[str] | None = None, no_cache: bool = False
-) -> Record:
-    """The record of one document: `jsonout.inspection`, or `{"input", "error"}`. Never raises.
-
-    A top-level function of plain arguments, so that a process pool and a Dask cluster can both run it.
-    """
-    from . import api, jsonout
-    from .errors import ResinspectError
-
-    try:
-        with _cache_off(no_cache):
-            return jsonout.inspection(api.inspect(source, lang=lang, library=library))
-    except ResinspectError as exc:
-        return {"input": source, "error": str(exc)}
-    except Exception as exc:  # a damaged input that slipped past the reader's checks: record, go on
-        return {
-            "input": source,
-            "error": f"{source}: cannot read this document ({type(exc).__name__}: {exc})",
-        }
-
-
-def pages_of(record: Record) -> int:
-    return int((record.get("source") or {}).get("pages") or 0)
-
-
-def _in_order(
-    done: Iterable[tuple[int, Record]], n: int, on_record: Callable[[Record], None] | None
-) -> Iterator[Record]:
-    """Records as they complete (any order) → records in input order, calling on_record at completion."""
-    pending: dict[int, Record] = {}
-    nxt = 0
-    for i, rec in done:
-        if on_record:
-            on_record(rec)
-        pending[i] = rec
-        while nxt in pending:
-            yield pending.pop(nxt)
-            nxt += 1
-    while nxt < n:  # pragma: no cover - every submitted index completes
-        if nxt in pending:
-            yield pending.pop(nxt)
-        nxt += 1
-
-
-def run(
-    inputs: list[str],
-    workers: int | None = None,
-    *,
-    lang: str | None = None,
-    library: list[str] | None = None,
-    no_cache: bool = False,
-    scheduler: str | None = None,
-    on_record: Callable[[Record], None] | None = None,
-) -> Iterator[Record]:
-    """Inspect every input; yield the records in input order. `on_record` sees each one as it completes.
-
-    workers=1: in this process, one after the other. Otherwise a ProcessPoolExecutor of `workers`
-    processes (default os.cpu_count()). `scheduler` ("tcp://host:port"): the same function on a Dask
-    distributed cluster (the paths must be readable by the workers under the same names).
-    """
-    n = len(inputs)
-    if scheduler:
-        done = _dask(inputs, scheduler, lang, library, no_cache)
-    elif (workers or os.cpu_count() or 1) <= 1 or n <= 1:
-        done = ((i, inspect_one(s, lang, library, no_cache)) for i, s in enumerate(inputs))
-    else:
-        done = _pool(inputs, min(workers or os.cpu_count() or 1, n), lang, library, no_cache)
-    yield from _in_order(done, n, on_record)
-
-
-def _pool(inputs, workers, lang, library, no_cache) -> Iterator[tuple[int, Record]]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    with ProcessPoolExecutor(max_workers=workers) as ex:
-        futs = {ex.submit(inspect_one, s, lang, library, no_cache): i for i, s in enumerate(inputs)}
-        try:
-            for fut in as_completed(futs):
-                yield futs[fut], fut.result()
-        finally:
-            for fut in futs:
-                fut.cancel()
-
-
-def _dask(inputs, address, lang, library, no_cache) -> Iterator[tuple[int, Record]]:
-    try:
-        from dask.distributed import Client, as_completed
-    except ImportError as exc:
-        raise RuntimeError(
-            "--scheduler needs Dask: pip install 'resinspect[dask]' (dask[distributed])"
-        ) from exc
-    with Client(address) as client:
-        futs = client.map(
-            inspect_one,
-            inputs,
-            lang=lang,
-            library=library,
-            no_cache=no_cache,
-            pure=False,
-        )
-        index = {f.key: i for i, f in enumerate(futs)}
-        for fut in as_completed(futs):
-            yield index[fut.key], fut.result()
-
-
-# ------------------------------------------------------------------------------------------- writers
 
 
 class NdjsonWriter:
@@ -372,7 +207,7 @@ class SqliteWriter:
         self.tmp.unlink(missing_ok=True)
 
 
-def writer(fmt: str, out: str | os.PathLike[str] | IO[str]):
+def writer(fmt: str, out: str | os.PathLike[str] | IO[str]) -> NdjsonWriter | CsvWriter | SqliteWriter:
     """A writer with add(record)/close() for FORMAT into OUT (a path, or an open text stream for ndjson/csv)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected {', '.join(FORMATS)})")
@@ -397,6 +232,6 @@ def write(records: Iterable[Record], fmt: str, out: str | os.PathLike[str] | IO[
             w.abort()
         raise
     w.close()
-    if isinstance(out, str | os.PathLike) and fmt != "sqlite":
+    if isinstance(out, str | os.PathLike) and not isinstance(w, SqliteWriter):
         w.out.close()
     return failed

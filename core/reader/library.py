@@ -1,8 +1,10 @@
-"""Where documents live: the bundled samples, folders named by the user, and the user's library."""
+"""Where documents live: the bundled samples, folders named by the user, and the user's library (the
+file-name form of a symbol is `text.symbols.library_filename`)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 ENV_LIBRARY = "RESINSPECT_LIBRARY"
@@ -27,7 +29,7 @@ def default_library_dir() -> Path:
     return Path(user_data_dir("resinspect", appauthor=False)) / "library"
 
 
-def search_dirs(extra: list[str | Path] | None = None) -> list[Path]:
+def search_dirs(extra: Sequence[str | Path] | None = None) -> list[Path]:
     """Folders searched for a symbol, in order: --library folders, RESINSPECT_LIBRARY, user library, samples."""
     dirs: list[Path] = [Path(d) for d in (extra or [])]
     dirs += [Path(p) for p in os.environ.get(ENV_LIBRARY, "").split(os.pathsep) if p]
@@ -41,15 +43,3 @@ def search_dirs(extra: list[str | Path] | None = None) -> list[Path]:
             seen.add(key)
             out.append(d)
     return out
-
-
-def slug(symbol: str) -> str:
-    """File-name form of a symbol: `S/RES/2518 (2020)` → `S_RES_2518_2020`, `S/PV.8700` → `S_PV.8700`."""
-    import re
-
-    return re.sub(r"[^A-Za-z0-9.]+", "_", symbol.strip()).strip("_")
-
-
-def library_filename(symbol: str, lang: str, ext: str = "pdf") -> str:
-    """Name of a fetched document in the library: `S_2020_249.ar.pdf`."""
-    return f"{slug(symbol)}.{lang}.{ext}"

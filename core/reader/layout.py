@@ -1,18 +1,16 @@
-"""Read the text layer of a PDF as positioned lines, in reading order.
+"""Glyphs → lines in reading order, with their boxes and paragraph hints: the engine-independent half of
+reading a PDF.
 
-pdfminer.six interprets the content streams; a small device records each glyph's pen position
-instead of building `LTChar` objects and running layout analysis. From those glyphs this module
-groups lines by baseline, inserts spaces from horizontal gaps (pdfminer's `word_margin` idea),
-finds a two-column gutter per page, rebuilds right-to-left lines in logical order (then NFKC), and
-hints paragraph starts with a blank line in `page_text`. pdfminer is imported inside functions so
-that importing this module stays cheap.
+A PDF engine (`reader/pdf.py`: pdfminer.six) gives each page's glyphs as `[x0, x1, baseline, size, text,
+descent]` in PDF points (origin bottom left). This module groups them into lines by baseline, inserts
+spaces from horizontal gaps (pdfminer's `word_margin` idea), finds a two-column gutter per page, rebuilds
+right-to-left lines in logical order (then NFKC), and says of each line whether the page's layout shows it
+starting a paragraph (`start`), continuing the line before (`wrap`), or neither (`unknown`).
 """
 
 from __future__ import annotations
 
 import bisect
-import io
-import os
 import re
 import statistics
 import unicodedata
@@ -22,7 +20,8 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from .errors import SourceError
+from ..model import Hint, Line, Page
+from ..text.scripts import BIDI_CONTROLS, PRESENTATION, RTL_RE, is_wide
 
 # Layout thresholds (LAParams-like), all as multiples of the font size unless said otherwise.
 WORD_MARGIN = 0.1  # a horizontal gap wider than this inserts a space (pdfminer's word_margin)
@@ -41,17 +40,19 @@ CENTRE_TOL = 1.5  # a line centred within this, and narrower than 70 % of the bl
 MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for that edge to be the margin
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
-READER_VERSION = 4  # bump when page texts change for the same PDF (cached page texts are then re-read)
-START, WRAP, UNKNOWN = "start", "wrap", "unknown"
-WRAP_MARK = "\t"  # in page texts, before a line that evidently continues the paragraph of the line before
+READER_VERSION = 5  # bump when the lines read from the same PDF change (cached pages are then re-read)
+START: Hint = "start"
+WRAP: Hint = "wrap"
+UNKNOWN: Hint = "unknown"
+WRAP_MARK = "\t"  # in `page_text`, before a line that evidently continues the paragraph of the line before
 
-_CID = re.compile(r"\(cid:\d+\)")
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_BIDI_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
-    """One text line: logical-order text and its box in PDF coordinates (origin bottom left)."""
+class LayoutLine:
+    """One text line as laid out: logical-order text, its box in PDF coordinates (origin bottom left), font
+    size, column (0 left or full width, 1 right) and direction."""
 
     text: str
     x0: float
@@ -63,24 +64,8 @@ class Line:
     rtl: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PdfPage:
-    """One page: its 1-based number, size, lines in reading order and `(cid:N)` glyph count."""
-
-    number: int
-    width: float
-    height: float
-    lines: tuple[Line, ...]
-    cid_glyphs: int
-
-
 # A glyph: [x0, x1, baseline, size, text, descent]; a list so that marks can be merged into it.
 Glyph = list[Any]
-
-
-def _is_cjk(text: str) -> bool:
-    c = ord(text[0]) if text else 0
-    return 0x2E80 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or 0xFF00 <= c <= 0xFFEF or 0x20000 <= c
 
 
 _KINDS: dict[str, str] = {}
@@ -96,14 +81,11 @@ def _bidi(text: str) -> str:
     return kind
 
 
-_PRESENTATION = re.compile("[\ufb00-\ufdff\ufe70-\ufefe]+")  # ligatures, Arabic presentation forms
+_PRESENTATION = re.compile(f"[{PRESENTATION}]+")  # ligatures, Arabic presentation forms
 
 
 def _nfkc(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group())
-
-
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 
 
 def _visual_to_logical(units: list[str]) -> list[str]:
@@ -131,10 +113,11 @@ def _visual_to_logical(units: list[str]) -> list[str]:
     right = ["R"] * (n + 1)  # the nearest strong type to the right; the line's end counts as R
     for i in range(n - 1, -1, -1):
         right[i] = strong[i] or right[i + 1]
-    levels, left = [], "R"
+    levels: list[int] = []
+    left = "R"
     for i, k in enumerate(kinds):
-        if strong[i]:
-            left = strong[i]
+        if s := strong[i]:
+            left = s
             levels.append(2 if k in ("L", "EN", "AN") else 1)
         else:  # a neutral between two left-to-right types goes with them, else right to left
             levels.append(2 if left == right[i + 1] == "L" else 1)
@@ -165,14 +148,14 @@ def _line_units(glyphs: list[Glyph]) -> list[str]:
     for g in glyphs:
         if prev is not None and g[0] - prev[1] > WORD_MARGIN * max(g[3], prev[3]):
             a, b = prev[4], g[4]
-            if not a.isspace() and not b.isspace() and not (_is_cjk(a[-1:]) or _is_cjk(b)):
+            if not a.isspace() and not b.isspace() and not (is_wide(a[-1:]) or is_wide(b)):
                 units.append(" ")
         units.append(g[4])
         prev = g
     return units
 
 
-def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> Line | None:
+def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine | None:
     """Build a Line from one row's glyphs of one column (any order)."""
     marks = [g for g in glyphs if g[4] >= "\u0300" and unicodedata.combining(g[4][0])]
     bases = [g for g in glyphs if g not in marks] if marks else glyphs
@@ -184,20 +167,20 @@ def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> Line | None:
             best[4] += g[4]
     units = _line_units(bases)
     rtl = False
-    if page_rtl or _RTL.search("".join(units)):
+    if page_rtl or RTL_RE.search("".join(units)):
         kinds = [_bidi(u) for u in units]
         n_r, n_l = kinds.count("R"), kinds.count("L")
         rtl = n_r > n_l or (page_rtl and (n_r > 0 or _mirrored(units)))
     if rtl:
         units = _visual_to_logical(units)
-    text = _PRESENTATION.sub(_nfkc, "".join(units).translate(_BIDI_CONTROLS)).strip()
+    text = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", "".join(units))).strip()
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
         return None
     sizes = [g[3] for g in ink]
     size = max(set(sizes), key=sizes.count)
     y0 = min(g[2] + g[5] for g in ink)
-    return Line(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl)
+    return LayoutLine(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl)
 
 
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -256,14 +239,14 @@ def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) ->
     return left > gx or right - left < GUTTER_MIN_GAP * size
 
 
-def _page_lines(glyphs: list[Glyph], width: float) -> list[Line]:
+def page_lines(glyphs: list[Glyph], width: float) -> list[LayoutLine]:
     """Lines of one page in reading order: bands of two columns between full-width rows."""
     rows = _rows(glyphs)
-    page_rtl = len(_RTL.findall("".join([g[4] for g in glyphs]))) > len(glyphs) / 4
+    page_rtl = len(RTL_RE.findall("".join([g[4] for g in glyphs]))) > len(glyphs) / 4
     row_spans = [sorted((g[0], g[1]) for g in row if not g[4].isspace()) for row in rows]
     gx = _gutter(row_spans, width)
-    out: list[Line] = []
-    band: list[list[Line]] = [[], []]
+    out: list[LayoutLine] = []
+    band: list[list[LayoutLine]] = [[], []]
     last_base: float | None = None
 
     def flush() -> None:
@@ -293,93 +276,7 @@ def _page_lines(glyphs: list[Glyph], width: float) -> list[Line]:
     return out
 
 
-def _new_device(rsrc: Any, sink: list[Glyph], cids: list[int]) -> Any:
-    """A pdfminer text device that records glyphs instead of building LTChar objects."""
-    from pdfminer.pdfdevice import PDFTextDevice
-    from pdfminer.pdffont import PDFUnicodeNotDefined
-
-    class GlyphSink(PDFTextDevice):
-        def render_char(
-            self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int, *_: Any
-        ) -> float:  # type: ignore[override]  # noqa: E501
-            cids[1] += 1
-            try:
-                text = font.to_unichr(cid)
-            except PDFUnicodeNotDefined:
-                text = f"(cid:{cid})"
-                cids[0] += 1
-            adv = font.char_width(cid) * fontsize * scaling
-            a, b, c, d, e, f = matrix
-            if b == 0 and a > 0 and d > 0 and not font.is_vertical() and text:
-                sink.append(
-                    [e, e + a * adv, f + rise * d, fontsize * d, text, font.get_descent() * fontsize * d]
-                )
-            return adv
-
-    return GlyphSink(rsrc)
-
-
-def _load(source: str | os.PathLike[str] | bytes) -> bytes:
-    if isinstance(source, bytes | bytearray):
-        data = bytes(source)
-    else:
-        try:
-            with open(source, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
-    if not data:
-        raise SourceError("empty file")
-    if b"%PDF-" not in data[:1024]:
-        start = data[:16].decode("latin-1").encode("unicode_escape").decode("ascii")
-        raise SourceError(f"not a PDF (starts with {start!r})")
-    return data
-
-
-def read_pdf(source: str | os.PathLike[str] | bytes) -> list[PdfPage]:
-    """Read every page of a PDF (path or bytes) into positioned lines in reading order.
-
-    Raises SourceError with a one-line message for anything that cannot be read.
-    """
-    data = _load(source)
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-
-    if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
-        raise SourceError("truncated or damaged PDF: no end-of-file marker (%%EOF)")
-    pages: list[PdfPage] = []
-    try:
-        doc = PDFDocument(PDFParser(io.BytesIO(data)))
-        rsrc = PDFResourceManager(caching=True)
-        sink: list[Glyph] = []
-        cids = [0, 0]  # unmapped glyphs on this page, glyphs in the document
-        interp = PDFPageInterpreter(rsrc, _new_device(rsrc, sink, cids))
-        for number, page in enumerate(PDFPage.create_pages(doc), 1):
-            sink.clear()
-            cids[0] = 0
-            page.rotate = 0  # read in the content's own coordinates, where the text is upright
-            interp.process_page(page)
-            x0, y0, x1, y1 = page.mediabox
-            width, height = abs(x1 - x0), abs(y1 - y0)
-            lines = _page_lines(sink, width)
-            pages.append(PdfPage(number, width, height, tuple(lines), cids[0]))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise SourceError("encrypted PDF: cannot read without the password") from None
-    except SourceError:
-        raise
-    except Exception as exc:  # pdfminer raises many types on damaged input
-        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise SourceError(f"truncated or damaged PDF: {detail}") from None
-    if not pages:
-        raise SourceError("truncated or damaged PDF: no pages found")
-    if not cids[1]:
-        raise SourceError("no text layer: this PDF needs OCR")
-    return pages
-
-
-def _region(ln: Line, split: float | None) -> tuple[int, bool]:
+def _region(ln: LayoutLine, split: float | None) -> tuple[int, bool]:
     """Which text block a line belongs to: (0 left, 1 right, 2 full width; right-to-left)."""
     if ln.column == 1:
         return (1, ln.rtl)
@@ -417,8 +314,8 @@ def _margin(values: list[float], low: bool) -> tuple[float, float]:
     return _usual(values)
 
 
-def _blocks(lines: tuple[Line, ...], split: float | None) -> dict[tuple[int, bool], _Block]:
-    groups: dict[tuple[int, bool], list[Line]] = {}
+def _blocks(lines: list[LayoutLine], split: float | None) -> dict[tuple[int, bool], _Block]:
+    groups: dict[tuple[int, bool], list[LayoutLine]] = {}
     for ln in lines:
         groups.setdefault(_region(ln, split), []).append(ln)
     out = {}
@@ -431,7 +328,7 @@ def _blocks(lines: tuple[Line, ...], split: float | None) -> dict[tuple[int, boo
     return out
 
 
-def _body_pitch(lines: tuple[Line, ...]) -> float:
+def _body_pitch(lines: list[LayoutLine]) -> float:
     """The usual distance between wrapped lines: the smallest line pitch in one column that recurs (on
     at least PITCH_SHARE of the pairs, and twice), since on pages of many one-line paragraphs most
     pitches are the wider ones between paragraphs; else the median."""
@@ -447,7 +344,7 @@ def _body_pitch(lines: tuple[Line, ...]) -> float:
     return statistics.median(pitches) if pitches else 0.0
 
 
-def paragraph_hints(page: PdfPage) -> list[str]:
+def paragraph_hints(lines: list[LayoutLine]) -> list[Hint]:
     """For each line after the first: START when it evidently starts a paragraph, WRAP when it evidently
     continues the line before, else UNKNOWN (left to the text rules in `clean`).
 
@@ -455,14 +352,13 @@ def paragraph_hints(page: PdfPage) -> list[str]:
     ends) are followed by a vertical gap or a first-line indent; then a full line followed by a line with
     neither, in the same column and size and at the margin, continues it.
     """
-    lines = page.lines
     if len(lines) < 2:
         return []
     split = min((ln.x0 for ln in lines if ln.column == 1), default=None)
     blocks = _blocks(lines, split)
     pitch = _body_pitch(lines)
     pairs = list(zip(lines, lines[1:], strict=False))
-    hints = [
+    hints: list[Hint] = [
         START
         if _starts_paragraph(a, b, blocks[_region(a, split)], blocks[_region(b, split)], pitch)
         else UNKNOWN
@@ -494,34 +390,72 @@ def paragraph_hints(page: PdfPage) -> list[str]:
     return hints
 
 
-def page_text(page: PdfPage) -> str:
-    """The page's lines joined with newlines: a blank line where a paragraph evidently starts, and a tab
-    (`WRAP_MARK`) before a line that evidently continues the one before (see `paragraph_hints`)."""
-    lines = page.lines
-    if not lines:
-        return ""
-    parts = [lines[0].text]
-    for ln, hint in zip(lines[1:], paragraph_hints(page), strict=True):
-        parts.append("\n\n" if hint == START else "\n" + WRAP_MARK if hint == WRAP else "\n")
+def make_page(number: int, width: float, height: float, glyphs: list[Glyph], cid_glyphs: int = 0) -> Page:
+    """One page read by any engine: its glyphs laid out in lines, each with its box and paragraph hint."""
+    lines = page_lines(glyphs, width)
+    hints: list[Hint] = [UNKNOWN, *paragraph_hints(lines)][: len(lines)]
+    return Page(
+        number,
+        tuple(Line(ln.text, _box(ln), h) for ln, h in zip(lines, hints, strict=True)),
+        width,
+        height,
+        cid_glyphs,
+    )
+
+
+def _box(ln: LayoutLine) -> tuple[float, float, float, float]:
+    """A line's box, to 1/100 point (as the cache keeps it: a warm run reports what a cold one does)."""
+    return (round(ln.x0, 2), round(ln.y0, 2), round(ln.x1, 2), round(ln.y1, 2))
+
+
+def page_text(page: Page) -> str:
+    """The page's lines joined with newlines, its hints shown: a blank line where a paragraph evidently starts,
+    a tab (`WRAP_MARK`) before a line that evidently continues the one before (for reading and tests)."""
+    parts: list[str] = []
+    for k, ln in enumerate(page.lines):
+        if k:
+            parts.append("\n\n" if ln.hint == START else "\n" + WRAP_MARK if ln.hint == WRAP else "\n")
         parts.append(ln.text)
     return "".join(parts)
 
 
-def _gap(prev: Line, ln: Line, pitch: float) -> bool:
+def lines_from_text(text: str, marked: bool = False) -> tuple[Line, ...]:
+    """The lines of a text (no boxes), a line after a blank one hinted `start`; with `marked`, a line opening
+    with a tab (`WRAP_MARK`) hinted `wrap`, as `page_text` shows hints."""
+    lines: list[Line] = []
+    blank = False
+    for raw in text.split("\n"):
+        if not raw.strip():
+            blank = True
+            continue
+        wrap = marked and raw.startswith(WRAP_MARK)
+        hint: Hint = START if blank and lines else WRAP if wrap and lines else UNKNOWN
+        lines.append(Line(raw[1:] if wrap else raw, None, hint))
+        blank = False
+    return tuple(lines)
+
+
+def page_from_text(number: int, text: str) -> Page:
+    """The inverse of `page_text`: a page (without boxes) from its text with hints shown as blank lines
+    (`start`) and leading tabs (`wrap`), to write a page's layout by hand."""
+    return Page(number, lines_from_text(text, marked=True))
+
+
+def _gap(prev: LayoutLine, ln: LayoutLine, pitch: float) -> bool:
     return prev.column == ln.column and bool(pitch) and prev.y0 - ln.y0 > PARA_GAP * pitch
 
 
-def _indent(ln: Line, b: _Block) -> float:
+def _indent(ln: LayoutLine, b: _Block) -> float:
     """How far the line starts inside its block's usual start edge (on the right for right-to-left text)."""
     return b.start - ln.x1 if ln.rtl else ln.x0 - b.start
 
 
-def _short(ln: Line, b: _Block) -> bool:
+def _short(ln: LayoutLine, b: _Block) -> bool:
     limit = SHORT_LINE if b.end_aligned else 2 * SHORT_LINE
     return ln.x1 - ln.x0 < (1 - limit) * (b.hi - b.lo)
 
 
-def _starts_paragraph(prev: Line, ln: Line, pb: _Block, b: _Block, pitch: float) -> bool:
+def _starts_paragraph(prev: LayoutLine, ln: LayoutLine, pb: _Block, b: _Block, pitch: float) -> bool:
     """Whether `ln` evidently starts a new paragraph after `prev`: a wide vertical gap, a first-line
     indent (on the right for right-to-left text), a short line before it, or a centred line.
 

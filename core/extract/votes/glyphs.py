@@ -7,64 +7,28 @@ are compared in garbled space: a clean name is *encoded* and scored by alignment
 printed string, spaces removed (a glyph may print as a space, so whitespace is no word boundary).
 
 With no training pairs the model is an identity-heavy prior, which makes it a weighted edit distance; that
-is how clean Arabic is read. No table learned from any one document is shipped.
+is how clean Arabic is read. No table learned from any one document is shipped. (Whether a text is garbled
+at all is `clean/garble.py`; the joining forms of a clean phrase are `text/arabic.units`.)
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .data_files import load
+from ...text.arabic import NEAR
 
-TATWEEL = "\u0640"
-_NOT_LETTER = re.compile(r"[^\u0621-\u063f\u0641-\u064a]")  # tatweel (U+0640) is no letter
-_TOKEN = re.compile(r"\S+")
-# Letters that never join the letter after them (right-joining), and hamza, which joins nothing.
-_RIGHT_JOINING = set("اأإآٱدذرزوؤة")
-_NON_JOINING = set("ء")
-_ALEFS = set("اأإآ")
-_NEAR = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 _V = 36  # size of the Arabic letter alphabet, for uniform substitution mass
 CONJUNCTION = "و|isol"  # the conjunction «و» printed before list items (و + name)
 
 
-def letters_only(s: str) -> str:
-    """The Arabic letters of `s`, in order: spaces, tatweel, marks, digits and punctuation dropped."""
-    return _NOT_LETTER.sub("", s)
+class _Tally(dict[str, float]):
+    """Expected counts: a missing key counts 0 (and is not added, as with collections.Counter)."""
 
-
-def units(phrase: str) -> list[str]:
-    """Glyph units of a clean Arabic phrase: `letter|form`, with lam-alef as one ligature unit."""
-    out: list[str] = []
-    for word in phrase.split():
-        w = letters_only(word)
-        toks: list[str] = []
-        i = 0
-        while i < len(w):
-            if w[i] == "ل" and i + 1 < len(w) and w[i + 1] in _ALEFS:
-                toks.append(w[i : i + 2])
-                i += 2
-            else:
-                toks.append(w[i])
-                i += 1
-        for k, t in enumerate(toks):
-            prev_joins = (
-                k > 0 and toks[k - 1][-1] not in _RIGHT_JOINING and toks[k - 1][-1] not in _NON_JOINING
-            )
-            prev_joins = prev_joins and t[0] not in _NON_JOINING
-            next_joins = (
-                k + 1 < len(toks)
-                and t[-1] not in _RIGHT_JOINING
-                and t[-1] not in _NON_JOINING
-                and toks[k + 1][0] not in _NON_JOINING
-            )
-            form = ("medi" if next_joins else "fina") if prev_joins else ("init" if next_joins else "isol")
-            out.append(f"{t}|{form}")
-    return out
+    def __missing__(self, key: str) -> float:
+        return 0.0
 
 
 @dataclass(frozen=True)
@@ -90,10 +54,10 @@ class GlyphModel:
         self.prior = prior
         self.unit_weight = unit_weight
         self.letter_weight = letter_weight
-        self.unit_counts: dict[str, Counter[str]] = defaultdict(Counter)
-        self.letter_counts: dict[str, Counter[str]] = defaultdict(Counter)
-        self.unit_totals: Counter[str] = Counter()
-        self.letter_totals: Counter[str] = Counter()
+        self.unit_counts: defaultdict[str, _Tally] = defaultdict(_Tally)
+        self.letter_counts: defaultdict[str, _Tally] = defaultdict(_Tally)
+        self.unit_totals = _Tally()
+        self.letter_totals = _Tally()
         self._cache: dict[tuple[str, str], float] = {}
         self.insert_cost = -math.log(prior.insert / _V)
 
@@ -107,7 +71,7 @@ class GlyphModel:
             return p.identity
         if not out:
             return p.empty
-        if len(out) == len(letter) and out.translate(_NEAR) == letter.translate(_NEAR):
+        if len(out) == len(letter) and out.translate(NEAR) == letter.translate(NEAR):
             return p.near
         if len(out) == 1:
             return p.sub / _V
@@ -318,37 +282,3 @@ class GlyphModel:
                 new.letter_counts[letter][out] += w
                 new.letter_totals[letter] += w
         return new
-
-
-# --- detection -------------------------------------------------------------------------------------------
-
-
-def _common_words() -> frozenset[str]:
-    return frozenset(load("lexicon/ar")["garble"]["common_words"])
-
-
-_LABEL = re.compile(r"\(\s*[\u0621-\u064a]{1,2}\s*\)")
-
-
-def garble_score(text: str) -> float:
-    """How damaged the Arabic in `text` looks: 0 clean .. 1 fully garbled (0 when there is no Arabic).
-
-    Two signs, both cheap: clean UN Arabic has many common words verbatim («في», «مجلس», «الأمن» …) and
-    almost no one-letter tokens or mid-word «ة»/«ى»; a broken glyph map destroys the first and produces
-    the second (letters printed as spaces split words into fragments).
-    """
-    common = _common_words()
-    text = _LABEL.sub(" ", text)  # "(أ)", "(ه)": sub-paragraph labels are one-letter tokens in clean text too
-    toks = [letters_only(t.replace(TATWEEL, "")) for t in _TOKEN.findall(text)]
-    toks = [t for t in toks if t]
-    if len(toks) < 3:
-        return 0.0
-    n = len(toks)
-    # «و» ("and") stands alone before numbers: «2042 (2012) و 2043 (2012)» (S/RES/2533 (2020) ar)
-    odd = sum(1 for t in toks if (len(t) == 1 and t != "و") or "ة" in t[:-1] or "ى" in t[:-1])
-    known = sum(1 for t in toks if t in common or (t[0] in "وب" and t[1:] in common))
-    odd_rate = odd / n
-    known_rate = known / n
-    damage = min(1.0, odd_rate / 0.15)
-    clean = min(1.0, known_rate / 0.12)
-    return round(max(0.0, min(1.0, 0.5 * damage + 0.5 * (1.0 - clean))), 3)

@@ -21,25 +21,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
-from .data_files import load
-from .garble import (
-    CLEAN_PRIOR,
-    CONJUNCTION,
-    GARBLED_PRIOR,
-    TATWEEL,
-    GlyphModel,
-    garble_score,
-    letters_only,
-    units,
-)
-from .symbols import LATIN_DIGITS as _DIGITS
+from ...clean.garble import garble_score, is_garbled
+from ...data.lexicon import joiners, lexicon
+from ...data.roster import council, countries
+from ...model import VOTE_LISTS, Resolution, VoteList
+from ...text.arabic import TATWEEL, letters_only, units
+from ...text.scripts import ARABIC_LABEL, LATIN_DIGITS
+from ...text.symbols import parse_sc_resolution
+from .assign import linear_sum_assignment
+from .glyphs import CLEAN_PRIOR, CONJUNCTION, GARBLED_PRIOR, GlyphModel
 
-__all__ = ["ArabicItem", "ArabicVoteBlock", "find_arabic_votes", "garble_score"]
+__all__ = ["ArabicItem", "ArabicVoteBlock", "find_arabic_votes"]
 
-KINDS = ("in_favour", "against", "abstaining")
-GARBLED_THRESHOLD = 0.45  # garble_score above which the glyph model is trained
+KINDS: tuple[VoteList, ...] = VOTE_LISTS
 # Confidence (all in nats per printed letter, held-out model; calibrated on perturbed synthetic letters:
 # shuffled, re-wrapped, rotated, split, dropped, damaged items and wrong-year rosters, see the tests)
 MIN_MARGIN = 1.0  # between the chosen and the next-best column
@@ -58,21 +53,11 @@ EM_ROUNDS = 10
 _BIG = 1e6
 BODY_LINES = 15  # lines before the vote block searched for body anchors (and the adoption lines after it)
 
-_ARABIC = re.compile(r"[\u0621-\u064a]")
+_ARABIC = re.compile(f"[{ARABIC_LABEL}]")
 _LATIN = re.compile(r"[A-Za-z]")
 _NUM = re.compile(r"\d+")
 _PAREN_YEAR = re.compile(r"\(\s*(\d{4})\s*\)")
-_EN_RES = re.compile(r"Resolution\s+(\d{1,4})\s*\((\d{4})\)")
-_EN_ADOPTED = re.compile(
-    r"Adopted by the Security Council(?: at its \d+\w* meeting,)? on (\d{1,2}) ([A-Z][a-z]+) (\d{4})"
-)
-_EN_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "January February March April May June July August September October November December".split()
-    )
-}
-_ITEM_SEP = "،؛,;"
+_ITEM_SEP = joiners().marks  # what separates list items («،» and the others)
 
 
 @dataclass(frozen=True)
@@ -111,7 +96,7 @@ class _Line:
 
 def _split_lines(text: str) -> list[_Line]:
     out, pos = [], 0
-    for raw in text.translate(_DIGITS).split("\n"):
+    for raw in text.translate(LATIN_DIGITS).split("\n"):
         out.append(_Line(raw, pos))
         pos += len(raw) + 1
     return out
@@ -270,10 +255,10 @@ def _repair(blocks: list[list[_Line]], rots: list[list[int]], best: Callable[[st
                 break
 
 
-def _label_printed(line: str, model: GlyphModel, phrases: list[str]) -> tuple[str, tuple[str, ...]]:
+def _label_printed(line: str, model: GlyphModel, phrases: Sequence[str]) -> tuple[str, tuple[str, ...]]:
     """The label line's letters in the rotation and the lexicon phrase that fit best."""
     text = line.replace(":", " ")
-    best = (math.inf, "", ())
+    best: tuple[float, str, tuple[str, ...]] = (math.inf, "", ())
     for p in _cuts(text):
         g = letters_only(text[p:] + text[:p])
         for ph in phrases:
@@ -294,10 +279,6 @@ def _roster(year: int | None) -> list | None:
     if year is None:
         return None
     try:
-        from .roster import council  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
         return list(council(year))
     except (KeyError, LookupError, ValueError):
         return None
@@ -310,7 +291,7 @@ def _columns(roster: list, none_blocks: Sequence[int]) -> list[_Column]:
         names = [c.names["ar"], *c.aliases.get("ar", ())] if hasattr(c, "aliases") else [c.names["ar"]]
         vs = tuple(dict.fromkeys(tuple([CONJUNCTION, *units(n)]) for n in names if n))
         cols.append(_Column(c.iso3, vs, None))
-    none = load("lexicon/ar")["vote"]["none"]
+    none = lexicon("ar").vote.none
     for b in none_blocks:
         vs = tuple(tuple([CONJUNCTION, *units(n)]) for n in none)
         cols.append(_Column(f"none:{b}", vs, b))
@@ -319,10 +300,6 @@ def _columns(roster: list, none_blocks: Sequence[int]) -> list[_Column]:
 
 def _outsider_columns(keys: set[str]) -> list[_Column]:
     """Every other state (not on the year's roster): the names an item must fit worse than its member's."""
-    try:
-        from .roster import countries  # type: ignore[import-not-found]
-    except ImportError:
-        return []
     return _columns([c for c in countries().values() if c.iso3 not in keys and c.names.get("ar")], [])
 
 
@@ -358,7 +335,7 @@ def _body_pairs(
     body: Sequence[str], model: GlyphModel, null: dict[str, float]
 ) -> list[tuple[str, Sequence[str], bool, float]]:
     """Training pairs from phrases every vote letter repeats, found in garbled body lines by local alignment."""
-    anchors = [tuple(units(a)) for a in load("lexicon/ar")["garble"].get("body_anchors", [])]
+    anchors = [tuple(units(a)) for a in lexicon("ar").body_anchors]
     out: list[tuple[str, Sequence[str], bool, float]] = []
     for line in body:
         g = letters_only(line)
@@ -375,7 +352,7 @@ def _body_pairs(
 def _solve(
     blocks: list[list[_Line]], labels: list[str], roster: list, garbled: bool, body: Sequence[str] = ()
 ) -> _Solution:
-    lex = load("lexicon/ar")["vote"]
+    lex = lexicon("ar").vote.labels
     null = _null_costs(blocks)
     body_pairs: list[tuple[str, Sequence[str], bool, float]] = []
     single = [b for b, lines in enumerate(blocks) if len(_items(lines, [0] * len(lines))) <= 1]
@@ -488,7 +465,7 @@ class _Date:
 
 def _month_units() -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
     out = []
-    for name, num in load("lexicon/ar")["months"].items():
+    for name, num in lexicon("ar").months.items():
         left, right = name.split("/")
         out.append((int(num), tuple(units(left)), tuple(units(right))))
     return out
@@ -506,7 +483,7 @@ def _llr_best(g: str, us: Sequence[str], model: GlyphModel, null: dict[str, floa
 
 def _dates(line: str, model: GlyphModel, null: dict[str, float], year_hint: int | None) -> list[_Date]:
     out = []
-    for mo in re.finditer(r"(?<=[\u0621-\u064a\u0640 ])/(?=[\u0621-\u064a\u0640 ])", line):
+    for mo in re.finditer(f"(?<=[{ARABIC_LABEL} ])/(?=[{ARABIC_LABEL} ])", line):
         s = mo.start()
         left = line[max(0, s - 25) : s]
         right = line[s + 1 : s + 26]
@@ -576,37 +553,67 @@ def _resolution_in(line: str, masked: list[tuple[int, int]]) -> tuple[int, int, 
 # --- the public function --------------------------------------------------------------------------------------
 
 
-def find_arabic_votes(text: str, year: int | None = None) -> list[ArabicVoteBlock]:
-    """Every Arabic vote block (favour / against / abstaining lists) found in `text`, in text order."""
+@dataclass(frozen=True)
+class _Context:
+    """What the rest of the document says: the resolution it reports or annexes (number, year) and its date,
+    and at which offsets the Arabic is garbled (the cleaning stage's judgement)."""
+
+    resolution: tuple[int, int] | None
+    date: str | None
+    garbled: Callable[[int], bool]
+
+
+def find_arabic_votes(
+    text: str,
+    resolutions: Sequence[Resolution] = (),
+    garbled: Callable[[int], bool] | None = None,
+    year: int | None = None,
+) -> list[ArabicVoteBlock]:
+    """Every Arabic vote block (favour / against / abstaining lists) found in `text`, in text order.
+
+    `resolutions` are those found in the same text (an annexed resolution gives the vote's resolution, date
+    and year when the Arabic does not); `garbled(offset)` says whether the Arabic at an offset is garbled
+    (default: the garble score of the text up to the block)."""
     lines = _split_lines(text)
-    en_res = _EN_RES.search(text.translate(_DIGITS))
-    en_adopted = _EN_ADOPTED.search(text)
+    annexed = next((r for r in resolutions if parse_sc_resolution(r.symbol)), None)
+    dated = next((r.date for r in resolutions if r.date), None)
+    ctx = _Context(
+        parse_sc_resolution(annexed.symbol) if annexed else None,
+        dated,
+        garbled or (lambda offset: is_garbled(garble_score(text[:offset]))),
+    )
     out = []
     for a, b, c in _label_triples(lines):
         blocks_idx = [list(range(a + 1, b)), list(range(b + 1, c)), _tail_lines(lines, c + 1)]
         blocks_idx = [[i for i in bl if _is_list_line(lines[i].text)] for bl in blocks_idx]
-        out.append(_read_block(text, lines, (a, b, c), blocks_idx, year, en_res, en_adopted))
+        out.append(_read_block(text, lines, (a, b, c), blocks_idx, year, ctx))
     return out
 
 
-def _read_block(text, lines, labels_idx, blocks_idx, year, en_res, en_adopted) -> ArabicVoteBlock:
+def _read_block(
+    text: str,
+    lines: list[_Line],
+    labels_idx: tuple[int, int, int],
+    blocks_idx: list[list[int]],
+    year: int | None,
+    ctx: _Context,
+) -> ArabicVoteBlock:
     warnings: list[tuple[str, str]] = []
     blocks = [[lines[i] for i in bl] for bl in blocks_idx]
     label_texts = [lines[i].text for i in labels_idx]
     last = max([labels_idx[2], *blocks_idx[2]])
     body = "\n".join(ln.text for ln in lines[: last + 1] if _ARABIC.search(ln.text))
-    gscore = garble_score(body)
-    lex = load("lexicon/ar")["vote"]
+    lex = lexicon("ar").vote.labels
     verbatim = all(
         any(" ".join(letters_only(w) for w in p.split()) in _plain(lbl) for p in lex[k])
         for k, lbl in zip(KINDS, label_texts, strict=True)
     )
-    garbled = gscore >= GARBLED_THRESHOLD or not verbatim
+    garbled = ctx.garbled(lines[last].end) or not verbatim
     if garbled:
         warnings.append(
             (
                 "garbled-arabic",
-                f"the Arabic text looks garbled (score {gscore:.2f}): a broken font map; "
+                "the Arabic of this vote block is garbled (a broken font map): "
                 "names were matched with a glyph model learned from this document",
             )
         )
@@ -633,10 +640,10 @@ def _read_block(text, lines, labels_idx, blocks_idx, year, en_res, en_adopted) -
         if res_line is not None:
             r = _resolution_in(lines[res_line].text, [])
             vote_year = r[1] if r else None
-        if vote_year is None and en_res:
-            vote_year = int(en_res.group(2))
-        if vote_year is None and en_adopted:
-            vote_year = int(en_adopted.group(3))
+        if vote_year is None and ctx.resolution:
+            vote_year = ctx.resolution[1]
+        if vote_year is None and ctx.date:
+            vote_year = int(ctx.date[:4])
         if vote_year is None:
             ys = [int(m) for m in re.findall(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)", body)]
             vote_year = ys[0] if ys else None
@@ -647,7 +654,7 @@ def _read_block(text, lines, labels_idx, blocks_idx, year, en_res, en_adopted) -
         body_lines = [
             lines[i].text
             for i in near
-            if _ARABIC.search(lines[i].text) and garble_score(lines[i].text) >= GARBLED_THRESHOLD
+            if _ARABIC.search(lines[i].text) and is_garbled(garble_score(lines[i].text))
         ]
         sol = _solve(blocks, label_texts, roster, garbled, body_lines)
         model_for_dates = sol.matcher.model
@@ -664,13 +671,9 @@ def _read_block(text, lines, labels_idx, blocks_idx, year, en_res, en_adopted) -
         r = _resolution_in(lines[res_line].text, masked)
         if r:
             res = (r[0], r[1])
-    if res is None and en_res:
-        res = (int(en_res.group(1)), int(en_res.group(2)))
-    date = None
-    if en_adopted:
-        d, mon, y = en_adopted.groups()
-        if mon in _EN_MONTHS:
-            date = f"{int(y):04d}-{_EN_MONTHS[mon]:02d}-{int(d):02d}"
+    if res is None and ctx.resolution:
+        res = ctx.resolution
+    date = ctx.date
     if date is None and res_line is not None:
         for i in (res_line, res_line + 1, res_line - 1):
             if date_spans.get(i):
@@ -712,7 +715,13 @@ def _plain(s: str) -> str:
     return " ".join(letters_only(w) for w in s.replace(TATWEEL, "").split() if letters_only(w))
 
 
-def _lists(text, blocks, sol: _Solution | None, null, warnings) -> dict[str, list[ArabicItem]]:
+def _lists(
+    text: str,
+    blocks: list[list[_Line]],
+    sol: _Solution | None,
+    null: dict[str, float],
+    warnings: list[tuple[str, str]],
+) -> dict[str, list[ArabicItem]]:
     lists: dict[str, list[ArabicItem]] = {k: [] for k in KINDS}
     if sol is None:
         for b, lines in enumerate(blocks):

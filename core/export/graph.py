@@ -15,6 +15,7 @@ import bisect
 import csv
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 from xml.etree import ElementTree as ET
@@ -81,7 +82,7 @@ class Graph:
         )
 
 
-def build(records) -> Graph:
+def build(records: Iterable[dict[str, Any]]) -> Graph:
     g = Graph()
     for rec in records:
         g.add(rec)

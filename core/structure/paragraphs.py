@@ -1,28 +1,30 @@
-"""Split the resolutions in a Document into preambular and operative paragraphs."""
+"""Document → resolutions: each found by its enacting formula, split into preambular and operative paragraphs
+with their lead words and sub-paragraphs."""
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import overload
 
-from .lexicon import Lexicon, all_lexicons, lead_start, lexicon, operative_start
-from .model import Document, Paragraph, Resolution, SubParagraph
-from .symbols import LATIN_DIGITS as _DIGITS
+from ..data.lexicon import Lexicon, all_lexicons, lead_start, lexicon, operative_start
+from ..model import Document, Paragraph, ParagraphKind, Resolution, SubParagraph
+from ..text.dates import find_date
+from ..text.language import detect_language
+from ..text.scripts import ARABIC, ARABIC_LABEL, CJK_PAREN_NUMBERS, WIDE_RE, latin_digits
+from ..text.symbols import sc_resolution
 
 # Printed operative numbers: "1.", "1 -" (Arabic), "1．" (Chinese full-width), "١ -".
 # ("- 2 يقرر": an Arabic "2 -" that the bidi reordering printed reversed, S/RES/2505 (2020) ar)
-_OP_NUM = re.compile(r"^(?:(\d{1,3})\s*[.\-–．、]\s*|[\-–]\s*(\d{1,3})\s+(?=[\u0600-\u06ff]))")
+_OP_NUM = re.compile(rf"^(?:(\d{{1,3}})\s*[.\-–．、]\s*|[\-–]\s*(\d{{1,3}})\s+(?=[{ARABIC}]))")
 _OP_NUM_BARE = re.compile(r"^(\d{1,3})\s+()")  # group 2 empty, as in _OP_NUM
 # Sub-paragraph labels: "(a)", "(i)", "(12)", Cyrillic "(а)", Arabic "(أ)"; "a)", "i)", "а)" as French, Spanish and
 # Russian texts print them (S/RES/2514 (2020) fr, es, ru); second-level labels "㈠" (Chinese) and "‘1’" (Arabic),
 # whose ids use roman numerals like the other languages': OP8(a)(i).
 _SUB_LABEL = re.compile(
-    r"^(?:\(\s*([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]{1,2}|[\u0621-\u064a]{1,2})\s*\)\s*"
+    rf"^(?:\(\s*([a-z]{{1,2}}|[ivxlc]{{1,6}}|\d{{1,2}}|[а-я]{{1,2}}|[{ARABIC_LABEL}]{{1,2}})\s*\)\s*"
     r"|([a-z]|[ivxlc]{1,6}|[а-я])\)\s+"
-    r"|([\u3220-\u3229])\s*"
+    rf"|([{CJK_PAREN_NUMBERS}])\s*"
     r"|[‘’']\s*([1-9]\d?)\s*[’‘']\s*)"
 )
 _ROMAN = re.compile(r"^[ivxlc]+$")
@@ -56,12 +58,11 @@ def _is_second_level(label: str, top: str, prev: str, prev_is_second: bool) -> b
 
 
 _END_PUNCT = ".;:,،؛。；：，"
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # leads in scripts without spaces end anywhere
 
 
 @dataclass
 class _Para:
-    kind: str
+    kind: ParagraphKind
     number: int | None
     start: int
     end: int
@@ -73,7 +74,7 @@ class _Para:
     )
 
 
-def _lines(text: str, start: int = 0, end: int | None = None):
+def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
     end = len(text) if end is None else end
     pos = start
     while pos < end:
@@ -83,60 +84,12 @@ def _lines(text: str, start: int = 0, end: int | None = None):
         pos = nl + 1
 
 
-_SCRIPTS = [
-    ("ar", re.compile(r"[\u0600-\u06ff]")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]")),
-    ("ru", re.compile(r"[\u0400-\u04ff]")),
-    ("latin", re.compile(r"[A-Za-zÀ-ÿ]")),
-]
-_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]")
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
-
-
-@functools.cache
-def _latin_vocab() -> tuple[tuple[str, ...], dict[str, str], dict[str, str]]:
-    """From the lexicons' [detect]: the languages, and word -> language for words counted in lower case only
-    and for words counted in any case (keys in lower case)."""
-    langs, lower_only, any_case = [], {}, {}
-    for lx in all_lexicons():
-        if lx.detect_words:
-            langs.append(lx.lang)
-            lower_only.update(dict.fromkeys(lx.detect_words, lx.lang))
-            any_case.update(dict.fromkeys(lx.detect_any_case, lx.lang))
-    return tuple(langs), lower_only, any_case
-
-
-@overload
-def detect_language(text: str) -> str: ...
-@overload
-def detect_language(text: str, default: str | None) -> str | None: ...
-
-
-def detect_language(text: str, default: str | None = "en") -> str | None:
-    """Language of a stretch of text from its script, then its commonest words; `default` for Latin text
-    without any of those words (a list of names: "Albania, Brazil, France, Gabon, …")."""
-    sample = text[:4000]
-    if _OTHER_SCRIPT.search(sample):
-        counts = {lang: len(rx.findall(sample)) for lang, rx in _SCRIPTS}
-        best = max(counts, key=counts.get)
-        if best != "latin":
-            return best
-    # function words count in lower case only: "El", "Al", "Del" in names ("Mohamed Al Habib") tell nothing
-    words = Counter(_LATIN_WORD.findall(sample))
-    langs, lower_only, any_case = _latin_vocab()
-    score = dict.fromkeys(langs, 0)
-    for word, n in words.items():
-        lang = lower_only.get(word) or any_case.get(word.lower())
-        if lang:
-            score[lang] += n
-    best = max(score, key=lambda lang: (score[lang], lang == "en"))  # a tie goes to English
-    return best if score[best] else default
-
-
 def _lead(text: str, leads: tuple[str, ...], adverbs: tuple[str, ...], word: re.Pattern[str]) -> str | None:
     for lead in leads:
         if text.startswith(lead) and (
-            len(text) == len(lead) or not text[len(lead)].isalnum() or _CJK.match(lead)
+            len(text) == len(lead)
+            or not text[len(lead)].isalnum()
+            or WIDE_RE.match(lead)  # leads in scripts without spaces end anywhere
         ):
             return lead
     m = word.match(text)
@@ -198,7 +151,7 @@ def find_resolutions(doc: Document) -> list[Resolution]:
     return out
 
 
-def _title(doc: Document, lines, i: int, lx: Lexicon) -> tuple[str | None, str | None]:
+def _title(doc: Document, lines: list[tuple[int, int]], i: int, lx: Lexicon) -> tuple[str | None, str | None]:
     """Symbol and adoption date from the lines just above the enacting formula."""
     symbol = date = None
     for a, b in reversed(lines[max(0, i - 8) : i]):
@@ -206,23 +159,15 @@ def _title(doc: Document, lines, i: int, lx: Lexicon) -> tuple[str | None, str |
         if date is None and (m := lx.adopted.search(s)):
             date = find_date(m["date"], lx)
         if symbol is None and (m := lx.resolution_heading.search(s)):
-            symbol = f"S/RES/{int(m['number'].translate(_DIGITS))} ({m['year'].translate(_DIGITS)})"
+            symbol = sc_resolution(latin_digits(m["number"]), latin_digits(m["year"]))
     if symbol is None and doc.symbol and doc.symbol.startswith("S/RES/"):
         symbol = doc.symbol
     return symbol, date
 
 
-def find_date(s: str, lx: Lexicon) -> str | None:
-    """The first date printed in `s` in the lexicon's language, as an ISO date."""
-    for m in lx.date.finditer(s.translate(_DIGITS)):
-        name = re.sub(r"\s*/\s*", "/", m["month"])  # Arabic double names: "تشرين الثاني/ نوفمبر"
-        month = int(name) if name.isdigit() else lx.months.get(name.casefold())
-        if month and 1 <= month <= 12:
-            return f"{m['year']}-{month:02d}-{int(m['day']):02d}"
-    return None
-
-
-def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> Resolution:
+def _parse_resolution(
+    doc: Document, lines: list[tuple[int, int]], i: int, stop: int, lx: Lexicon
+) -> Resolution:
     text = doc.text
     a0, b0 = lines[i]
     symbol, date = _title(doc, lines, i, lx)
@@ -255,8 +200,8 @@ def _parse_resolution(doc: Document, lines, i: int, stop: int, lx: Lexicon) -> R
         if m is None and (bare := _OP_NUM_BARE.match(s)) and int(bare[1]) == last_op + 1:
             # the number's period lost in extraction: "7 Further underlines …" after paragraph 6 (S/RES/1345 (2001))
             m = bare if operative_start().match(s, bare.end()) else None
-        n = int((m[1] or m[2]).translate(_DIGITS)) if m else None
-        if n is not None and n > last_op and (n <= last_op + 3 or not in_ops):
+        n = int(latin_digits(m[1] or m[2])) if m else None
+        if m is not None and n is not None and n > last_op and (n <= last_op + 3 or not in_ops):
             paras.append(_Para("operative", n, a, b, a + m.end(), pieces=[(a + m.end(), b)]))
             last_op, in_ops = n, True
             continue

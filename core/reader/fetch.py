@@ -21,12 +21,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import SourceError
-from .library import default_library_dir, library_filename
+from ..errors import SourceError
+from ..model import LANGUAGES
+from ..text.symbols import library_filename
+from ..text.symbols import normalize_symbol as known_symbol
+from ..version import __version__
+from .library import default_library_dir
 
 DEFAULT_BASE_URL = "https://documents.un.org"
 ENV_DOCS_URL = "RESINSPECT_DOCS_URL"
-LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 PROJECT_URL = "https://github.com/resinspect/resinspect"
 PDF_MAGIC = b"%PDF-"
 MAX_BYTES = 200 * 1024 * 1024  # no Security Council document is near this; a guard against endless bodies
@@ -37,8 +40,6 @@ _sleep = time.sleep  # tests replace this to record the waits instead of sleepin
 
 def user_agent() -> str:
     """The honest User-Agent sent with every request."""
-    from . import __version__
-
     return f"resinspect/{__version__} (+{PROJECT_URL}; UN document inspector)"
 
 
@@ -48,9 +49,7 @@ def normalize_symbol(symbol: str) -> str:
     Uses `resinspect.symbols` for the series it knows; any other symbol (ODS holds many more series) is
     upper-cased with its spacing tidied, rather than refused.
     """
-    from .symbols import normalize_symbol as known
-
-    if printed := known(symbol):
+    if printed := known_symbol(symbol):
         return printed
     s = " ".join(symbol.split()).upper()
     s = re.sub(r"\s*/\s*", "/", s)

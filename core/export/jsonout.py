@@ -1,10 +1,10 @@
-"""The only place JSON field names are spelled (see CONTRACT.md). Explicit dicts, contract key order."""
+"""The only place JSON field names are spelled (see docs/CONTRACT.md). Explicit dicts, contract key order."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .model import Citation, Document, Issue, Member, Paragraph, Resolution, Vote
+from ..model import Citation, Document, Inspection, Issue, Member, Paragraph, Resolution, Vote
 
 SCHEMA_VERSION = 1
 
@@ -102,7 +102,7 @@ def vote(v: Vote) -> dict[str, Any]:
         "procedure": v.procedure,
         "date": v.date,
         "adopted": v.adopted,
-        "counts": dict(v.counts),
+        "counts": v.counts.as_dict(),
         "in_favour": [member(m) for m in v.in_favour],
         "against": [member(m) for m in v.against],
         "abstaining": [member(m) for m in v.abstaining],
@@ -124,7 +124,7 @@ def votes(doc: Document, vs: list[Vote]) -> dict[str, Any]:
     return out
 
 
-def inspection(ins) -> dict[str, Any]:
+def inspection(ins: Inspection) -> dict[str, Any]:
     doc = ins.document
     out = _head(doc)
     out["resolutions"] = [

@@ -1,4 +1,5 @@
-"""SOURCE → raw pages: a PDF path, an extracted-text file, `-` (stdin) or a UN symbol found in a library."""
+"""SOURCE → RawSource (pages of lines): a PDF path, an extracted-text file, `-` (stdin) or a UN symbol found in
+a library (and, when asked, fetched from the UN's Official Document System first)."""
 
 from __future__ import annotations
 
@@ -6,29 +7,17 @@ import hashlib
 import os
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import SourceError
+from ..errors import SourceError
+from ..model import LANGUAGES, Page, RawSource
+from ..text.symbols import normalize_symbol, parse_filename, symbol_key
+from .layout import lines_from_text
 from .library import search_dirs
-from .symbols import LANGS, normalize_symbol, parse_filename, symbol_key
 
 ENV_LANG = "RESINSPECT_LANG"
 _SUFFIXES = {".pdf", ".txt", ".text"}
-
-
-@dataclass(frozen=True, slots=True)
-class RawSource:
-    """What was read: page texts before cleaning, and where they came from."""
-
-    input: str
-    path: str | None
-    sha256: str
-    kind: str  # "pdf" | "text"
-    pages: list[str]
-    symbol: str | None
-    lang: str | None  # language told by the file name, if any
-    cid_glyphs: tuple[int, ...] = ()  # per page, PDFs only
 
 
 def language_order(lang: str | None) -> list[str]:
@@ -36,7 +25,7 @@ def language_order(lang: str | None) -> list[str]:
     order = [lang] if lang else []
     order.append("en")
     order += [x.strip() for x in os.environ.get(ENV_LANG, "").split(",") if x.strip()]
-    order += list(LANGS)
+    order += list(LANGUAGES)
     seen: list[str] = []
     for x in order:
         if x not in seen:
@@ -44,7 +33,7 @@ def language_order(lang: str | None) -> list[str]:
     return seen
 
 
-def find_symbol(symbol: str, lang: str | None, libraries: list[str] | None) -> Path:
+def find_symbol(symbol: str, lang: str | None, libraries: Sequence[str | Path] | None) -> Path:
     """The file holding `symbol` in the preferred language, searched in the library folders."""
     key = symbol_key(symbol)
     found: dict[str | None, Path] = {}
@@ -70,7 +59,9 @@ def find_symbol(symbol: str, lang: str | None, libraries: list[str] | None) -> P
     return next(iter(found.values()))
 
 
-def resolve(input: str, lang: str | None = None, libraries: list[str] | None = None) -> Path | None:
+def resolve(
+    input: str, lang: str | None = None, libraries: Sequence[str | Path] | None = None
+) -> Path | None:
     """Path of the SOURCE (None for stdin). Raises SourceError with one clear line."""
     if input == "-":
         return None
@@ -107,9 +98,36 @@ def _decode_text(data: bytes, name: str) -> str:
     return text
 
 
-def read_source(input: str, lang: str | None = None, libraries: list[str] | None = None) -> RawSource:
-    """Read a SOURCE into page texts. Raises SourceError for anything unreadable."""
-    path = resolve(input, lang, libraries)
+def text_pages(text: str) -> list[Page]:
+    """Pages of an extracted text: split at form feeds (a text without them is one page here; cleaning
+    looks for page ends in it), each line as it stands, a line after a blank one hinted as a start."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    chunks = text.split("\f") if "\f" in text else [text]
+    if chunks and not chunks[0].strip() and len(chunks) > 1:
+        chunks = chunks[1:]
+    if chunks and not chunks[-1].strip() and len(chunks) > 1:
+        chunks = chunks[:-1]
+    return [Page(number, lines_from_text(chunk)) for number, chunk in enumerate(chunks, 1)]
+
+
+def read_source(
+    input: str,
+    lang: str | None = None,
+    libraries: Sequence[str | Path] | None = None,
+    fetch: bool = False,
+) -> RawSource:
+    """Read a SOURCE into pages of lines. With `fetch`, a UN symbol missing from the library is downloaded
+    into it first (into the first of `libraries`, else the user's library). Raises SourceError."""
+    try:
+        path = resolve(input, lang, libraries)
+    except SourceError:
+        symbol = normalize_symbol(input)
+        if not fetch or symbol is None:
+            raise
+        from .fetch import fetch as fetch_pdf
+
+        fetch_pdf(symbol, lang or "en", library=Path(libraries[0]) if libraries else None)
+        path = resolve(input, lang, libraries)
     if path is None:
         data = sys.stdin.buffer.read()
         name = "<stdin>"
@@ -127,23 +145,15 @@ def read_source(input: str, lang: str | None = None, libraries: list[str] | None
     if data[:1024].lstrip().startswith(b"%PDF") or (path and path.suffix.lower() == ".pdf"):
         from . import cache
 
-        texts = cache.get(sha)
-        if texts is None:
-            from . import pdftext
+        pages = cache.get(sha)
+        if pages is None:
+            from .pdf import read_pdf
 
             try:
-                pages = pdftext.read_pdf(data)
+                pages = read_pdf(data)
             except SourceError as exc:
                 raise SourceError(f"{input}: {exc}") from None
-            texts = [pdftext.page_text(p) for p in pages]
-            cache.put(sha, texts)
-        cids = tuple(t.count("(cid:") for t in texts)
-        return RawSource(input, name if path else None, sha, "pdf", texts, symbol, flang, cids)
+            cache.put(sha, pages)
+        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang)
     text = _decode_text(data, input)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pages = text.split("\f") if "\f" in text else [text]
-    if pages and not pages[0].strip() and len(pages) > 1:
-        pages = pages[1:]
-    if pages and not pages[-1].strip() and len(pages) > 1:
-        pages = pages[:-1]
-    return RawSource(input, name if path else None, sha, "text", pages, symbol, flang)
+    return RawSource(input, name if path else None, sha, "text", text_pages(text), symbol, flang)

@@ -1,0 +1,295 @@
+"""Per-language words and forms (`core/data/lexicon/<lang>.toml`), loaded once, checked and compiled.
+
+Every key a lexicon file may hold is named here (`_KEYS`); a file with a key this module does not read is an
+error, so data and code cannot drift apart. Sections: `[detect]` (telling Latin-script languages apart),
+`[structure]` (enacting formula, headings, adoption line, dates, annexes), `[paragraph]` (leads),
+`[citation]` (keywords before and after resolution numbers, list joiners, other bodies), `[vote]` (vote-list
+labels, the word for an empty list, the sentences around a vote), `[garble]` (Arabic: phrases and words a
+broken font map is recognised and learned by), `[months]`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any
+
+from ..model import VOTE_LISTS, VoteList
+from ..text.scripts import CYRILLIC, LATIN
+from .load import load
+
+NEVER = re.compile(r"(?!x)x")
+
+# every key of every section, and its type: "re" (a regex), "str", "int", "words" (a list of strings),
+# "numbers" (a table of word → int), "months" (a table of month name → 1..12)
+_KEYS: dict[str, dict[str, str]] = {
+    "": {"language": "str"},
+    "detect": {"words": "words", "any_case": "words"},
+    "structure": {
+        "enacting": "re", "resolution_heading": "re", "adopted": "re", "annex": "re", "date": "re",
+        "heading_max_words": "int",
+    },
+    "paragraph": {
+        "preambular_leads": "words", "operative_leads": "words", "lead_adverbs": "words",
+        "preambular_opener": "re", "lead_fallback": "re",
+    },
+    "citation": {
+        "sc_keyword": "re", "sc_keyword_after": "re", "ga_keyword": "re", "ga_keyword_after": "re",
+        "list_joiners": "words",
+        "other_body_before": "re", "other_body_after": "re",
+    },
+    "vote": {
+        "in_favour": "words", "against": "words", "abstaining": "words", "none": "words",
+        "written": "re", "meeting": "re", "tally": "re", "adopted_as": "re", "not_adopted": "re",
+        "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
+    },
+    "garble": {"body_anchors": "words", "common_words": "words"},
+    "months": {},  # any key: a month name
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class VoteWords:
+    """How a language prints a vote: list labels, the word for an empty list, the sentences around it."""
+
+    labels: dict[VoteList, tuple[str, ...]]  # in_favour / against / abstaining label words
+    none: tuple[str, ...]
+    written: re.Pattern[str]  # a written-procedure letter says so before its vote block
+    meeting: re.Pattern[str]  # a vote taken in a meeting ("A vote was taken by show of hands")
+    tally: re.Pattern[str]  # the counts in a sentence, groups in_favour / against / abstaining
+    adopted_as: re.Pattern[str]  # "adopted as resolution N (YYYY)", groups number, year (or number2, year2)
+    not_adopted: re.Pattern[str]
+    amendment: re.Pattern[str]
+    draft: re.Pattern[str]  # the draft voted on, group symbol
+    draft_document: re.Pattern[str]  # "document S/2020/27, which contains the text of a draft resolution"
+    after_list: re.Pattern[str]  # where the sentence after a vote begins, if extraction joined it on
+    numbers: dict[str, int]  # number words of tallies ("eleven")
+
+
+@dataclass(frozen=True, eq=False)  # one per language (cached): compared and hashed by identity
+class Lexicon:
+    lang: str
+    # [structure]
+    enacting: re.Pattern[str]
+    resolution_heading: re.Pattern[str]
+    adopted: re.Pattern[str]
+    annex: re.Pattern[str]
+    heading_max_words: int
+    date: re.Pattern[str]  # a printed date with groups day, month, year
+    # [paragraph]
+    preambular_leads: tuple[str, ...]  # longest first
+    operative_leads: tuple[str, ...]
+    lead_adverbs: tuple[str, ...]
+    preambular_opener: re.Pattern[str]
+    lead_fallback: re.Pattern[str]  # the lead when no listed lead applies (default: the first word)
+    # [citation]
+    sc_keyword: re.Pattern[str]  # before a resolution number ("resolution", «القرار», «第»)
+    sc_keyword_after: re.Pattern[
+        str
+    ]  # after a run of resolution numbers, where the language has it («号决议»)
+    ga_keyword: re.Pattern[str]
+    ga_keyword_after: re.Pattern[str]
+    list_joiners: tuple[str, ...]
+    other_body_before: re.Pattern[str]
+    other_body_after: re.Pattern[str]
+    # [months], [detect]
+    months: dict[str, int]
+    detect_words: frozenset[str]  # telling Latin-script languages apart: lower case only
+    detect_any_case: frozenset[str]
+    vote: VoteWords
+    # [garble] (Arabic)
+    body_anchors: tuple[str, ...]
+    common_words: frozenset[str]
+
+
+def _rx(section: dict[str, Any], key: str, default: str | None = None) -> re.Pattern[str]:
+    value = section.get(key, default)
+    return re.compile(value) if value else NEVER
+
+
+def _check(lang: str, data: dict[str, Any]) -> None:
+    """Every key is one this module reads, with a value of the right type."""
+    for section, value in data.items():
+        if not isinstance(value, dict):
+            section, value = "", {section: value}
+        if section not in _KEYS:
+            raise ValueError(f"lexicon/{lang}.toml: unknown section [{section}]")
+        for key, v in value.items():
+            kind = "months" if section == "months" else _KEYS[section].get(key)
+            ok = {
+                "re": isinstance(v, str),
+                "str": isinstance(v, str),
+                "int": isinstance(v, int),
+                "words": isinstance(v, list) and all(isinstance(x, str) for x in v),
+                "numbers": isinstance(v, dict) and all(isinstance(x, int) for x in v.values()),
+                "months": isinstance(v, int) and 1 <= v <= 12,
+                None: False,
+            }[kind]
+            if not ok:
+                where = f"[{section}] {key}" if section else key
+                raise ValueError(f"lexicon/{lang}.toml: {where}: unknown key or wrong type")
+    if data.get("language", lang) != lang:
+        raise ValueError(f"lexicon/{lang}.toml says language = {data['language']!r}")
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The languages that have a lexicon file (the six official languages)."""
+    folder = files("resinspect.data").joinpath("lexicon")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+def _by_len(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def lexicon(lang: str) -> Lexicon:
+    data = load(f"lexicon/{lang}")
+    _check(lang, data)
+    st, para, cit = data.get("structure", {}), data.get("paragraph", {}), data.get("citation", {})
+    vt, gb, det = data.get("vote", {}), data.get("garble", {}), data.get("detect", {})
+    vote = VoteWords(
+        labels={k: tuple(vt.get(k, ())) for k in VOTE_LISTS},
+        none=tuple(vt.get("none", ())),
+        written=_rx(vt, "written"),
+        meeting=_rx(vt, "meeting"),
+        tally=_rx(vt, "tally"),
+        adopted_as=_rx(vt, "adopted_as"),
+        not_adopted=_rx(vt, "not_adopted"),
+        amendment=_rx(vt, "amendment"),
+        draft=_rx(vt, "draft"),
+        draft_document=_rx(vt, "draft_document"),
+        after_list=_rx(vt, "after_list"),
+        numbers={str(k).casefold(): int(v) for k, v in vt.get("numbers", {}).items()},
+    )
+    return Lexicon(
+        lang=lang,
+        enacting=_rx(st, "enacting"),
+        resolution_heading=_rx(st, "resolution_heading"),
+        adopted=_rx(st, "adopted"),
+        annex=_rx(st, "annex"),
+        heading_max_words=int(st.get("heading_max_words", 8)),
+        date=_rx(st, "date", r"(?P<day>\d{1,2})\s+(?P<month>\S+)\s+(?P<year>\d{4})"),
+        preambular_leads=_by_len(para.get("preambular_leads", [])),
+        operative_leads=_by_len(para.get("operative_leads", [])),
+        lead_adverbs=_by_len(para.get("lead_adverbs", [])),
+        preambular_opener=_rx(para, "preambular_opener"),
+        lead_fallback=_rx(para, "lead_fallback", r"[^\W\d_][\w’'\-]*"),
+        sc_keyword=_rx(cit, "sc_keyword"),
+        sc_keyword_after=_rx(cit, "sc_keyword_after"),
+        ga_keyword=_rx(cit, "ga_keyword"),
+        ga_keyword_after=_rx(cit, "ga_keyword_after"),
+        list_joiners=tuple(cit.get("list_joiners", ())),
+        other_body_before=_rx(cit, "other_body_before"),
+        other_body_after=_rx(cit, "other_body_after"),
+        months={str(k).casefold(): int(v) for k, v in data.get("months", {}).items()},
+        detect_words=frozenset(det.get("words", [])),
+        detect_any_case=frozenset(det.get("any_case", [])),
+        vote=vote,
+        body_anchors=tuple(gb.get("body_anchors", ())),
+        common_words=frozenset(gb.get("common_words", ())),
+    )
+
+
+def scoped(pattern: str) -> str:
+    """`(?i)x` → `(?i:x)`, so patterns with leading global flags can be joined with `|`."""
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)  # group names repeat across languages
+    m = re.match(r"\(\?([aiLmsux]+)\)", pattern)
+    return f"(?{m[1]}:{pattern[m.end() :]})" if m else f"(?:{pattern})"
+
+
+def all_lexicons() -> list[Lexicon]:
+    return [lexicon(x) for x in languages()]
+
+
+def any_of(patterns: list[re.Pattern[str]], suffix: str = "") -> re.Pattern[str]:
+    """One regex matching any of the (non-empty) patterns, each followed by `suffix`."""
+    parts = [scoped(rx.pattern) + suffix for rx in patterns if rx is not NEVER]
+    return re.compile("|".join(parts) or NEVER.pattern)
+
+
+@dataclass(frozen=True)
+class Joiners:
+    """What joins the items of a list, in any language (from every lexicon's `list_joiners`)."""
+
+    link: re.Pattern[str]  # the link between two items: ", ", " and ", "、", " و"
+    apart: tuple[str, ...]  # conjunctions written apart from the next word: "and", "et", "y", "и"
+    attached: tuple[str, ...]  # conjunctions written joined to it: the Arabic «و», the Chinese «和»
+    marks: str  # punctuation between items: ",;،؛、，；"
+
+
+@functools.cache
+def joiners() -> Joiners:
+    """The list joiners of every lexicon, sorted into words and marks."""
+    words: list[str] = []
+    marks: list[str] = []
+    for lx in all_lexicons():
+        for j in lx.list_joiners:
+            (marks if not re.search(r"\w", j) else words).append(j)
+    words = sorted(dict.fromkeys(words), key=len, reverse=True)
+    spaced = [w for w in words if re.match(f"[{LATIN}{CYRILLIC}]", w)]
+    bare = [w for w in words if w not in spaced]  # Arabic «و» and Chinese «和» need no spaces around them
+    alts = [r"\s*[" + re.escape("".join(dict.fromkeys(marks))) + r"]\s*"] if marks else []
+    if spaced:
+        alts.append(r"\s+(?:" + "|".join(map(re.escape, spaced)) + r")\s+")
+    if bare:
+        alts.append(r"\s*(?:" + "|".join(map(re.escape, bare)) + r")\s*")
+    return Joiners(
+        re.compile("(?:" + "|".join(alts) + ")"), tuple(spaced), tuple(bare), "".join(dict.fromkeys(marks))
+    )
+
+
+@functools.cache
+def structural_line() -> re.Pattern[str]:
+    """A line that is a resolution heading, adoption line, enacting formula or annex title in any language."""
+    parts = []
+    for lx in all_lexicons():
+        for rx in (lx.enacting, lx.resolution_heading):
+            if rx is not NEVER:
+                parts.append(scoped(rx.pattern) + "$")
+        if lx.adopted is not NEVER:
+            parts.append(scoped(lx.adopted.pattern))
+    return re.compile("|".join(parts) or NEVER.pattern)
+
+
+@functools.cache
+def annex_line() -> re.Pattern[str]:
+    """A line that is an annex title in any language (no final comma: not "Annex 1 to resolution …,")."""
+    parts = [
+        r"(?!.*[,;،，；]$)" + scoped(lx.annex.pattern) + "$" for lx in all_lexicons() if lx.annex is not NEVER
+    ]
+    return re.compile("|".join(parts) or NEVER.pattern)
+
+
+@functools.cache
+def lead_start() -> re.Pattern[str]:
+    """A line opening with a preambular lead or opener in any language (for re-joining wrapped lines)."""
+    parts = []
+    for lx in all_lexicons():
+        if lx.preambular_opener is not NEVER:
+            parts.append(scoped(lx.preambular_opener.pattern))
+        parts += [re.escape(w) + r"\b" for w in lx.preambular_leads]
+        if lx.lead_adverbs and lx.preambular_leads:
+            # an adverb before a lead, which is then in lower case: "Further recalling", "Also welcoming"
+            leads = "|".join(re.escape(w[:1].lower() + w[1:]) for w in lx.preambular_leads)
+            advs = "|".join(re.escape(w) for w in lx.lead_adverbs)
+            parts.append(rf"(?:{advs})\s+(?:{leads})\b")
+    return re.compile("|".join(parts) or NEVER.pattern)
+
+
+@functools.cache
+def operative_start() -> re.Pattern[str]:
+    """A line opening with an operative lead in any language (an unnumbered operative paragraph)."""
+    parts = []
+    for lx in all_lexicons():
+        words = [w for w in lx.operative_leads if w not in lx.preambular_leads]
+        advs = "|".join(re.escape(w) for w in lx.lead_adverbs)
+        if words:
+            low = "|".join(re.escape(w[:1].lower() + w[1:]) for w in words)
+            parts.append("(?:" + "|".join(map(re.escape, words)) + r")\b")
+            if advs:
+                parts.append(rf"(?:{advs})\s+(?:{low})\b")
+    return re.compile("|".join(parts) or NEVER.pattern)

@@ -1,0 +1,1 @@
+"""Document (and its resolutions) → facts: citations (`citations`) and votes (`votes/`)."""

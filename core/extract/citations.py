@@ -1,0 +1,331 @@
+"""Citations of Security Council and General Assembly resolutions, presidential statements and documents.
+
+Symbol forms (`S/RES/2436 (2018)`, `2436 (2018)`, `A/RES/70/1`, `S/PRST/2018/10`, `S/2020/240`) are the same in
+every language; the words around numbers are each language's, from the lexicons' `[citation]`: the keyword
+before a resolution number (`sc_keyword`), the General Assembly named before or after its numbers
+(`ga_keyword`, `ga_keyword_after`), the words joining a list (`list_joiners`) and other bodies whose
+resolutions these are not (`other_body_before`, `other_body_after`). A number is a Security Council resolution
+only if that number was adopted in that year (`data/sc_resolutions.toml`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..data.lexicon import NEVER, all_lexicons, any_of, joiners, scoped
+from ..data.load import load
+from ..model import CITATION_KINDS, Citation, CitationKind, Document, Mention, Resolution
+from ..text.scripts import WIDE, latin_digits
+from ..text.symbols import parse_sc_resolution, sc_resolution
+
+_W = r"\s*"
+_OPEN, _CLOSE = r"[(（]", r"[)）]"
+
+# "2436 (2018)", "2436(2018)", "2436 （2018）" — validated against the table of resolution numbers by year.
+_NUM_YEAR = re.compile(rf"(?<![\d/.\-])(\d{{1,4}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}")
+# Arabic text left in visual order by extraction: "(2018) 2436".
+_YEAR_NUM = re.compile(rf"{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}{_W}(\d{{1,4}})(?![\d/])")
+# Right-to-left lines: a Latin "S/RES/1645 (2005)" comes out of bidi reordering as ")2005( S/RES/1645".
+_S_RES_RTL = re.compile(rf"[()]{_W}(\d{{4}}){_W}[()]{_W}S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}})(?![\d/])", re.I)
+# Justified lines of scripts without spaces: a gap inside a number becomes a space ("、1 985(2011)、").
+_CJK_SPLIT = re.compile(rf"(?<=[{WIDE}])(\d{{1,3}}) (\d{{1,3}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}")
+_S_RES = re.compile(rf"S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}", re.I)
+# a space after a slash: a symbol wrapped at a line end and re-joined ("(S/PRST/ 2012/10)")
+_PRST = re.compile(rf"S{_W}/{_W}PRST{_W}/{_W}(\d{{4}}){_W}/{_W}(\d{{1,3}})(?!\d)")
+_GA_SYMBOL = re.compile(r"A/RES/(\d{1,3})/(\d{1,4})(?![\d/])")
+_GA_NUMBER = r"\d{1,3}/\d{1,4}(?![\d/])"
+_GA_NUMBERED = re.compile(r"(\d{1,3})/(\d{1,4})(?![\d/])")
+_DOC = re.compile(
+    rf"(?<![A-Za-z/])S/{_W}(?:(\d{{4}})/{_W}(\d{{1,4}})((?:/(?:Add|Corr|Rev)\.\d+)*)|PV\.(\d{{1,5}}))(?![\d])"
+)
+_LINKS = ("undocs.org", "docs.un.org")
+# Resolutions named by number alone ("resolution 2520", "resolutions 1325 and 2250", «第1325和2250号决议»,
+# «القرار 2520»): three digits at least; a number followed by a year, a slash (General Assembly) or another
+# digit is not one.
+_BARE_NUMBER = re.compile(r"(?<![\d/.,])\d{3,4}(?![\d/.,]\d|\d|\s*[(/（])")
+_LINK_MAX = 12  # characters between two numbers of one list at most (" as well as ")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible citation: what it names, and where it is printed."""
+
+    kind: CitationKind
+    symbol: str
+    number: int | None
+    year: int | None
+    start: int
+    end: int
+
+
+@functools.cache
+def _years() -> dict[int, tuple[int, int]]:
+    return {int(y): (int(a), int(b)) for y, (a, b) in load("sc_resolutions")["years"].items()}
+
+
+def is_sc_resolution(number: int, year: int) -> bool:
+    """True when `number (year)` names a Security Council resolution (numbers run by year)."""
+    years = _years()
+    if year in years:
+        first, last = years[year]
+        return first <= number <= last
+    last_year = max(years)
+    return year > last_year and number > years[last_year][1]
+
+
+def year_of(number: int) -> int | None:
+    """The year of Security Council resolution `number` (numbers run by year), or None past the table."""
+    for year, (first, last) in _years().items():
+        if first <= number <= last:
+            return year
+    return None
+
+
+# ------------------------------------------------------------------------------ words from the lexicons
+
+
+@functools.cache
+def _keyword_before() -> re.Pattern[str]:
+    """Any language's resolution keyword right before a number (searched in the few characters before it),
+    one named group per language."""
+    parts = [
+        f"(?P<{lx.lang}>{scoped(lx.sc_keyword.pattern)})"
+        for lx in all_lexicons()
+        if lx.sc_keyword is not NEVER
+    ]
+    return re.compile("(?:" + "|".join(parts) + r")\s*\Z")
+
+
+@functools.cache
+def _keyword_after() -> dict[str, re.Pattern[str]]:
+    """The words a language prints after a run of resolution numbers («号决议»), where it has them."""
+    out = {}
+    for lx in all_lexicons():
+        if lx.sc_keyword_after is not NEVER:
+            out[lx.lang] = re.compile(r"\s*(?:" + scoped(lx.sc_keyword_after.pattern) + ")")
+    return out
+
+
+@functools.cache
+def _list_link() -> re.Pattern[str]:
+    """What may stand between two numbers of one list: joiners (", ", " and ", "、", " و ") in any language."""
+    return re.compile(f"(?:{joiners().link.pattern})+")
+
+
+@functools.cache
+def _other_body() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lexes = all_lexicons()
+    return any_of([lx.other_body_before for lx in lexes]), any_of([lx.other_body_after for lx in lexes])
+
+
+@functools.cache
+def _ga_before() -> re.Pattern[str]:
+    """The General Assembly named before its numbers, in any language, then the first number."""
+    kw = any_of([lx.ga_keyword for lx in all_lexicons()])
+    return re.compile(rf"(?:{kw.pattern})\s*(?={_GA_NUMBER})")
+
+
+@functools.cache
+def _ga_after() -> re.Pattern[str]:
+    """A resolution keyword, a list of General Assembly numbers, then the Assembly named after them."""
+    link = _list_link().pattern
+    parts = []
+    for lx in all_lexicons():
+        if lx.ga_keyword_after is not NEVER and lx.sc_keyword is not NEVER:
+            parts.append(
+                rf"(?:{scoped(lx.sc_keyword.pattern)})\s*(?P<{lx.lang}>{_GA_NUMBER}(?:{link}{_GA_NUMBER})*)"
+                rf"\s*(?:{scoped(lx.ga_keyword_after.pattern)})"
+            )
+    return re.compile("|".join(parts) or NEVER.pattern)
+
+
+# ------------------------------------------------------------------------------------------- finders
+
+
+def _yearless(t: str) -> Iterator[Candidate]:
+    """Resolutions named by number alone; a list's first mention starts at its keyword."""
+    kw, after = _keyword_before(), _keyword_after()
+    link = _list_link()
+    runs: list[tuple[str, int, list[tuple[int, int]]]] = []  # (language, keyword start, number spans)
+    last_end = -1
+    for g in _BARE_NUMBER.finditer(t):
+        a, b = g.span()
+        before = t[max(0, a - 40) : a]
+        if runs and last_end >= 0 and a - last_end <= _LINK_MAX and link.fullmatch(t, last_end, a):
+            runs[-1][2].append((a, b))
+        elif k := kw.search(before):
+            runs.append((k.lastgroup or "", a - len(before) + k.start(), [(a, b)]))
+        else:
+            last_end = -1
+            continue
+        last_end = b
+    before_rx, after_rx = _other_body()
+    for lang, start, spans in runs:
+        end = spans[-1][1]
+        if lang in after and not after[lang].match(t, end):
+            continue  # «第1325和2250号决议»: the run must end with the keyword's second half
+        if before_rx.search(t[max(0, start - 25) : start]) or after_rx.match(t[end : end + 40]):
+            continue  # "General Assembly resolution 1514", "résolution 1514 de l'Assemblée générale"
+        for i, (a, b) in enumerate(spans):
+            n = int(t[a:b])
+            y = year_of(n)
+            if y is not None:
+                yield Candidate("sc_resolution", sc_resolution(n, y), n, y, start if i == 0 else a, b)
+
+
+def _extend_to_keyword(text: str, start: int) -> int:
+    """A mention's start moved left over a resolution keyword that stands right before it ("resolution ",
+    "la résolution ", «القرار »)."""
+    head = text[max(0, start - 40) : start]
+    m = _keyword_before().search(head)
+    return start - len(head) + m.start() if m else start
+
+
+def _general_assembly(t: str) -> Iterator[tuple[Candidate, tuple[int, int]]]:
+    """General Assembly resolutions named by the Assembly and their session/number ("60/251"), each with the
+    span of its number."""
+    link = _list_link()
+    for m in _ga_before().finditer(t):
+        pos = m.end()
+        while (g := _GA_NUMBERED.match(t, pos)) is not None:
+            start = m.start() if pos == m.end() else g.start()
+            yield Candidate("ga_resolution", f"A/RES/{g[1]}/{g[2]}", None, None, start, g.end()), g.span()
+            j = link.match(t, g.end())
+            if not j or not _GA_NUMBERED.match(t, j.end()):
+                break
+            pos = j.end()
+    for m in _ga_after().finditer(t):
+        group = m.lastgroup or ""
+        a = m.start(group)
+        for k, g in enumerate(_GA_NUMBERED.finditer(m[group])):
+            span = (a + g.start(), a + g.end())
+            start = m.start() if k == 0 else span[0]
+            yield Candidate("ga_resolution", f"A/RES/{g[1]}/{g[2]}", None, None, start, span[1]), span
+
+
+@functools.cache
+def _ga_roman() -> re.Pattern[str]:
+    """The Assembly's early symbols: "resolution 377 A (V)" (keyword in any language)."""
+    kw = any_of([lx.sc_keyword for lx in all_lexicons()])
+    return re.compile(rf"(?:{kw.pattern}){_W}(\d{{1,4}}){_W}([A-Z]){_W}\({_W}([IVXL]+){_W}\)")
+
+
+def candidates(text: str, rtl: bool) -> Iterator[Candidate]:
+    """Every candidate mention, roughly in order of kind (callers sort by position)."""
+    t = latin_digits(text)
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _S_RES.finditer(t):
+        n, y = int(m[1]), int(m[2])
+        taken.append(m.span())
+        yield Candidate("sc_resolution", sc_resolution(n, y), n, y, m.start(), m.end())
+    for m in _CJK_SPLIT.finditer(t):
+        n, y = int(m[1] + m[2]), int(m[3])
+        if len(m[1] + m[2]) <= 4 and is_sc_resolution(n, y):
+            taken.append(m.span())
+            yield Candidate("sc_resolution", sc_resolution(n, y), n, y, m.start(), m.end())
+    if rtl:
+        for m in _S_RES_RTL.finditer(t):
+            y, n = int(m[1]), int(m[2])
+            if free(*m.span()) and is_sc_resolution(n, y):
+                taken.append(m.span())
+                yield Candidate("sc_resolution", sc_resolution(n, y), n, y, m.start(), m.end())
+    for m in _NUM_YEAR.finditer(t):
+        if not free(*m.span()):
+            continue
+        n, y = int(m[1]), int(m[2])
+        if is_sc_resolution(n, y):
+            taken.append(m.span())
+            start = _extend_to_keyword(t, m.start())
+            yield Candidate("sc_resolution", sc_resolution(n, y), n, y, start, m.end())
+    if rtl:
+        for m in _YEAR_NUM.finditer(t):
+            if not free(*m.span()):
+                continue
+            y, n = int(m[1]), int(m[2])
+            if is_sc_resolution(n, y):
+                taken.append(m.span())
+                yield Candidate("sc_resolution", sc_resolution(n, y), n, y, m.start(), m.end())
+    for c in _yearless(t):
+        if free(c.start, c.end):
+            taken.append((c.start, c.end))
+            yield c
+    for m in _PRST.finditer(t):
+        symbol = f"S/PRST/{m[1]}/{int(m[2])}"
+        yield Candidate("presidential_statement", symbol, None, int(m[1]), m.start(), m.end())
+    for m in _GA_SYMBOL.finditer(t):
+        taken.append(m.span())
+        yield Candidate("ga_resolution", f"A/RES/{m[1]}/{m[2]}", None, None, m.start(), m.end())
+    for c, span in _general_assembly(t):
+        if free(*span):
+            taken.append(span)
+            yield c
+    for m in _ga_roman().finditer(t):
+        if free(*m.span()):
+            yield Candidate("ga_resolution", f"A/RES/{m[1]}({m[3]})", None, None, m.start(), m.end())
+    for m in _DOC.finditer(t):
+        line_start = t.rfind("\n", 0, m.start()) + 1
+        if any(k in t[line_start : m.start()] for k in _LINKS) and "RES" in t[m.start() : m.end() + 5]:
+            continue
+        if m[4]:
+            yield Candidate("document", f"S/PV.{int(m[4])}", None, None, m.start(), m.end())
+        else:
+            suffix = m[3] or ""
+            yield Candidate("document", f"S/{m[1]}/{int(m[2])}{suffix}", None, int(m[1]), m.start(), m.end())
+
+
+def extract_citations(doc: Document, resolutions: list[Resolution]) -> list[Citation]:
+    """Citations in the whole document, grouped by cited symbol, each with its paragraphs and mentions (each
+    mention knowing the resolution and paragraph that hold it)."""
+    spans: list[tuple[int, int, str, Resolution]] = []
+    for res in resolutions:
+        for p in res.paragraphs:
+            spans.append((p.start, p.end, p.id, res))
+    spans.sort(key=lambda x: x[0])
+    starts = [s[0] for s in spans]
+    own = {r.symbol for r in resolutions if r.symbol}
+    if doc.symbol:
+        own.add(doc.symbol)
+    res_ranges = sorted(((r.start, r.end, r) for r in resolutions), key=lambda x: x[:2])
+
+    by_symbol: dict[str, Citation] = {}
+    for c in sorted(candidates(doc.text, "ar" in doc.languages), key=lambda c: c.start):
+        if c.symbol in own:
+            continue
+        i = bisect.bisect_right(starts, c.start) - 1
+        pid = None
+        citing = None
+        if i >= 0 and spans[i][0] <= c.start < spans[i][1]:
+            pid, citing = spans[i][2], spans[i][3]
+        else:
+            for a, b, r in res_ranges:
+                if a <= c.start < b:
+                    citing = r
+        if c.kind == "sc_resolution" and citing is not None:
+            mine = parse_sc_resolution(citing.symbol)
+            if mine is not None and c.number is not None and c.number >= mine[0]:
+                continue  # a resolution cannot cite a later one (or itself)
+        cit = by_symbol.get(c.symbol)
+        if cit is None:
+            cit = by_symbol[c.symbol] = Citation(c.kind, c.symbol, c.number, c.year)
+        cit.mentions.append(
+            Mention(
+                doc.text[c.start : c.end],
+                c.start,
+                c.end,
+                doc.page_at(c.start),
+                citing.symbol if citing and pid else None,
+                pid,
+            )
+        )
+        if pid and pid not in cit.paragraphs:
+            cit.paragraphs.append(pid)
+    order = {k: i for i, k in enumerate(CITATION_KINDS)}
+    return sorted(by_symbol.values(), key=lambda c: (order[c.kind], c.mentions[0].start))

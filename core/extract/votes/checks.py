@@ -1,0 +1,131 @@
+"""The checks every vote gets, whatever reader found it: stated counts against list lengths, members against
+that year's Council, a member in two lists, a list longer than the Council, the adoption rule against the
+stated outcome; and, where the counts prove it, unreadable items named by elimination. Each finding is an
+Issue on the vote, never a silent fix."""
+
+from __future__ import annotations
+
+from ...data.roster import Country, council, is_permanent, normalize_name
+from ...model import VOTE_LABELS, VOTE_LISTS, Counts, Issue, Member, Vote, VoteList
+from .assign import linear_sum_assignment
+
+
+def finish(vote: Vote, stated: dict[VoteList, int], year: int | None) -> None:
+    """Counts, inferred outcome and every consistency check, each as an Issue."""
+    lengths = {k: len(vote.members(k)) for k in VOTE_LISTS}
+    vote.counts = Counts(**{k: stated.get(k, lengths[k]) for k in VOTE_LISTS})
+    for k in VOTE_LISTS:
+        if k in stated and stated[k] != lengths[k]:
+            vote.issues.append(
+                Issue(
+                    "count-mismatch",
+                    f"{VOTE_LABELS[k]}: the document states {stated[k]} but lists {lengths[k]} members",
+                )
+            )
+    unknown = [m.as_printed for k in VOTE_LISTS for m in vote.members(k) if m.iso3 is None]
+    if unknown:
+        vote.issues.append(Issue("unknown-member", "not matched to any member state: " + "; ".join(unknown)))
+    seen: dict[str, VoteList] = {}
+    for k in VOTE_LISTS:
+        for m in vote.members(k):
+            if m.iso3 and m.iso3 in seen and seen[m.iso3] != k:
+                vote.issues.append(
+                    Issue("member-in-two-lists", f"{m.name} is listed as {seen[m.iso3]} and {k}")
+                )
+            if m.iso3:
+                seen[m.iso3] = k
+    roster = None
+    if year is not None:
+        try:
+            roster = {c.iso3 for c in council(year)}
+        except ValueError:
+            roster = None
+    size = len(roster) if roster else (15 if (year or 2000) >= 1966 else 11)
+    total = sum(lengths.values())
+    if total > size:
+        vote.issues.append(
+            Issue("too-many-members", f"{total} members listed, but the Council had {size} seats")
+        )
+    if roster:
+        off = sorted({m.name for k in VOTE_LISTS for m in vote.members(k) if m.iso3 and m.iso3 not in roster})
+        if off:
+            vote.issues.append(
+                Issue("member-not-on-roster", f"not on the Council in {year}: " + ", ".join(off))
+            )
+    need = 9 if (year or 2000) >= 1966 else 7
+    veto = [m.name for m in vote.against if m.iso3 and is_permanent(m.iso3, year)]
+    rule = vote.counts["in_favour"] >= need and not veto
+    if veto and vote.counts["in_favour"] >= need:  # a negative vote only vetoes a draft that had the votes
+        vote.issues.append(Issue("veto", "negative vote of a permanent member: " + ", ".join(veto)))
+    if vote.adopted is None:
+        vote.adopted = rule
+        vote.issues.append(
+            Issue(
+                "outcome-inferred",
+                "outcome not stated; inferred from the adoption rule "
+                f"({need} votes in favour and no negative vote of a permanent member)",
+            )
+        )
+    elif vote.adopted != rule:
+        vote.issues.append(
+            Issue(
+                "outcome-mismatch",
+                f"the document says {'adopted' if vote.adopted else 'not adopted'}"
+                f" but the adoption rule gives {'adopted' if rule else 'not adopted'}",
+            )
+        )
+
+
+def fill_by_elimination(vote: Vote, year: int) -> None:
+    """Name unreadable items when the counts prove who they are.
+
+    When every seat is accounted for (as many items as Council members, every named item a distinct member of
+    that year's roster) and all unreadable items sit in one list, the members not yet named are exactly those
+    items: the list's membership is then certain. Which printed item is which of them is not, when there are
+    several; that pairing is a best effort by string similarity and is said in an issue."""
+    from rapidfuzz.distance import Levenshtein
+
+    try:
+        roster = council(year)
+    except ValueError:
+        return
+    items = [(k, i, m) for k in VOTE_LISTS for i, m in enumerate(vote.members(k))]
+    named = [m.iso3 for _, _, m in items if m.iso3]
+    loose = [(k, i, m) for k, i, m in items if not m.iso3]
+    ids = {c.iso3 for c in roster}
+    if (
+        not loose
+        or len(items) != len(roster)
+        or len(set(named)) != len(named)
+        or not set(named) <= ids
+        or len({k for k, _, _ in loose}) != 1
+    ):
+        return
+    left = [c for c in roster if c.iso3 not in set(named)]
+    key = loose[0][0]
+
+    def cost(item: str, c: Country) -> float:
+        a = normalize_name(item, "ar").replace(" ", "")
+        return min(
+            Levenshtein.normalized_distance(a, normalize_name(n, "ar").replace(" ", ""))
+            for n in (c.names["ar"], *c.aliases.get("ar", ()))
+        )
+
+    rows, cols = linear_sum_assignment([[cost(m.as_printed, c) for c in left] for _, _, m in loose])
+    lst = vote.members(key)
+    for r, c in zip(rows, cols, strict=True):
+        _, i, m = loose[r]
+        country = left[c]
+        lst[i] = Member(
+            country.name, country.iso3, m.as_printed, m.start, m.end, 0.0 if len(loose) > 1 else 0.5
+        )
+    names = ", ".join(left[c].name for c in cols)
+    certain = "" if len(loose) == 1 else "; which printed item is which of them is uncertain"
+    vote.issues.append(
+        Issue(
+            "assigned-by-elimination",
+            f"{len(loose)} unreadable item(s) in the "
+            f"{VOTE_LABELS[key]} list are the members not otherwise listed ({names}), since all "
+            f"{len(roster)} members are accounted for{certain}",
+        )
+    )

@@ -1,0 +1,68 @@
+"""The engine's verbs: read a source, then get its paragraphs, citations and votes as typed results.
+
+The pipeline, as stage calls: `reader` (SOURCE → pages of lines) → `clean` (→ Document) → `structure`
+(→ resolutions) → `extract` (→ citations, votes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from .clean import clean
+from .extract.citations import extract_citations as _extract_citations
+from .extract.votes import extract_votes as _extract_votes
+from .model import Citation, Document, Inspection, RawSource, Resolution, Vote
+from .reader import cache
+from .reader.source import read_source, text_pages
+from .structure import find_resolutions
+
+
+def read(
+    source: str | Path,
+    lang: str | None = None,
+    library: Sequence[str | Path] | None = None,
+    fetch: bool = False,
+) -> Document:
+    """Read and clean a SOURCE: a path, a UN symbol or "-" (standard input). With `fetch`, a symbol missing
+    from the library is downloaded first. Raises SourceError for unreadable input."""
+    raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch)
+    doc = cache.load_document(raw)
+    if doc is None:
+        doc = clean(raw)
+        cache.store_document(raw, doc)
+    return doc
+
+
+def read_text(text: str, name: str = "<text>", symbol: str | None = None) -> Document:
+    """Clean text held in memory (text extracted from a UN PDF), as `read` cleans a text file."""
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return clean(RawSource(name, None, sha, "text", text_pages(text), symbol, None))
+
+
+def extract_paragraphs(doc: Document) -> list[Resolution]:
+    """Every resolution in the document, with its paragraphs."""
+    return find_resolutions(doc)
+
+
+def extract_citations(doc: Document, resolutions: list[Resolution] | None = None) -> list[Citation]:
+    """Citations in the document, grouped by cited symbol."""
+    return _extract_citations(doc, find_resolutions(doc) if resolutions is None else resolutions)
+
+
+def extract_votes(doc: Document, resolutions: list[Resolution] | None = None) -> list[Vote]:
+    """Every vote in the document, in document order."""
+    return _extract_votes(doc, find_resolutions(doc) if resolutions is None else resolutions)
+
+
+def inspect(
+    source: str | Path,
+    lang: str | None = None,
+    library: Sequence[str | Path] | None = None,
+    fetch: bool = False,
+) -> Inspection:
+    """Everything about one SOURCE."""
+    doc = read(source, lang, library, fetch)
+    res = find_resolutions(doc)
+    return Inspection(doc, res, _extract_citations(doc, res), _extract_votes(doc, res))

@@ -1,0 +1,20 @@
+"""Printed dates in the six languages → ISO dates, through each lexicon's date form and month names."""
+
+from __future__ import annotations
+
+import re
+
+from ..data.lexicon import Lexicon, lexicon
+from .scripts import latin_digits
+
+
+def find_date(s: str, lang: str | Lexicon) -> str | None:
+    """The first date printed in `s` in the language's form ("30 March 2020", «30 آذار/مارس 2020»,
+    «2020年3月30日»), as an ISO date."""
+    lx = lexicon(lang) if isinstance(lang, str) else lang
+    for m in lx.date.finditer(latin_digits(s)):
+        name = re.sub(r"\s*/\s*", "/", m["month"])  # Arabic double names: "تشرين الثاني/ نوفمبر"
+        month = int(name) if name.isdigit() else lx.months.get(name.casefold())
+        if month and 1 <= month <= 12:
+            return f"{m['year']}-{month:02d}-{int(m['day']):02d}"
+    return None
