@@ -51,6 +51,8 @@ KNOWN = {
     ("S/RES/2568 (2021)", "*", "PP18"): "'and stressing …' (fr, es, ru, zh alike): the end of PP17 made a paragraph",
     ("S/RES/1285 (2000)", "en", "PP8"): "'urging the parties …' in lower case: the end of PP7 made a paragraph",
     ("S/RES/2607 (2021)", "ru", "PP5"): "an empty container: the Russian ids after it are one ahead",
+    ("S/RES/2537 (2020)", "ru", "PP6"): "'по объединению …' in lower case: the end of PP5 made a paragraph "
+                                        "(the Russian ids after it are one ahead)",
     ("S/RES/2525 (2020)", "en", "OP11"): "'Request' for 'Requests' (the English text's own typo)",
     ("S/RES/1889 (2009)", "en", "OP15"): "'Request' for 'Requests' (the English text's own typo)",
     ("S/RES/2556 (2020)", "fr", "OP19"): "'Prends note' for 'Prend note' (the French text's own typo)",
@@ -165,7 +167,11 @@ def read_resolution(path: Path, lang: str) -> Resolution | None:
     m = _SYMBOL.search(this.get("value", "")) if this is not None else None
     if not m:
         return None
-    res = Resolution(f"S/RES/{int(m[1])} ({m[2]})", lang, path)
+    date = root.find(f".//{NS}FRBRWork/{NS}FRBRdate")
+    year = (date.get("date") or "")[:4] if date is not None else ""
+    res = Resolution(f"S/RES/{int(m[1])} ({year or m[2]})", lang, path)
+    if year and year != m[2]:  # S/RES/2510 (2019) in the French and Spanish files of a resolution of 2020-02-12
+        res.odd.append(f"symbol S/RES/{int(m[1])} ({m[2]}) in the XML, adopted {date.get('date')}")
     pre = stmt.find(NS + "preamble")
     for k, c in enumerate(pre.findall(NS + "container") if pre is not None else [], 1):
         p = _first_p(c)
