@@ -169,6 +169,7 @@ def read_resolution(path: Path, lang: str) -> Resolution | None:
         return None
     date = root.find(f".//{NS}FRBRWork/{NS}FRBRdate")
     year = (date.get("date") or "")[:4] if date is not None else ""
+    year = year if year.isdigit() and int(year) >= 1946 else ""  # some files say 0001-01-01
     res = Resolution(f"S/RES/{int(m[1])} ({year or m[2]})", lang, path)
     if year and year != m[2]:  # S/RES/2510 (2019) in the French and Spanish files of a resolution of 2020-02-12
         res.odd.append(f"symbol S/RES/{int(m[1])} ({m[2]}) in the XML, adopted {date.get('date')}")
