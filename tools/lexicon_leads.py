@@ -78,6 +78,9 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _NUM = re.compile(r"^\(?\s*(\d{1,3})\s*[.\-–．)]?\s*$")
 _SUB_LABEL = re.compile(r"^\(?[a-zа-я\u0621-\u064a]{1,2}\)$|^\([ivx]{1,5}\)$")  # "(a)" before "Decides"
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+# Languages whose preambular and operative leads are the same words (Chinese «回顾», «欢迎» in both parts): a
+# preambular lead found only in the operative list is a gap there, not a drafting slip, and the other way round.
+_SAME_FORM = {"zh"}
 _SYMBOL = re.compile(r"/(\d{3,4})-(\d{4})/")
 
 
@@ -289,10 +292,13 @@ def classify(para: Para, lx: Lex) -> tuple[str, str | None]:
     if pp:
         if lx.opener is not None and lx.opener.match(para.text):
             return "opener", None
-        if listed(text, lx.op, lx.adverbs):
+        if lx.lang not in _SAME_FORM and listed(text, lx.op, lx.adverbs):
             return "operative-style", None  # "Recalls that …" in a preamble (S/RES/2530 (2020) en, PP19)
+        if para.later and (listed(para.later, words, lx.adverbs) or (lx.opener and lx.opener.match(para.later))):
+            return "phrase-first", None  # «按照第1966(2010)号决议…，审查了…» (S/RES/2529 (2020) zh, PP9)
         return "uncovered", None
-    if listed(text, lx.pp, lx.adverbs) or (lx.opener is not None and lx.opener.match(para.text)):
+    if lx.lang not in _SAME_FORM and (listed(text, lx.pp, lx.adverbs) or (lx.opener is not None
+                                                                       and lx.opener.match(para.text))):
         return "preambular-style", None
     if para.later and (listed(para.later, words, lx.adverbs) or listed(para.later[:1].upper() + para.later[1:],
                                                                       words, lx.adverbs)):
@@ -358,6 +364,7 @@ def report(corpus: list[Resolution], lexes: dict[str, Lex], out, top: int) -> in
             ("prefix", "OP", "OP leads covered only by a shorter listed lead"),
             ("preambular-style", "OP", "OPs opening with a preambular-style phrase"),
             ("operative-style", "PP", "PPs opening with an operative lead (drafting, not a lexicon gap)"),
+            ("phrase-first", "PP", "PPs whose (covered) lead comes after an opening phrase"),
             ("phrase-first", "OP", "OPs whose (listed) verb comes after an opening phrase"),
             ("known", "PP", "PPs that are XML or drafting errors (KNOWN, not tuned to)"),
             ("known", "OP", "OPs that are XML or drafting errors (KNOWN, not tuned to)"),
