@@ -48,18 +48,42 @@ STYLED = ("italic", "bold")  # a lead's span class contains one of these ("itali
 # (symbol, language or "*", paragraph id or "*") -> what is wrong.
 KNOWN = {
     ("S/RES/2567 (2021)", "ru", "*"): "the Russian file holds the Spanish text (so does the truth)",
-    ("S/RES/2568 (2021)", "*", "PP18"): "'and stressing …' (fr, es, ru, zh alike): the end of PP17 made a paragraph",
-    ("S/RES/1285 (2000)", "en", "PP8"): "'urging the parties …' in lower case: the end of PP7 made a paragraph",
+    (
+        "S/RES/2568 (2021)",
+        "*",
+        "PP18",
+    ): "'and stressing …' (fr, es, ru, zh alike): the end of PP17 made a paragraph",
+    (
+        "S/RES/1285 (2000)",
+        "en",
+        "PP8",
+    ): "'urging the parties …' in lower case: the end of PP7 made a paragraph",
     ("S/RES/2607 (2021)", "ru", "PP5"): "an empty container: the Russian ids after it are one ahead",
     ("S/RES/2537 (2020)", "ru", "PP6"): "'по объединению …' in lower case: the end of PP5 made a paragraph "
-                                        "(the Russian ids after it are one ahead)",
+    "(the Russian ids after it are one ahead)",
     ("S/RES/2525 (2020)", "en", "OP11"): "'Request' for 'Requests' (the English text's own typo)",
     ("S/RES/1889 (2009)", "en", "OP15"): "'Request' for 'Requests' (the English text's own typo)",
     ("S/RES/2556 (2020)", "fr", "OP19"): "'Prends note' for 'Prend note' (the French text's own typo)",
-    ("S/RES/2556 (2020)", "*", "OP30"): "'Ensure the protection …' (six languages): a mandate task numbered as a paragraph",
-    ("S/RES/2612 (2021)", "*", "OP30"): "'Ensure the protection …' (six languages): a mandate task numbered as a paragraph",
-    ("S/RES/1409 (2002)", "en", "OP17"): "'IDENTICAL GOODS PREVIOUSLY SUBMITTED:' a form line numbered as a paragraph",
-    ("S/RES/2526 (2020)", "ar", "PP5"): "«ويؤكد من جديد» without «إذ» (the other languages: a preambular participle)",
+    (
+        "S/RES/2556 (2020)",
+        "*",
+        "OP30",
+    ): "'Ensure the protection …' (six languages): a mandate task numbered as a paragraph",
+    (
+        "S/RES/2612 (2021)",
+        "*",
+        "OP30",
+    ): "'Ensure the protection …' (six languages): a mandate task numbered as a paragraph",
+    (
+        "S/RES/1409 (2002)",
+        "en",
+        "OP17",
+    ): "'IDENTICAL GOODS PREVIOUSLY SUBMITTED:' a form line numbered as a paragraph",
+    (
+        "S/RES/2526 (2020)",
+        "ar",
+        "PP5",
+    ): "«ويؤكد من جديد» without «إذ» (the other languages: a preambular participle)",
     ("S/RES/2556 (2020)", "ar", "OP43"): "«ويطلب» with «و» (the other languages: 'Requests')",
 }
 
@@ -101,7 +125,9 @@ class Para:
     lead: str | None  # the styled run at the start, normalised; None when the start is not styled
     text: str  # the paragraph's first p, normalised
     raw: str = ""  # the same with its Arabic marks (what a PDF of it prints and resinspect matches literally)
-    later: str | None = None  # the first styled run further on, when the start is not styled ("In this context,
+    later: str | None = (
+        None  # the first styled run further on, when the start is not styled ("In this context,
+    )
     # <i>requests</i>")
 
 
@@ -145,8 +171,13 @@ def read_lead(p: ET.Element, lang: str) -> tuple[str | None, str, str, str | Non
 def _first_p(e: ET.Element) -> ET.Element | None:
     """The paragraph's first text: its content, its list's intro, or, when the intro is empty ("11. (a)
     Expresses …"), its first point."""
-    for path in (f"{NS}content/{NS}p", f"{NS}list/{NS}intro/{NS}p", f"{NS}list/{NS}point/{NS}content/{NS}p",
-                 f"{NS}p", f"{NS}blockList/{NS}listIntroduction"):
+    for path in (
+        f"{NS}content/{NS}p",
+        f"{NS}list/{NS}intro/{NS}p",
+        f"{NS}list/{NS}point/{NS}content/{NS}p",
+        f"{NS}p",
+        f"{NS}blockList/{NS}listIntroduction",
+    ):
         p = e.find(path)
         if p is not None and _text(p).strip():
             return p
@@ -174,7 +205,9 @@ def read_resolution(path: Path, lang: str) -> Resolution | None:
     year = (date.get("date") or "")[:4] if date is not None else ""
     year = year if year.isdigit() and int(year) >= 1946 else ""  # some files say 0001-01-01
     res = Resolution(f"S/RES/{int(m[1])} ({year or m[2]})", lang, path)
-    if year and year != m[2]:  # S/RES/2510 (2019) in the French and Spanish files of a resolution of 2020-02-12
+    if (
+        year and year != m[2]
+    ):  # S/RES/2510 (2019) in the French and Spanish files of a resolution of 2020-02-12
         res.odd.append(f"symbol S/RES/{int(m[1])} ({m[2]}) in the XML, adopted {date.get('date')}")
     pre = stmt.find(NS + "preamble")
     for k, c in enumerate(pre.findall(NS + "container") if pre is not None else [], 1):
@@ -250,8 +283,13 @@ def load_lexicons(folder: Path) -> dict[str, Lex]:
             return tuple(sorted(para.get(key, []), key=len, reverse=True))
 
         rx = para.get("preambular_opener")
-        out[lang] = Lex(lang, longest("preambular_leads"), longest("operative_leads"), longest("lead_adverbs"),
-                        re.compile(rx) if rx else None)
+        out[lang] = Lex(
+            lang,
+            longest("preambular_leads"),
+            longest("operative_leads"),
+            longest("lead_adverbs"),
+            re.compile(rx) if rx else None,
+        )
     return out
 
 
@@ -294,15 +332,23 @@ def classify(para: Para, lx: Lex) -> tuple[str, str | None]:
             return "opener", None
         if lx.lang not in _SAME_FORM and listed(text, lx.op, lx.adverbs):
             return "operative-style", None  # "Recalls that …" in a preamble (S/RES/2530 (2020) en, PP19)
-        if para.later and (listed(para.later, words, lx.adverbs) or (lx.opener and lx.opener.match(para.later))):
+        if para.later and (
+            listed(para.later, words, lx.adverbs) or (lx.opener and lx.opener.match(para.later))
+        ):
             return "phrase-first", None  # «按照第1966(2010)号决议…，审查了…» (S/RES/2529 (2020) zh, PP9)
         return "uncovered", None
-    if lx.lang not in _SAME_FORM and (listed(text, lx.pp, lx.adverbs) or (lx.opener is not None
-                                                                       and lx.opener.match(para.text))):
+    if lx.lang not in _SAME_FORM and (
+        listed(text, lx.pp, lx.adverbs) or (lx.opener is not None and lx.opener.match(para.text))
+    ):
         return "preambular-style", None
-    if para.later and (listed(para.later, words, lx.adverbs) or listed(para.later[:1].upper() + para.later[1:],
-                                                                      words, lx.adverbs)):
-        return "phrase-first", None  # "In this context, requests …" (S/RES/1304 (2000) en, OP5): the verb is later
+    if para.later and (
+        listed(para.later, words, lx.adverbs)
+        or listed(para.later[:1].upper() + para.later[1:], words, lx.adverbs)
+    ):
+        return (
+            "phrase-first",
+            None,
+        )  # "In this context, requests …" (S/RES/1304 (2000) en, OP5): the verb is later
     return "uncovered", None
 
 
@@ -333,18 +379,24 @@ def report(corpus: list[Resolution], lexes: dict[str, Lex], out, top: int) -> in
         groups: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (status, kind) -> lead -> n
         first: dict[tuple[str, str, str], str] = {}
         unstyled = 0
-        marked: Counter = Counter()  # covered without the Arabic marks, not as printed (resinspect matches literally)
+        marked: Counter = (
+            Counter()
+        )  # covered without the Arabic marks, not as printed (resinspect matches literally)
         for r in docs:
             for p in r.paras.values():
                 kind = "OP" if p.pid.startswith("OP") else "PP"
                 status, _ = classify(p, lx)
                 if status == "uncovered" and known(r.symbol, lang, p.pid):
                     status = "known"
-                if p.raw != p.text and status in ("exact", "prefix") and not listed(
-                    p.raw, lx.pp if kind == "PP" else lx.op, lx.adverbs
+                if (
+                    p.raw != p.text
+                    and status in ("exact", "prefix")
+                    and not listed(p.raw, lx.pp if kind == "PP" else lx.op, lx.adverbs)
                 ):
                     marked[" ".join(p.raw.split()[:3])] += 1
-                    first.setdefault(("marks", kind, " ".join(p.raw.split()[:3])), f"{r.symbol} {lang}, {p.pid}")
+                    first.setdefault(
+                        ("marks", kind, " ".join(p.raw.split()[:3])), f"{r.symbol} {lang}, {p.pid}"
+                    )
                 stats[kind][status] += 1
                 unstyled += p.lead is None
                 shown = _shown(p)
@@ -352,8 +404,10 @@ def report(corpus: list[Resolution], lexes: dict[str, Lex], out, top: int) -> in
                 why = f" — {known(r.symbol, lang, p.pid)}" if status == "known" else ""
                 first.setdefault((status, kind, shown), f"{r.symbol} {lang}, {p.pid}{why}")
         n_pp, n_op = sum(stats["PP"].values()), sum(stats["OP"].values())
-        print(f"\n== {lang}: {len(docs)} resolutions, {n_pp} PP, {n_op} OP, {unstyled} without a styled lead",
-              file=out)
+        print(
+            f"\n== {lang}: {len(docs)} resolutions, {n_pp} PP, {n_op} OP, {unstyled} without a styled lead",
+            file=out,
+        )
         for kind in ("PP", "OP"):
             print(f"  {kind}: " + ", ".join(f"{k} {v}" for k, v in sorted(stats[kind].items())), file=out)
         for status, kind, title in (
@@ -379,8 +433,11 @@ def report(corpus: list[Resolution], lexes: dict[str, Lex], out, top: int) -> in
             for lead, n in c.most_common(limit):
                 print(f"     {n:5d}  {lead}   [first: {first[(status, kind, lead)]}]", file=out)
         if marked:
-            print(f"  -- leads covered only without their marks (as printed they match the opener at most): "
-                  f"{sum(marked.values())}", file=out)
+            print(
+                f"  -- leads covered only without their marks (as printed they match the opener at most): "
+                f"{sum(marked.values())}",
+                file=out,
+            )
             for lead, n in marked.most_common(top):
                 kind = "PP" if ("marks", "PP", lead) in first else "OP"
                 print(f"     {n:5d}  {lead}   [first: {first[('marks', kind, lead)]}]", file=out)
@@ -403,16 +460,24 @@ def _report_cross(corpus: list[Resolution], out) -> None:
     for r in corpus:
         by_sym[r.symbol][r.lang] = r
     rows: list[str] = []
-    same: dict[tuple[str, str], list[str]] = defaultdict(list)  # (lang, opening) -> "symbol PPn", unstyled only
+    same: dict[tuple[str, str], list[str]] = defaultdict(
+        list
+    )  # (lang, opening) -> "symbol PPn", unstyled only
     for sym, versions in sorted(by_sym.items()):
         if len(versions) < 2:
             continue
-        counts = {lang: (sum(p.startswith("PP") for p in r.paras), sum(p.startswith("OP") for p in r.paras))
-                  for lang, r in versions.items()}
+        counts = {
+            lang: (sum(p.startswith("PP") for p in r.paras), sum(p.startswith("OP") for p in r.paras))
+            for lang, r in versions.items()
+        }
         if len(set(counts.values())) > 1:
-            rows.append(f"{sym}: PP/OP counts differ: " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in counts.items()))
-        ids = sorted({pid for r in versions.values() for pid in r.paras if not pid.startswith("X")},
-                     key=lambda s: (s[:2] != "PP", int(s[2:])))
+            rows.append(
+                f"{sym}: PP/OP counts differ: " + ", ".join(f"{k} {a}/{b}" for k, (a, b) in counts.items())
+            )
+        ids = sorted(
+            {pid for r in versions.values() for pid in r.paras if not pid.startswith("X")},
+            key=lambda s: (s[:2] != "PP", int(s[2:])),
+        )
         bare = set()  # languages whose version has (almost) no styled leads: one line, not one per paragraph
         for lang, r in versions.items():
             n = sum(p.lead is None for pid, p in r.paras.items() if not pid.startswith("X"))
@@ -435,15 +500,23 @@ def _report_cross(corpus: list[Resolution], out) -> None:
                 if missing:
                     desc.append("missing in " + ",".join(missing))
                 if unstyled:
-                    desc.append("no styled lead in " + ",".join(
-                        f"{lang} ({_opening(have[lang].text)})" for lang in unstyled))
-                rows.append(f"{sym} {pid}: {'; '.join(desc)} (lead in {len(with_lead)} languages, "
-                            f"e.g. {example[0]} {example[1]!r})")
-    print(f"\n== Across languages: {len(rows)} finding(s) on paragraphs whose lead has no counterpart", file=out)
+                    desc.append(
+                        "no styled lead in "
+                        + ",".join(f"{lang} ({_opening(have[lang].text)})" for lang in unstyled)
+                    )
+                rows.append(
+                    f"{sym} {pid}: {'; '.join(desc)} (lead in {len(with_lead)} languages, "
+                    f"e.g. {example[0]} {example[1]!r})"
+                )
+    print(
+        f"\n== Across languages: {len(rows)} finding(s) on paragraphs whose lead has no counterpart", file=out
+    )
     for row in rows:
         print("   " + row, file=out)
     n = sum(len(v) for v in same.values())
-    print(f"\n== Across languages: {n} paragraph(s) styled in five languages, not in one (by opening)", file=out)
+    print(
+        f"\n== Across languages: {n} paragraph(s) styled in five languages, not in one (by opening)", file=out
+    )
     for (lang, opening), where in sorted(same.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         more = f" … (+{len(where) - 4})" if len(where) > 4 else ""
         print(f"   {len(where):4d}  {lang} {opening!r}: {', '.join(where[:4])}{more}", file=out)
