@@ -35,13 +35,14 @@ def _root(
     """Inspect UN Security Council documents: votes, paragraphs, citations."""
 
 
-from . import batch, commands, fetch, votes_cmd  # noqa: E402
+from . import batch, commands, fetch, show_cmd, votes_cmd  # noqa: E402
 
 app.command()(votes_cmd.votes)
 app.command()(commands.paragraphs)
 app.command()(commands.citations)
 app.command()(commands.text)
 app.command()(commands.inspect)
+app.command(no_args_is_help=True)(show_cmd.show)
 app.command("fetch", no_args_is_help=True)(fetch.fetch_command)
 app.add_typer(fetch.cache_app, name="cache")
 app.command("batch", no_args_is_help=True)(batch.batch_command)

@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from .clean import clean
+from .clean import clean, name
 from .extract.citations import extract_citations as _extract_citations
 from .extract.votes import extract_votes as _extract_votes
 from .model import Citation, Document, Inspection, RawSource, Resolution, Vote
@@ -32,7 +32,8 @@ def read(
     if doc is None:
         doc = clean(raw)
         cache.store_document(raw, doc)
-    return doc
+        return doc
+    return name(doc, raw)
 
 
 def read_text(text: str, name: str = "<text>", symbol: str | None = None) -> Document:

@@ -97,7 +97,9 @@ def test_reader_change_invalidates(home, monkeypatch):
         b'{"format": FORMAT, "version": "VERSION", "pages": [1, 2]}',
         b'{"format": FORMAT, "version": "VERSION", "pages": [{"number": 1, "lines": [[1, ""]]}]}',
         b'{"format": FORMAT, "version": "VERSION", "pages": [{"number": 1, "width": 1, "height": 1, '
-        b'"cid": 0, "lines": [["a", "s", 1, 2]]}]}',
+        b'"cid": 0, "lines": [["a", "s", [1, 2], null]]}]}',
+        b'{"format": FORMAT, "version": "VERSION", "pages": [{"number": 1, "width": 1, "height": 1, '
+        b'"cid": 0, "lines": [["ab", "s", [1, 2, 3, 4], [1, 2]]]}]}',
         b'{"format": 99, "version": "VERSION", "pages": []}',
     ],
 )
@@ -131,9 +133,9 @@ def test_file_format(home):
     assert data["format"] == cache.FORMAT and data["version"] == version and data["sha256"] == KEY
     assert data["pages"][0] == {
         "number": 1, "width": 612.0, "height": 792.0, "cid": 1,
-        "lines": [["Page one S/RES/2518 (2020)", "", 72.0, 700.5, 300.25, 712.0]],
+        "lines": [["Page one S/RES/2518 (2020)", "", [72.0, 700.5, 300.25, 712.0], None]],
     }  # fmt: skip
-    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", 72.0, 700.5, 300.25, 712.0]]
+    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", [72.0, 700.5, 300.25, 712.0], None]]
     assert data["pages"][3]["lines"] == []
 
 

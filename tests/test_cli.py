@@ -213,7 +213,10 @@ def test_library_option(library, symbol):
     r = ok("paragraphs", symbol, "--library", str(library), "--json")
     d = json.loads(r.stdout)
     assert Path(d["source"]["path"]) == library / "S_RES_2518_2020.en.txt"
-    assert d["source"]["symbol"] == "S/RES/2518 (2020)"
+    # the file holds the letter S/2020/249 (which annexes resolution 2518): its header says so, and that it is
+    # not what was asked for
+    assert (d["source"]["symbol"], d["source"]["symbol_source"]) == ("S/2020/249", "document")
+    assert [w["code"] for w in d["warnings"]][:1] == ["symbol-mismatch"]
     assert d["resolution"] == "S/RES/2518 (2020)"
 
 

@@ -443,3 +443,14 @@ def test_fuzz_mutated_pdf(edits: list[tuple[str, int, bytes]]) -> None:
         assert str(exc) and "\n" not in str(exc)
     else:
         assert all(isinstance(p, Page) for p in pages)
+
+
+def test_each_character_has_its_extent() -> None:
+    """x0, x1 of every character, left to right, spaces included, inside the line's box."""
+    page = read_pdf(make_pdf([(72, 700, "In"), (90, 700, "favour:")]))[0]
+    (line,) = page.lines
+    assert line.text == "In favour:" and line.chars is not None and len(line.chars) == 2 * len(line.text)
+    starts = line.chars[0::2]
+    assert starts == tuple(sorted(starts)) and starts[0] == pytest.approx(72, abs=0.1)
+    assert line.chars[3 * 2] == pytest.approx(90, abs=0.1)  # "f" where its glyph was drawn
+    assert line.span_box(3, 10)[0] == pytest.approx(90, abs=0.1)

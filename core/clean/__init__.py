@@ -20,6 +20,7 @@ from ..errors import SourceError
 from ..model import Document, Issue, Line, RawSource, TextLine
 from ..text.language import document_languages, page_languages
 from ..text.scripts import ARABIC_RE, HSPACE, LETTER_RE, WIDE_RE, cells
+from ..text.symbols import header_symbol, own_symbol
 from . import garble
 from .furniture import (
     EDGE_LINES,
@@ -32,7 +33,7 @@ from .furniture import (
 )
 from .join import PARAGRAPH_LINES, CleanLine, line_break_is_wrap, split_run_together
 
-__all__ = ["clean", "is_furniture", "split_run_together"]
+__all__ = ["clean", "is_furniture", "name", "split_run_together"]
 
 _SPACES = re.compile(f"[{HSPACE}]{{2,}}")
 
@@ -47,10 +48,14 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
         kept = False  # whether the line before this one was kept (a wrap hint refers to it)
         n_body = sum(1 for x in page if x.text.strip()) if repeated else 0
         k = -1  # index among the page's non-blank lines: running titles are looked for at both ends only
-        for line in page:
+        for li, line in enumerate(page):
             wraps = pdf and kept and line.hint == "wrap"
             blank = blank or line.hint == "start"
-            s = unicodedata.normalize("NFC", line.text).strip()
+            nfc = unicodedata.normalize("NFC", line.text)
+            s = nfc.strip()
+            # where the kept text starts in the source line (for boxes of part of a line): known while
+            # normalisation leaves the text as it is
+            lead = len(nfc) - len(nfc.lstrip()) if nfc == line.text else None
             kept = False
             if not s:
                 blank = True
@@ -62,12 +67,20 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
             kept = True
             rtl = bool(ARABIC_RE.search(s)) and len(ARABIC_RE.findall(s)) * 2 >= len(LETTER_RE.findall(s))
             if rtl:
-                lines.append(CleanLine(s, pno, blank, rtl, wraps=wraps and not blank, box=line.box))
+                origin = (li, lead) if lead is not None else None
+                lines.append(
+                    CleanLine(s, pno, blank, rtl, wraps=wraps and not blank, box=line.box, origin=origin)
+                )
             else:
-                pieces = split_run_together(_SPACES.sub(" ", s))
+                collapsed = _SPACES.sub(" ", s)
+                pieces = split_run_together(collapsed)
+                cursor = 0
                 for j, piece in enumerate(pieces):
+                    at = collapsed.find(piece, cursor)
+                    cursor = max(cursor, at + len(piece))
                     if len(pieces) > 1 and is_furniture(piece):  # "*** 19. Welcomes …": a mark, then text
                         continue
+                    same = lead is not None and collapsed == s and at >= 0
                     lines.append(
                         CleanLine(
                             piece,
@@ -77,6 +90,7 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
                             j > 0,
                             wraps and not blank and j == 0,
                             box=line.box,
+                            origin=(li, (lead or 0) + at) if same else None,
                         )
                     )
             blank = False
@@ -100,6 +114,19 @@ def _page_widths(lines: list[CleanLine], n_pages: int, pdf: bool) -> dict[int, f
             if w < 0.5 * typical:
                 widths[pno] = typical
     return widths
+
+
+def name(doc: Document, raw: RawSource) -> Document:
+    """Set what a document owes to the source it was read from (its symbol, unless its first page prints one,
+    and a `symbol-mismatch` issue when that names another document); the rest of a Document depends on its
+    content only, so a cached Document read under another name gets its names here again."""
+    doc.input, doc.path = raw.input, raw.path
+    symbol, source, mismatch = own_symbol(doc.header_symbol, raw.symbol, raw.symbol_source)
+    doc.symbol, doc.symbol_source = symbol, source  # type: ignore[assignment]
+    doc.issues = [i for i in doc.issues if i.code != "symbol-mismatch"]
+    if mismatch:
+        doc.issues.insert(0, Issue("symbol-mismatch", mismatch, (1,)))
+    return doc
 
 
 def clean(raw: RawSource) -> Document:
@@ -140,7 +167,8 @@ def clean(raw: RawSource) -> Document:
             page_starts[ln.page] = start
         out.append(sep + ln.text)
         pos = start + len(ln.text)
-        placed.append(TextLine(start, pos, ln.page + 1, ln.box))
+        li, offset = ln.origin if ln.origin is not None and pdf else (None, None)
+        placed.append(TextLine(start, pos, ln.page + 1, ln.box, li, offset))
         prev = ln
     text = "".join(out)
     if not text.strip():
@@ -162,9 +190,10 @@ def clean(raw: RawSource) -> Document:
         text=text,
         page_starts=starts,
         kind=raw.kind,
-        symbol=raw.symbol,
+        header_symbol=header_symbol([ln.text.strip() for ln in raw.pages[0].lines] if raw.pages else []),
         source_pages=max([len(pages)] + counter_totals([p.text for p in raw.pages])),
         lines=placed,
+        layout=list(raw.pages) if pdf else [],
     )
     cid_pages = tuple(p.number for p in raw.pages if p.cid_glyphs)
     if cid_pages:
@@ -179,4 +208,4 @@ def clean(raw: RawSource) -> Document:
     doc.page_languages = page_languages(text, starts)
     if issue := garble.check(doc):
         doc.issues.append(issue)
-    return doc
+    return name(doc, raw)

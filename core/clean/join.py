@@ -41,6 +41,9 @@ class CleanLine:
     cut: bool = False  # split off the line before it by split_run_together: never re-joined
     wraps: bool = False  # the page's layout shows this line continuing the one before (hint `wrap`)
     box: Box | None = None  # the source line's box on its page
+    origin: tuple[int, int] | None = (
+        None  # the source line's index on its page, and where this text starts in it
+    )
 
     # what the line is, each looked up once (a line is asked as the current and as the previous line)
     _flags: dict[str, bool] = field(default_factory=dict, repr=False)

@@ -28,7 +28,7 @@ from ..model import Document, Issue, Line, Page, RawSource, TextLine
 from .layout import READER_VERSION
 
 ENV_NO_CACHE = "RESINSPECT_NO_CACHE"
-FORMAT = 2  # bump when the layout of a cache file changes
+FORMAT = 3  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -101,23 +101,37 @@ def _box(b: Any) -> tuple[float, float, float, float] | None:
     return (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
 
 
+def _opt_str(v: Any) -> str | None:
+    if v is not None and not isinstance(v, str):
+        raise TypeError("str")
+    return v
+
+
+def _opt_int(v: Any) -> int | None:
+    return None if v is None else int(v)
+
+
 def _page_to_json(p: Page) -> dict[str, Any]:
     return {
         "number": p.number,
         "width": p.width,
         "height": p.height,
         "cid": p.cid_glyphs,
-        "lines": [[ln.text, _HINT_CODES[ln.hint], *(ln.box or ())] for ln in p.lines],
+        "lines": [[ln.text, _HINT_CODES[ln.hint], ln.box, ln.chars] for ln in p.lines],
     }
 
 
 def _page_from_json(d: Any) -> Page:
     """A page from its JSON form; raises TypeError/KeyError/ValueError on anything of the wrong shape."""
     lines = []
-    for text, hint, *box in d["lines"]:
+    for text, hint, box, chars in d["lines"]:
         if not isinstance(text, str):
             raise TypeError("text")
-        lines.append(Line(text, _box(box) if box else None, _HINTS[hint]))  # type: ignore[arg-type]
+        if chars is not None:
+            if not isinstance(chars, list) or len(chars) != 2 * len(text):
+                raise TypeError("chars")
+            chars = tuple(float(x) for x in chars)
+        lines.append(Line(text, _box(box), _HINTS[hint], chars))  # type: ignore[arg-type]
     width, height, cid = d["width"], d["height"], d["cid"]
     if not (isinstance(d["number"], int) and isinstance(cid, int)):
         raise TypeError("number")
@@ -155,12 +169,16 @@ def load_document(raw: RawSource) -> Document | None:
             text=text,
             page_starts=[int(x) for x in d["page_starts"]],
             kind=raw.kind,
-            symbol=raw.symbol,
+            header_symbol=_opt_str(d["header_symbol"]),
             languages=list(d["languages"]),
             issues=[Issue(i["code"], i["message"], tuple(int(x) for x in i["pages"])) for i in d["issues"]],
             source_pages=int(d["source_pages"]) if d["source_pages"] is not None else None,
-            lines=[TextLine(int(a), int(b), int(p), _box(box)) for a, b, p, box in d["lines"]],
+            lines=[
+                TextLine(int(a), int(b), int(p), _box(box), _opt_int(li), _opt_int(off))
+                for a, b, p, box, li, off in d["lines"]
+            ],
             page_languages=[[str(x) for x in langs] for langs in d["page_languages"]],
+            layout=raw.pages,
         )
     except (KeyError, TypeError, ValueError):  # a damaged entry is a miss
         return None
@@ -172,11 +190,16 @@ def store_document(raw: RawSource, doc: Document) -> None:
         return
     document = {
         "text": doc.text,
+        "header_symbol": doc.header_symbol,
         "page_starts": doc.page_starts,
         "languages": doc.languages,
-        "issues": [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in doc.issues],
+        "issues": [
+            {"code": i.code, "message": i.message, "pages": list(i.pages)}
+            for i in doc.issues
+            if i.code != "symbol-mismatch"  # owed to the name, not the content: set again on reading
+        ],
         "source_pages": doc.source_pages,
-        "lines": [[ln.start, ln.end, ln.page, list(ln.box) if ln.box else None] for ln in doc.lines],
+        "lines": [[ln.start, ln.end, ln.page, ln.box, ln.line, ln.offset] for ln in doc.lines],
         "page_languages": doc.page_languages,
         "engine": engine_digest(),
     }

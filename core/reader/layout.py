@@ -62,6 +62,7 @@ class LayoutLine:
     size: float
     column: int
     rtl: bool
+    chars: tuple[float, ...] | None = None  # x0, x1 of each character of `text`, flattened
 
 
 # A glyph: [x0, x1, baseline, size, text, descent]; a list so that marks can be merged into it.
@@ -88,8 +89,8 @@ def _nfkc(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group())
 
 
-def _visual_to_logical(units: list[str]) -> list[str]:
-    """Reorder one right-to-left line from visual (left to right) to logical order.
+def _logical_order(units: list[str]) -> list[int]:
+    """The order in which to read the units of one right-to-left line laid out visually (left to right).
 
     A simplified Unicode bidi algorithm for a right-to-left paragraph: numbers and Latin runs get
     level 2 and keep their order, everything else level 1; neutrals between two left-to-right
@@ -121,9 +122,9 @@ def _visual_to_logical(units: list[str]) -> list[str]:
             levels.append(2 if k in ("L", "EN", "AN") else 1)
         else:  # a neutral between two left-to-right types goes with them, else right to left
             levels.append(2 if left == right[i + 1] == "L" else 1)
-    out: list[str] = []
+    out: list[int] = []
     for level, run in reversed(
-        [(lv, [u for _, u in grp]) for lv, grp in groupby(zip(levels, units, strict=True), itemgetter(0))]
+        [(lv, [k for _, k in grp]) for lv, grp in groupby(zip(levels, range(n), strict=True), itemgetter(0))]
     ):
         out.extend(run if level == 2 else reversed(run))
     return out
@@ -140,47 +141,79 @@ def _mirrored(units: list[str]) -> bool:
     return False
 
 
-def _line_units(glyphs: list[Glyph]) -> list[str]:
-    """Glyph texts left to right, with a space wherever the gap is wider than WORD_MARGIN,
-    except next to CJK characters (Chinese has no spaces; gaps there are typographic)."""
+def _line_units(glyphs: list[Glyph]) -> tuple[list[str], list[tuple[float, float]]]:
+    """Glyph texts left to right, with a space wherever the gap is wider than WORD_MARGIN, except next to
+    CJK characters (Chinese has no spaces; gaps there are typographic); and each unit's x extent."""
     units: list[str] = []
+    spans: list[tuple[float, float]] = []
     prev: Glyph | None = None
     for g in glyphs:
         if prev is not None and g[0] - prev[1] > WORD_MARGIN * max(g[3], prev[3]):
             a, b = prev[4], g[4]
             if not a.isspace() and not b.isspace() and not (is_wide(a[-1:]) or is_wide(b)):
                 units.append(" ")
+                spans.append((prev[1], g[0]))
         units.append(g[4])
+        spans.append((g[0], g[1]))
         prev = g
-    return units
+    return units, spans
+
+
+def _char_extents(
+    text: str, raw: str, units: list[str], spans: list[tuple[float, float]]
+) -> tuple[float, ...] | None:
+    """x0, x1 of each character of a line's `text` (flattened), from the units it was made of; None when the
+    normalisation changed the text in a way that cannot be followed unit by unit."""
+    xs: list[float] = []
+    for u, (a, b) in zip(units, spans, strict=True):
+        t = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u))
+        xs.extend((round(a, 1), round(b, 1)) * len(t))
+    lead = len(raw) - len(raw.lstrip())
+    xs = xs[2 * lead : 2 * (lead + len(text))]
+    return tuple(xs) if len(xs) == 2 * len(text) else None
+
+
+def _attach_marks(marks: list[Glyph], bases: list[Glyph]) -> None:
+    """Each combining mark joins the base glyph whose centre is nearest (not a space), found by bisection
+    over the bases sorted by centre: a row of thousands of marks costs n log n, not n²."""
+    letters = [b for b in bases if not b[4].isspace()] or bases
+    centres = [b[0] + b[1] for b in letters]
+    for g in marks:
+        c = g[0] + g[1]
+        i = bisect.bisect_left(centres, c)
+        near = [k for k in (i - 1, i) if 0 <= k < len(letters)]
+        best = min(near, key=lambda k: abs(centres[k] - c))
+        letters[best][4] += g[4]
 
 
 def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine | None:
     """Build a Line from one row's glyphs of one column (any order)."""
     marks = [g for g in glyphs if g[4] >= "\u0300" and unicodedata.combining(g[4][0])]
-    bases = [g for g in glyphs if g not in marks] if marks else glyphs
+    bases = (
+        [g for g in glyphs if not (g[4] >= "\u0300" and unicodedata.combining(g[4][0]))] if marks else glyphs
+    )
     bases.sort(key=lambda g: g[0] + g[1])
-    for g in marks:  # combining marks join the base glyph whose centre is nearest
-        if bases:
-            centre = g[0] + g[1]
-            best = min(bases, key=lambda b: abs(b[0] + b[1] - centre) + (1e6 if b[4].isspace() else 0))
-            best[4] += g[4]
-    units = _line_units(bases)
+    if marks and bases:
+        _attach_marks(marks, bases)
+    units, spans = _line_units(bases)
     rtl = False
     if page_rtl or RTL_RE.search("".join(units)):
         kinds = [_bidi(u) for u in units]
         n_r, n_l = kinds.count("R"), kinds.count("L")
         rtl = n_r > n_l or (page_rtl and (n_r > 0 or _mirrored(units)))
     if rtl:
-        units = _visual_to_logical(units)
-    text = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", "".join(units))).strip()
+        order = _logical_order(units)
+        units, spans = [units[k] for k in order], [spans[k] for k in order]
+    raw = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", "".join(units)))
+    text = raw.strip()
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
         return None
     sizes = [g[3] for g in ink]
     size = max(set(sizes), key=sizes.count)
     y0 = min(g[2] + g[5] for g in ink)
-    return LayoutLine(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl)
+    chars = _char_extents(text, raw, units, spans)
+    return LayoutLine(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl, chars)
 
 
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -396,7 +429,7 @@ def make_page(number: int, width: float, height: float, glyphs: list[Glyph], cid
     hints: list[Hint] = [UNKNOWN, *paragraph_hints(lines)][: len(lines)]
     return Page(
         number,
-        tuple(Line(ln.text, _box(ln), h) for ln, h in zip(lines, hints, strict=True)),
+        tuple(Line(ln.text, _box(ln), h, ln.chars) for ln, h in zip(lines, hints, strict=True)),
         width,
         height,
         cid_glyphs,

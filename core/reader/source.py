@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import SourceError
-from ..model import LANGUAGES, Page, RawSource
+from ..model import LANGUAGES, Page, RawSource, SymbolSource
 from ..text.symbols import normalize_symbol, parse_filename, symbol_key
 from .layout import lines_from_text
 from .library import search_dirs
@@ -141,7 +141,9 @@ def read_source(
         raise SourceError(f"{input}: empty file")
     sha = hashlib.sha256(data).hexdigest()
     fsym, flang = parse_filename(path.name) if path else (None, None)
-    symbol = normalize_symbol(input) or fsym
+    asked = normalize_symbol(input)
+    symbol = asked or fsym
+    told: SymbolSource | None = "input" if asked else "file name" if fsym else None
     if data[:1024].lstrip().startswith(b"%PDF") or (path and path.suffix.lower() == ".pdf"):
         from . import cache
 
@@ -154,6 +156,6 @@ def read_source(
             except SourceError as exc:
                 raise SourceError(f"{input}: {exc}") from None
             cache.put(sha, pages)
-        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang)
+        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang, told)
     text = _decode_text(data, input)
-    return RawSource(input, name if path else None, sha, "text", text_pages(text), symbol, flang)
+    return RawSource(input, name if path else None, sha, "text", text_pages(text), symbol, flang, told)

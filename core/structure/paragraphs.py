@@ -151,18 +151,24 @@ def find_resolutions(doc: Document) -> list[Resolution]:
     return out
 
 
-def _title(doc: Document, lines: list[tuple[int, int]], i: int, lx: Lexicon) -> tuple[str | None, str | None]:
-    """Symbol and adoption date from the lines just above the enacting formula."""
+def _title(
+    doc: Document, lines: list[tuple[int, int]], i: int, lx: Lexicon
+) -> tuple[str | None, str | None, int | None]:
+    """Symbol, adoption date and where the title block starts, from the lines just above the enacting
+    formula (the resolution heading and the adoption line)."""
     symbol = date = None
+    first: int | None = None
     for a, b in reversed(lines[max(0, i - 8) : i]):
         s = doc.text[a:b].strip()
         if date is None and (m := lx.adopted.search(s)):
             date = find_date(m["date"], lx)
+            first = a
         if symbol is None and (m := lx.resolution_heading.search(s)):
             symbol = sc_resolution(latin_digits(m["number"]), latin_digits(m["year"]))
+            first = a
     if symbol is None and doc.symbol and doc.symbol.startswith("S/RES/"):
         symbol = doc.symbol
-    return symbol, date
+    return symbol, date, first
 
 
 def _parse_resolution(
@@ -170,7 +176,7 @@ def _parse_resolution(
 ) -> Resolution:
     text = doc.text
     a0, b0 = lines[i]
-    symbol, date = _title(doc, lines, i, lx)
+    symbol, date, title_start = _title(doc, lines, i, lx)
     lang = detect_language(text[a0 : lines[stop - 1][1]]) if stop > i else lx.lang
     if lang != lx.lang:
         try:
@@ -185,6 +191,7 @@ def _parse_resolution(
         page=doc.page_at(a0),
         date=date,
         enacting_formula=text[a0:b0].strip(),
+        title_start=title_start,
     )
     paras: list[_Para] = []
     unnumbered: int | None = None
