@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
-from .options import FetchOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, check
-from .output import Output, error, warn
+from .options import FetchOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt, SourceArg, SourcesArg, check
+from .output import Output, error, safe, warn
 
 
 def run(
@@ -28,6 +28,8 @@ def run(
     for src in sources:
         try:
             doc = _read(src, lang, library, fetch)
+        except BrokenPipeError:
+            raise
         except ResinspectError as exc:
             error(str(exc))
             worst = max(worst, exc.exit_code)
@@ -35,11 +37,13 @@ def run(
         except Exception as exc:  # damaged input that slipped past the reader's own checks
             if os.environ.get("RESINSPECT_DEBUG"):
                 raise
-            error(f"{src}: cannot read this document ({type(exc).__name__}: {exc})")
+            error(f"{safe(src)}: cannot read this document ({type(exc).__name__}: {exc})")
             worst = 2
             continue
         try:
             code = handle(doc, src)
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): main() ends quietly
         except ResinspectError as exc:
             error(str(exc))
             code = exc.exit_code
@@ -47,7 +51,7 @@ def run(
             if os.environ.get("RESINSPECT_DEBUG"):
                 raise
             error(
-                f"{src}: internal error ({type(exc).__name__}: {exc}); set RESINSPECT_DEBUG=1 for a traceback"
+                f"{safe(src)}: internal error ({type(exc).__name__}: {exc}); set RESINSPECT_DEBUG=1 for a traceback"
             )
             code = 1
         worst = max(worst, code)
@@ -70,12 +74,22 @@ def paragraphs(
     sources: SourcesArg,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="preambular or operative.")] = None,
+    kind: Annotated[
+        Literal["preambular", "operative"] | None,
+        typer.Option("--kind", metavar="[preambular|operative]", help="Only these paragraphs."),
+    ] = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
 ) -> None:
-    """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs."""
+    """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs.
+
+    \b
+    Examples:
+      resinspect paragraphs S/2020/249
+      resinspect paragraphs S/2020/249 --json | jq '.paragraphs[] | select(.kind=="operative") | .lead'
+      resinspect paragraphs resolution.pdf --kind operative --format csv > ops.csv
+    """
     check(fmt, lang)
     if kind not in (None, "preambular", "operative"):
         raise typer.BadParameter("use preambular or operative", param_hint="--kind")
@@ -92,14 +106,22 @@ def paragraphs(
             if len(res) > 1:
                 out.many = True
             out.flush_json()
+        elif out.fmt == "table":  # the resolution in the title, not on every row: readable on 80 columns
+            for r in res:
+                rows = [
+                    [p.id, p.lead, p.page, p.text] for p in r.paragraphs if kind is None or p.kind == kind
+                ]
+                out.rows(
+                    ["id", "lead", "page", "text"], rows, title=f"{r.symbol or doc.input} ({r.language})"
+                )
         else:
             rows = [
-                [r.symbol, p.id, p.kind, p.lead, p.page, p.text]
+                [r.symbol, p.id, p.kind, p.lead, p.page, p.start, p.end, r.language, p.text]
                 for r in res
                 for p in r.paragraphs
                 if kind is None or p.kind == kind
             ]
-            out.rows(["resolution", "id", "kind", "lead", "page", "text"], rows, title=doc.input)
+            out.rows(["resolution", "id", "kind", "lead", "page", "start", "end", "language", "text"], rows)
         _warnings(out, src, doc.issues + [i for r in res for i in r.issues])
         if not res:
             warn(src, "no resolution text found (no enacting formula such as “The Security Council,”)")
@@ -117,7 +139,13 @@ def citations(
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
 ) -> None:
-    """Resolutions, presidential statements and documents cited, with the paragraphs that cite them."""
+    """Resolutions, presidential statements and documents cited, with the paragraphs that cite them.
+
+    \b
+    Examples:
+      resinspect citations S/2020/249
+      resinspect citations resolution.pdf --json | jq -r '.citations[] | select(.kind=="sc_resolution") | .symbol'
+    """
     check(fmt, lang)
     import resinspect
     from resinspect.export import jsonout
@@ -136,11 +164,11 @@ def citations(
                     c.symbol,
                     c.count,
                     " ".join(c.paragraphs),
-                    " ".join(sorted({str(m.page) for m in c.mentions})),
+                    " ".join(str(p) for p in sorted({m.page for m in c.mentions})),
                 ]
                 for c in cits
             ]
-            out.rows(["kind", "symbol", "count", "paragraphs", "pages"], rows, title=doc.input)
+            out.rows(["kind", "symbol", "count", "paragraphs", "pages"], rows, title=doc.symbol or doc.input)
         _warnings(out, src, doc.issues)
         return 0 if cits else 1
 
@@ -148,12 +176,17 @@ def citations(
 
 
 def text(
-    source: Annotated[str, typer.Argument(help="PDF, text file, UN symbol or - for stdin.")],
+    source: SourceArg,
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
 ) -> None:
-    """The cleaned text that every reported offset points into."""
+    """The cleaned text that every reported offset points into.
+
+    \b
+    Example:
+      resinspect text S/2020/249 | less
+    """
     check(None, lang)
 
     def handle(doc: Any, src: str) -> int:
@@ -171,7 +204,14 @@ def inspect(
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
 ) -> None:
-    """Everything in one object: source, resolutions with paragraphs, citations and votes."""
+    """Everything in one object: source, resolutions with paragraphs, citations and votes. As CSV or TSV: one
+    row per document (the columns of `resinspect batch --format csv`).
+
+    \b
+    Examples:
+      resinspect inspect S/PV.8700 --json
+      resinspect inspect corpus/*.pdf --format csv > documents.csv
+    """
     check(fmt, lang)
     import resinspect
     from resinspect.export import jsonout
@@ -186,6 +226,10 @@ def inspect(
         if out.is_json:
             out.add_json(jsonout.inspection(ins))
             out.flush_json()
+        elif out.fmt in ("csv", "tsv"):
+            from resinspect.export import tables
+
+            out.rows(list(tables.CSV_COLUMNS), [tables.csv_row(jsonout.inspection(ins))])
         else:
             rows = [["languages", ", ".join(doc.languages)], ["pages", doc.pages]]
             rows += [

@@ -26,19 +26,35 @@ def fetch_command(
         list[str], typer.Argument(metavar="SYMBOL", help="UN symbols, e.g. 'S/RES/2518 (2020)'.")
     ],
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Languages, comma-separated: ar,en,es,fr,ru,zh or all.")
+        str,
+        typer.Option(
+            "--lang", "-l", metavar="LANGS", help="Languages, comma-separated: ar,en,es,fr,ru,zh or all."
+        ),
     ] = "en",
     library: Annotated[
-        Path | None, typer.Option("--library", help="Folder to save into (default: your resinspect library).")
+        Path | None,
+        typer.Option(
+            "--library", metavar="DIR", help="Folder to save into (default: your resinspect library)."
+        ),
     ] = None,
     docs_url: Annotated[
         str | None,
-        typer.Option("--docs-url", envvar="RESINSPECT_DOCS_URL", help="ODS base URL.", show_default=False),
+        typer.Option(
+            "--docs-url",
+            metavar="URL",
+            envvar="RESINSPECT_DOCS_URL",
+            help="ODS base URL.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Download documents' PDFs from the UN Official Document System into the library.
 
     Prints the saved path of each document, one per line. Exit code 2 if any failed.
+
+    \b
+    Example:
+      resinspect fetch 'S/RES/2518 (2020)' S/PV.8700 --lang en,ar
     """
     from resinspect.errors import SourceError
     from resinspect.reader.fetch import iter_fetch
@@ -62,7 +78,7 @@ def fetch_command(
 
 cache_app = typer.Typer(
     name="cache",
-    help="Manage the cache of extracted page texts.",
+    help="Manage the cache of pages read from PDFs (and the documents cleaned from them).",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -70,7 +86,12 @@ cache_app = typer.Typer(
 
 @cache_app.command("clear")
 def cache_clear() -> None:
-    """Remove every cached page text."""
+    """Remove every cached page text.
+
+    \b
+    Example:
+      resinspect cache clear
+    """
     from resinspect.reader import cache
 
     n = cache.clear()

@@ -7,25 +7,32 @@ from typing import Annotated, Any
 import typer
 
 from .commands import run
-from .options import FetchOpt, LangOpt, LibraryOpt, check
+from .options import FetchOpt, LangOpt, LibraryOpt, SourceArg, check
 from .output import error
 
 
 def show(
-    source: Annotated[str, typer.Argument(help="PDF, text file, UN symbol or - for stdin.")],
+    source: SourceArg,
     out: Annotated[
         str,
-        typer.Option("--out", "-o", help="Output file: FILE.png gives FILE-p3.png per page (HTML for text)."),
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="Output file: FILE.png gives FILE-p3.png per page (HTML for text).",
+        ),
     ],
-    vote: Annotated[int | None, typer.Option("--vote", min=1, help="Vote number (1 = the first).")] = None,
+    vote: Annotated[
+        int | None, typer.Option("--vote", min=1, metavar="N", help="Vote number (1 = the first).")
+    ] = None,
     paragraph: Annotated[
-        str | None, typer.Option("--paragraph", help="Paragraph id: PP2, OP3, OP3(a).")
+        str | None, typer.Option("--paragraph", metavar="ID", help="Paragraph id: PP2, OP3, OP3(a).")
     ] = None,
     citation: Annotated[
-        str | None, typer.Option("--citation", help="Cited symbol: 'S/RES/2436 (2018)'.")
+        str | None, typer.Option("--citation", metavar="SYMBOL", help="Cited symbol: 'S/RES/2436 (2018)'.")
     ] = None,
     page: Annotated[
-        list[int] | None, typer.Option("--page", min=1, help="Only this page (repeatable).")
+        list[int] | None, typer.Option("--page", min=1, metavar="P", help="Only this page (repeatable).")
     ] = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
@@ -35,7 +42,11 @@ def show(
     highlighted in the cleaned text (text input: an HTML file). Without --vote, --paragraph or --citation,
     every vote, paragraph and citation is drawn. Prints the files written.
 
-    Example: resinspect show S/PV.8700 --vote 2 --out v.png
+    \b
+    Examples:
+      resinspect show S/PV.8700 --vote 2 --out vote.png
+      resinspect show resolution.pdf --paragraph OP3 --out op3.png
+      resinspect show S/2020/249 --citation 'S/RES/2436 (2018)' --out cited.html
     """
     check(None, lang)
     import resinspect

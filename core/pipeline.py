@@ -15,19 +15,23 @@ from .extract.citations import extract_citations as _extract_citations
 from .extract.votes import extract_votes as _extract_votes
 from .model import Citation, Document, Inspection, RawSource, Resolution, Vote
 from .reader import cache
-from .reader.source import read_source, text_pages
+from .reader.source import read_data, read_source, text_pages
 from .structure import find_resolutions
 
 
 def read(
-    source: str | Path,
+    source: str | Path | bytes,
     lang: str | None = None,
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
 ) -> Document:
-    """Read and clean a SOURCE: a path, a UN symbol or "-" (standard input). With `fetch`, a symbol missing
-    from the library is downloaded first. Raises SourceError for unreadable input."""
-    raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch)
+    """Read and clean a SOURCE: a path, a UN symbol, "-" (standard input), or the bytes of a PDF or text
+    file. With `fetch`, a symbol missing from the library is downloaded first. Raises SourceError for
+    unreadable input."""
+    if isinstance(source, bytes | bytearray):
+        raw = read_data(bytes(source), "<bytes>")
+    else:
+        raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch)
     doc = cache.load_document(raw)
     if doc is None:
         doc = clean(raw)

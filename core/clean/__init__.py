@@ -16,7 +16,7 @@ import re
 import statistics
 import unicodedata
 
-from ..errors import SourceError
+from ..errors import SourceError, shown
 from ..model import Document, Issue, Line, RawSource, TextLine
 from ..text.language import document_languages, page_languages
 from ..text.scripts import ARABIC_RE, HSPACE, LETTER_RE, WIDE_RE, cells
@@ -172,7 +172,7 @@ def clean(raw: RawSource) -> Document:
         prev = ln
     text = "".join(out)
     if not text.strip():
-        raise SourceError(f"{raw.input}: no text in this document")
+        raise SourceError(f"{shown(raw.input)}: no text in this document")
     # Pages with no text start where the next text starts (or at the end).
     starts: list[int] = []
     nxt = len(text)
