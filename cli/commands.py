@@ -109,19 +109,42 @@ def paragraphs(
         elif out.fmt == "table":  # the resolution in the title, not on every row: readable on 80 columns
             for r in res:
                 rows = [
-                    [p.id, p.lead, p.page, p.text] for p in r.paragraphs if kind is None or p.kind == kind
+                    row
+                    for p in r.paragraphs
+                    if kind is None or p.kind == kind
+                    for row in [
+                        [p.id, p.lead, p.page, p.text],
+                        *([s.id, "", s.page, s.text] for s in p.subparagraphs),
+                    ]
                 ]
                 out.rows(
                     ["id", "lead", "page", "text"], rows, title=f"{r.symbol or doc.input} ({r.language})"
                 )
-        else:
+        else:  # one row per paragraph, then one per sub-paragraph (its paragraph in `parent`)
             rows = [
-                [r.symbol, p.id, p.kind, p.lead, p.page, p.start, p.end, r.language, p.text]
+                row
                 for r in res
                 for p in r.paragraphs
                 if kind is None or p.kind == kind
+                for row in [
+                    [r.symbol, p.id, "", p.kind, p.lead, p.page, p.start, p.end, r.language, p.text],
+                    *([r.symbol, s.id, p.id, p.kind, None, s.page, s.start, s.end, r.language, s.text]
+                      for s in p.subparagraphs),
+                ]
+            ]  # fmt: skip
+            columns = [
+                "resolution",
+                "id",
+                "parent",
+                "kind",
+                "lead",
+                "page",
+                "start",
+                "end",
+                "language",
+                "text",
             ]
-            out.rows(["resolution", "id", "kind", "lead", "page", "start", "end", "language", "text"], rows)
+            out.rows(columns, rows)
         _warnings(out, src, doc.issues + [i for r in res for i in r.issues])
         if not res:
             warn(src, "no resolution text found (no enacting formula such as “The Security Council,”)")

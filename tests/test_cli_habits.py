@@ -149,3 +149,23 @@ def test_environment_variables_are_read_where_documented():
         [sys.executable, "-m", "resinspect", "help", "environment"], capture_output=True, text=True, env=env
     )
     assert "RESINSPECT_LANG" in out.stdout
+
+
+def test_subparagraphs_are_rows_of_their_own(tmp_path):
+    import csv
+    import io
+
+    src = tmp_path / "sub.txt"
+    src.write_text(
+        "The Security Council,\nRecalling its resolutions,\n1. Decides that:\n(a) States shall report;\n"
+        "(b) The Committee shall meet.\n",
+        encoding="utf-8",
+    )
+    rows = list(csv.DictReader(io.StringIO(run("paragraphs", str(src), "--format", "csv").stdout)))
+    assert [(r["id"], r["parent"]) for r in rows] == [
+        ("PP1", ""),
+        ("OP1", ""),
+        ("OP1(a)", "OP1"),
+        ("OP1(b)", "OP1"),
+    ]
+    assert rows[2]["text"] == "States shall report;" and int(rows[2]["start"]) > int(rows[1]["start"])
