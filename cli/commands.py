@@ -108,30 +108,26 @@ def paragraphs(
             out.flush_json()
         elif out.fmt == "table":  # the resolution in the title, not on every row: readable on 80 columns
             for r in res:
-                rows = [
-                    row
-                    for p in r.paragraphs
-                    if kind is None or p.kind == kind
-                    for row in [
-                        [p.id, p.lead, p.page, p.text],
-                        *([s.id, "", s.page, s.text] for s in p.subparagraphs),
-                    ]
-                ]
+                rows: list[list[Any]] = []
+                for p in r.paragraphs:
+                    if kind is None or p.kind == kind:
+                        rows.append([p.id, p.lead, p.page, p.text])
+                        rows += [[s.id, "", s.page, s.text] for s in p.subparagraphs]
                 out.rows(
                     ["id", "lead", "page", "text"], rows, title=f"{r.symbol or doc.input} ({r.language})"
                 )
         else:  # one row per paragraph, then one per sub-paragraph (its paragraph in `parent`)
-            rows = [
-                row
-                for r in res
-                for p in r.paragraphs
-                if kind is None or p.kind == kind
-                for row in [
-                    [r.symbol, p.id, "", p.kind, p.lead, p.page, p.start, p.end, r.language, p.text],
-                    *([r.symbol, s.id, p.id, p.kind, None, s.page, s.start, s.end, r.language, s.text]
-                      for s in p.subparagraphs),
-                ]
-            ]  # fmt: skip
+            table: list[list[Any]] = []
+            for r in res:
+                for p in r.paragraphs:
+                    if kind is None or p.kind == kind:
+                        table.append(
+                            [r.symbol, p.id, "", p.kind, p.lead, p.page, p.start, p.end, r.language, p.text]
+                        )
+                        table += [
+                            [r.symbol, s.id, p.id, p.kind, None, s.page, s.start, s.end, r.language, s.text]
+                            for s in p.subparagraphs
+                        ]
             columns = [
                 "resolution",
                 "id",
@@ -144,7 +140,7 @@ def paragraphs(
                 "language",
                 "text",
             ]
-            out.rows(columns, rows)
+            out.rows(columns, table)
         _warnings(out, src, doc.issues + [i for r in res for i in r.issues])
         if not res:
             warn(src, "no resolution text found (no enacting formula such as “The Security Council,”)")

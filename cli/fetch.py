@@ -84,6 +84,31 @@ cache_app = typer.Typer(
 )
 
 
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is, how many entries it holds, their size and its limit (RESINSPECT_CACHE_MAX).
+
+    \b
+    Example:
+      resinspect cache info
+    """
+    from resinspect.reader import cache
+
+    i = cache.info()
+    limit = "none" if i["limit"] is None else _size(i["limit"])
+    typer.echo(f"path     {i['path']}")
+    typer.echo(f"entries  {i['entries']}" + ("" if i["enabled"] else " (off: RESINSPECT_NO_CACHE)"))
+    typer.echo(f"size     {_size(i['bytes'])} (limit {limit}, least recently used first out)")
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Remove every cached page text.

@@ -13,6 +13,8 @@ ENVIRONMENT = {
     "RESINSPECT_LIBRARY": "more folders searched for documents by symbol, separated by `:` (after --library)",
     "RESINSPECT_LANG": "preferred language versions of a symbol after --lang and English, e.g. `fr,es`",
     "RESINSPECT_NO_CACHE": "set to 1 to neither read nor write the cache",
+    "RESINSPECT_CACHE_MAX": "the cache's size limit (`512M` by default; `2G`, `100K`; `0`: no limit), least "
+    "recently used entries first out",
     "RESINSPECT_DOCS_URL": "base address of the UN Official Document System for `fetch` and --fetch",
     "RESINSPECT_PAGER": "pager for long tables on a terminal (before PAGER; empty or `cat`: none); default "
     "`less -FRX`",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,88 @@ def test_cleaned_document_is_reused_by_the_same_engine(home, monkeypatch):
     monkeypatch.setattr(pipeline, "clean", lambda raw: calls.append(raw) or first)
     resinspect.read(str(SAMPLE_PDF))
     assert len(calls) == 1
+
+
+# --- a cache that keeps to its size, and is an input like any other ---------------------------------------
+
+
+def _fill(n: int) -> list[str]:
+    keys = [hashlib.sha256(f"doc {i}".encode()).hexdigest() for i in range(n)]
+    for k in keys:
+        cache.put(k, pages("x" * 2000))
+    return keys
+
+
+def test_least_recently_used_first_out(home, monkeypatch):
+    keys = _fill(6)
+    for i, k in enumerate(keys):  # distinct ages, oldest first
+        os.utime(home / "cache" / f"{k}.json", (1000 + i, 1000 + i))
+    assert cache.get(keys[0]) is not None  # reading marks the oldest used: it survives
+    size = (home / "cache" / f"{keys[1]}.json").stat().st_size
+    removed = cache.evict(limit=4 * size + size // 2)
+    assert removed == 2
+    left = {p.stem for p in (home / "cache").glob("*.json")}
+    assert left == {keys[0], *keys[3:]}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", cache.DEFAULT_MAX),
+        ("2G", 2 * 1024**3),
+        ("100k", 100 * 1024),
+        ("500MB", 500 * 1024**2),
+        ("0", None),
+        ("junk", cache.DEFAULT_MAX),
+    ],
+)
+def test_limit_from_the_environment(monkeypatch, value, expected):
+    monkeypatch.setenv("RESINSPECT_CACHE_MAX", value)
+    assert cache.max_bytes() == expected
+
+
+def test_writes_keep_the_limit(home, monkeypatch):
+    monkeypatch.setattr(cache, "EVICT_EVERY", 1)
+    monkeypatch.setenv("RESINSPECT_CACHE_MAX", "10K")
+    _fill(20)
+    assert cache.info()["bytes"] <= 10 * 1024
+
+
+def test_stale_temporary_files_are_removed(home):
+    cache.put(KEY, PAGES)
+    old = home / "cache" / f".{KEY}.abc.tmp"
+    young = home / "cache" / f".{OTHER}.def.tmp"
+    old.write_text("")
+    young.write_text("")
+    os.utime(old, (1000, 1000))
+    cache.evict()
+    assert not old.exists() and young.exists()  # a young one may be a write in progress
+
+
+def test_info(home):
+    cache.put(KEY, PAGES)
+    i = cache.info()
+    assert (i["path"], i["entries"], i["enabled"]) == (str(home / "cache"), 1, True) and i["bytes"] > 0
+
+
+def test_a_link_or_a_huge_entry_is_a_miss(home, monkeypatch):
+    folder = home / "cache"
+    folder.mkdir()
+    (folder / f"{KEY}.json").symlink_to("/dev/zero")
+    assert cache.get(KEY) is None  # not read at all
+    monkeypatch.setenv("RESINSPECT_CACHE_MAX", "1K")
+    (folder / f"{KEY}.json").unlink()
+    cache.put(OTHER, pages("y" * 5000))
+    assert cache.get(OTHER) is None  # larger than the cache may be
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"format": FORMAT, "version": "VERSION", "pages": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"],
+)
+def test_a_deeply_nested_entry_is_a_miss(home, content):
+    folder = home / "cache"
+    folder.mkdir()
+    content = content.replace(b"VERSION", cache._version().encode()).replace(b"FORMAT", b"%d" % cache.FORMAT)
+    (folder / f"{KEY}.json").write_bytes(content)
+    assert cache.get(KEY) is None

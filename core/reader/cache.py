@@ -5,7 +5,9 @@ document, `<sha256>.json`, in `$RESINSPECT_HOME/cache` or the platform's user ca
 folder. Each file records the version that wrote it, so a new version of resinspect (whose extraction may
 differ) misses and overwrites. Files are written atomically (temporary file + rename). A missing, corrupt
 or unreadable entry is a miss, never an error, and a cache that cannot be written is silently skipped.
-`RESINSPECT_NO_CACHE=1` turns the cache off.
+`RESINSPECT_NO_CACHE=1` turns the cache off. The cache keeps to a size (`RESINSPECT_CACHE_MAX`, default
+512M): the entries used least recently go first (reading an entry marks it used), and temporary files left by
+killed runs are removed.
 
 Beside the pages an entry may hold the cleaned document (text, page index, source lines, languages,
 warnings), reused only by an engine with the same code and data digest: a warm re-run then skips cleaning too.
@@ -19,7 +21,9 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +32,11 @@ from ..model import Document, Issue, Line, Page, RawSource, TextLine
 from .layout import READER_VERSION
 
 ENV_NO_CACHE = "RESINSPECT_NO_CACHE"
+ENV_CACHE_MAX = "RESINSPECT_CACHE_MAX"
+DEFAULT_MAX = 512 * 1024 * 1024
+STALE_TMP = 600.0  # seconds: a temporary file this old was left by a killed run (a live write takes less)
+EVICT_EVERY = 32  # writes between two looks at the cache's size (a look lists the folder)
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
 FORMAT = 3  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -70,17 +79,35 @@ def _entry(sha256: str) -> Path | None:
     return cache_dir() / f"{key}.json"
 
 
+def max_bytes() -> int | None:
+    """The cache's size limit in bytes (`RESINSPECT_CACHE_MAX`: `512M`, `2G`, `100000`; `0`: no limit)."""
+    raw = os.environ.get(ENV_CACHE_MAX, "").strip().upper().removesuffix("B").removesuffix("I")
+    if not raw:
+        return DEFAULT_MAX
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMGT]?)", raw)
+    if not m:
+        return DEFAULT_MAX
+    n = int(float(m[1]) * _UNITS[m[2]])
+    return n or None
+
+
 def _record(sha256: str) -> dict[str, Any] | None:
-    """The valid cache record for this content hash, or None (disabled, absent, stale, or corrupt)."""
+    """The valid cache record for this content hash, or None (disabled, absent, stale, corrupt, not a plain
+    file, or larger than the cache may be: a link to an endless file is not read)."""
     if not enabled():
         return None
     path = _entry(sha256)
     if path is None:
         return None
     try:
+        st = os.lstat(path)
+        limit = max_bytes()
+        if not stat.S_ISREG(st.st_mode) or (limit is not None and st.st_size > limit):
+            return None
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-    except (OSError, ValueError):  # missing, unreadable, not UTF-8, not JSON
+        os.utime(path)  # used now: the last to go when the cache is full
+    except (OSError, ValueError, RecursionError):  # missing, unreadable, not UTF-8, not JSON, too deep
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != _version():
         return None
@@ -245,15 +272,83 @@ def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None) -> N
         tmp = Path(name)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(record, f, ensure_ascii=False)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # no fsync: an entry lost in a crash is read again, a damaged one is a miss
         tmp = None
     except OSError:
         pass  # a cache that cannot be written is no cache, not an error
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
+    global _writes
+    _writes += 1
+    if (_writes - 1) % EVICT_EVERY == 0:  # the first write of a run, and every EVICT_EVERY-th
+        evict()
+
+
+_writes = 0
+
+
+def _listing(folder: Path) -> tuple[list[tuple[float, int, Path]], list[tuple[float, Path]]]:
+    """(mtime, size, path) of each entry, and (mtime, path) of each temporary file, in `folder`."""
+    entries: list[tuple[float, int, Path]] = []
+    temporary: list[tuple[float, Path]] = []
+    try:
+        with os.scandir(folder) as it:
+            for e in it:
+                try:
+                    if (
+                        e.name.endswith(".json")
+                        and _SHA256.fullmatch(e.name[:-5])
+                        and e.is_file(follow_symlinks=False)
+                    ):
+                        st = e.stat(follow_symlinks=False)
+                        entries.append((st.st_mtime, st.st_size, Path(e.path)))
+                    elif e.name.startswith(".") and e.name.endswith(".tmp"):
+                        temporary.append((e.stat(follow_symlinks=False).st_mtime, Path(e.path)))
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return entries, temporary
+
+
+def evict(limit: int | None = None) -> int:
+    """Keep the cache within its limit, least recently used entries first out; remove temporary files left
+    by killed runs. Returns how many entries were removed."""
+    limit = max_bytes() if limit is None else limit
+    entries, temporary = _listing(cache_dir())
+    now = time.time()
+    for mtime, path in temporary:
+        if now - mtime > STALE_TMP:
+            path.unlink(missing_ok=True)
+    if limit is None:
+        return 0
+    total = sum(size for _, size, _ in entries)
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        total -= size
+        removed += 1
+    return removed
+
+
+def info() -> dict[str, Any]:
+    """Where the cache is, how many entries it holds, their size, and its limit."""
+    folder = cache_dir()
+    entries, temporary = _listing(folder)
+    return {
+        "path": str(folder),
+        "entries": len(entries),
+        "bytes": sum(size for _, size, _ in entries),
+        "limit": max_bytes(),
+        "temporary": len(temporary),
+        "enabled": enabled(),
+    }
 
 
 def clear() -> int:
