@@ -343,7 +343,8 @@ class Run:
             "internal": bool(INTERNAL.search(err)),
         }
         if errors:
-            res["first_error"] = errors[0].decode("utf-8", "replace")[:240]
+            e0 = errors[0].decode("utf-8", "replace")
+            res["first_error"] = e0 if len(e0) <= 400 else f"{e0[:200]} …[{len(e0) - 400} chars]… {e0[-200:]}"
         if leaks:
             res["leak_sample"] = [ln.decode("utf-8", "replace")[:160] for ln in leaks[:3]]
         if self.stack:
@@ -377,6 +378,7 @@ def start(
     cwd: Path | None = None,
     runner: str | None = None,
     preexec: Callable[[], None] | None = None,
+    prefix: list[str] | None = None,
 ) -> Run:
     """Start `resinspect ARGV` in its own session, stdout/stderr to files; returns the Run to watch."""
     runner = runner or OPTS.runner
@@ -389,7 +391,7 @@ def start(
     fin = open(stdin if stdin is not None else os.devnull, "rb")
     files = [fout, ferr, fin]
     t0 = time.perf_counter()
-    if runner == "fork" and cwd is None and preexec is None:
+    if runner == "fork" and cwd is None and preexec is None and not prefix:
         pid = _fork_cli(argv, env, fin, fout, ferr)
     else:
 
@@ -399,7 +401,7 @@ def start(
                 preexec()
 
         p = subprocess.Popen(
-            [RESINSPECT, *argv], stdin=fin, stdout=fout, stderr=ferr, env=env, cwd=cwd,
+            [*(prefix or []), RESINSPECT, *argv], stdin=fin, stdout=fout, stderr=ferr, env=env, cwd=cwd,
             start_new_session=True, preexec_fn=pre,
         )  # fmt: skip
         p.returncode = 0  # we reap it ourselves with wait4; keep Popen from waiting on it too
@@ -407,12 +409,15 @@ def start(
     return Run(pid, t0, out_path, err_path, files)
 
 
-def measure(argv: list[str], env: dict[str, str], **kw: Any) -> tuple[dict[str, Any], Path]:
-    """Run to the end (or the limits); returns (result, stdout path)."""
+def measure(argv: list[str], env: dict[str, str], debug: bool = True, **kw: Any) -> tuple[dict[str, Any], Path]:
+    """Run to the end (or the limits); returns (result, stdout path). With `debug`, an unexpected
+    exception swallowed by the CLI is looked for again with a traceback (`debug_rerun`)."""
     timeout = kw.pop("timeout", None)
     mem = kw.pop("mem_limit_mb", None)
     run = start(argv, env, **kw)
     res = run.finish(timeout, mem)
+    if debug:
+        debug_rerun(argv, env, res, timeout=timeout, mem_limit_mb=mem, **kw)
     return res, run.out_path
 
 
@@ -446,7 +451,7 @@ def debug_rerun(argv: list[str], env: dict[str, str], res: dict[str, Any], **kw:
         if c := culprit_from_traceback(r.stderr):
             res["culprit"] = c + " (hidden by pdftext.read_pdf)"
         return
-    r2, _ = measure(argv, {**env, "RESINSPECT_DEBUG": "1"}, **kw)
+    r2, _ = measure(argv, {**env, "RESINSPECT_DEBUG": "1"}, debug=False, **kw)
     if r2.get("culprit"):
         res["culprit"] = r2["culprit"]
         res["debug_traceback"] = True
@@ -474,14 +479,19 @@ def _votes_found(res: dict[str, Any], stdout: Path) -> dict[str, Any]:
         if stdout.stat().st_size > 64 * MB:
             return {}
         text = stdout.read_text(encoding="utf-8", errors="replace")
-        obj = json.loads(text.splitlines()[0]) if text.strip() else None
+        try:
+            obj = json.loads(text) if text.strip() else None
+        except ValueError:
+            obj = json.loads(text.splitlines()[0])  # NDJSON: the first document
     except (ValueError, IndexError):
         return {"json_ok": False}
     if not isinstance(obj, dict):
         return {"json_ok": obj is not None}
     votes = obj.get("votes") or []
     members = sum(len(v.get(k) or []) for v in votes for k in ("in_favour", "against", "abstaining"))
-    return {"json_ok": True, "votes_reported": len(votes), "members_reported": members}
+    src = obj.get("source") or {}
+    return {"json_ok": True, "votes_reported": len(votes), "members_reported": members,
+            "languages": src.get("languages"), "pages": src.get("pages")}  # fmt: skip
 
 
 def _mojibake(res: dict[str, Any], stdout: Path) -> dict[str, Any]:
@@ -585,10 +595,9 @@ def run_case(case: Case, home: Path, skip: set[tuple[str, str]]) -> list[dict[st
             argv = [*cmd, str(path)]
             env = base_env(home)
             res, stdout = measure(argv, env)
-            debug_rerun(argv, env, res)
             if case.check:
                 with contextlib.suppress(Exception):
-                    res.update(case.check(res, stdout))
+                    res["note"] = case.check(res, stdout)
             if case.series:
                 res["series"] = case.series[0]
                 res["size"] = case.series[1]
@@ -682,8 +691,10 @@ def sc_batch(home: Path) -> list[dict[str, Any]]:
     outdir = folder / "existing_folder"
     outdir.mkdir()
     for fmt in ("ndjson", "sqlite"):
+        before = set(_tmpfiles(folder))
         res, _ = measure(["batch", *map(str, docs), "--format", fmt, "--out", str(outdir), "--workers", "2"], env)
-        rows.append(_row("batch", f"out_is_existing_folder_{fmt}", "batch DOCS --out existing_folder/", f"batch --format {fmt} --out DIR", res))
+        rows.append(_row("batch", f"out_is_existing_folder_{fmt}", "batch DOCS --out existing_folder/", f"batch --format {fmt} --out DIR", res,
+                         leftovers=sorted(set(_tmpfiles(folder)) - before)))  # fmt: skip
     long_out = folder / ("o" * 300 + ".ndjson")
     res, _ = measure(["batch", str(docs[0]), "--format", "ndjson", "--out", str(long_out)], env)
     rows.append(_row("batch", "out_name_300_chars", "batch DOC --out o*300.ndjson", "batch --out LONG", res))
@@ -693,6 +704,8 @@ def sc_batch(home: Path) -> list[dict[str, Any]]:
 
     # kill -9 of the batch leader: orphaned workers, temporary files left
     many = _copies(folder / "many", 40)
+    for leftover in folder.glob(".existing_folder*"):
+        leftover.unlink()
     for fmt in ("sqlite", "ndjson"):
         out_file = folder / f"killed.{ 'db' if fmt == 'sqlite' else 'ndjson'}"
         run = start(["batch", *map(str, many), "--format", fmt, "--out", str(out_file), "--workers", "2", "--no-cache"], env)
@@ -715,7 +728,7 @@ def sc_batch(home: Path) -> list[dict[str, Any]]:
     pages_ref = pdfgen.Ref(pdf.reserve())
     kids = [pdf.add({"Type": pdfgen.N("Page"), "Parent": pages_ref, "MediaBox": [0, 0, 612, 792],
                      "Resources": {"Font": {"F1": font}}, "Contents": pdf.stream(body + b"%% %d\n" % k, flate=True)})
-            for k in range(800)]  # fmt: skip
+            for k in range(200)]  # fmt: skip
     pdf.set(pages_ref, {"Type": pdfgen.N("Pages"), "Kids": kids, "Count": len(kids)})
     big.write_bytes(pdf.tobytes(pdf.add({"Type": pdfgen.N("Catalog"), "Pages": pages_ref})))
     chome = folder / "cache-home"
@@ -724,7 +737,7 @@ def sc_batch(home: Path) -> list[dict[str, Any]]:
     saw = _wait_for(run, lambda r: cdir.is_dir() and any(p.suffix == ".tmp" for p in cdir.iterdir()), OPTS.timeout, step=0.0005)
     _killpg(run.pid)
     res = run.finish(5)
-    rows.append(_row("batch", "kill9_during_cache_write", "inspect an 800-page PDF; kill -9 when a cache .tmp appears",
+    rows.append(_row("batch", "kill9_during_cache_write", "inspect a 200-page PDF; kill -9 when a cache .tmp appears",
                      "inspect --json", res, tmp_seen=saw, leftovers=_tmpfiles(cdir)))  # fmt: skip
     shutil.rmtree(folder, ignore_errors=True)
     return rows
@@ -811,24 +824,19 @@ def sc_library(home: Path) -> list[dict[str, Any]]:
     rows = []
     folder = Path(tempfile.mkdtemp(prefix="lib-", dir=OPTS.work))
     os.chmod(folder, 0o755)
-    # unreadable folder, run as nobody when we are root (root reads everything)
+    # unreadable folder: root reads everything, so the run drops the capabilities that let it
+    # (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) from its bounding set and stays uid 0
     locked = folder / "locked"
     locked.mkdir()
     shutil.copy(ROOT / "samples" / "S_2020_249.en.txt", locked / "S_2021_1.en.txt")
     os.chmod(locked, 0)
-    nhome = folder / "nobody-home"
-    nhome.mkdir()
-    os.chmod(nhome, 0o777)
-
-    def as_nobody() -> None:
-        if os.geteuid() == 0:
-            os.setgid(65534)
-            os.setuid(65534)
-
-    env = base_env(nhome, RESINSPECT_LIBRARY=str(locked))
-    res, _ = measure(["votes", "S/2020/249"], env, preexec=as_nobody, runner="exec")
-    rows.append(_row("library", "unreadable_folder_in_library_path", "RESINSPECT_LIBRARY=<mode 000 folder>; votes S/2020/249 (a bundled sample)",
-                     "votes S/2020/249", res, ran_as="nobody" if os.geteuid() == 0 else "self"))  # fmt: skip
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 and shutil.which("setpriv") else []
+    env = base_env(home, RESINSPECT_LIBRARY=str(locked))
+    for sym in ("S/2020/249", "S/2021/1"):
+        res, _ = measure(["votes", sym], env, prefix=drop, runner="exec")
+        rows.append(_row("library", f"unreadable_folder_in_library_path_{sym.replace('/', '_')}",
+                         f"RESINSPECT_LIBRARY=<mode 000 folder>; votes {sym} ({'a bundled sample' if sym.startswith('S/2020') else 'held only in that folder'})",
+                         f"votes {sym}", res, ran_without_dac_override=bool(drop)))  # fmt: skip
     # a symlink loop named like a document, before the bundled sample
     loop = folder / "loop"
     loop.mkdir()
@@ -845,7 +853,7 @@ def sc_library(home: Path) -> list[dict[str, Any]]:
     for k in range(1, 10_001):
         (big / f"S_2019_{k}.en.txt").write_bytes(small)
     for n in (1, 10, 100):
-        syms = [f"S/2019/{k}" for k in range(10_001 - n, 10_001)]
+        syms = [f"S/2019/{k}" for k in range(10_000 - n, 10_000)]  # files S_2019_1 … S_2019_10000; symbols end at 9999
         res, _ = measure(["paragraphs", "--format", "csv", "--library", str(big), *syms], base_env(home))
         rows.append(_row("library", f"{n}_symbols_over_10000_files", f"paragraphs {n} symbols --library <10,000 files>", "paragraphs SYMS", res,
                          seconds_per_symbol=round(res["seconds"] / n, 3)))  # fmt: skip
@@ -894,7 +902,6 @@ def sc_library(home: Path) -> list[dict[str, Any]]:
         for name, shape in shapes.items():
             entry.write_text(json.dumps(shape), encoding="utf-8")
             res, out = measure(["inspect", "--json", str(pdf)], base_env(chome))
-            debug_rerun(["inspect", "--json", str(pdf)], base_env(chome), res)
             rows.append(_row("library", f"cache_wrong_shape_{name}", f"$RESINSPECT_HOME/cache/<sha>.json = {name}", "inspect --json", res,
                              **_votes_found(res, out)))  # fmt: skip
         for kind in ("dev_zero", "fifo"):
@@ -949,7 +956,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(self.pdf[:4096])
         self.wfile.flush()
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
-        self.connection.close()
+        os.close(self.connection.detach())  # linger 0: the kernel answers with a TCP RST
+        self.close_connection = True
 
     def mode_drip(self) -> None:
         self._head(200, {"Content-Type": "application/pdf", "Content-Length": str(2 * GB)})
@@ -1031,15 +1039,13 @@ def sc_fetch(home: Path) -> list[dict[str, Any]]:
         rows.append(_row("fetch", "sigterm_during_download", "fetch from drip; SIGTERM once a .part exists", "fetch", res,
                          leftovers=_tmpfiles(lib)))  # fmt: skip
         # odd symbols
-        for sym in textgen.FETCH_SYMBOLS:
-            lib = folder / ("sym-" + str(abs(hash(sym))))
+        for k, sym in enumerate(textgen.FETCH_SYMBOLS):
+            lib = folder / "symbols" / f"lib{k}"
+            before = {p for p in folder.rglob("*") if p.is_file()}
             res, _ = measure(["fetch", sym, "--docs-url", f"{base}/ok", "--library", str(lib)], base_env(home), runner="exec")
-            outside = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.pdf") if lib not in p.parents)
+            new_files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p not in before)
             rows.append(_row("fetch", f"symbol_{sym!r}"[:40], f"fetch {sym!r}", "fetch SYM --docs-url ok", res,
-                             library=sorted(p.name for p in lib.iterdir()) if lib.exists() else [], pdfs_outside_library=outside))  # fmt: skip
-            for p in folder.rglob("*.pdf"):
-                if lib not in p.parents:
-                    p.unlink()
+                             files_created=new_files, outside_library=[f for f in new_files if not f.startswith(f"symbols/lib{k}/")]))  # fmt: skip
     shutil.rmtree(folder, ignore_errors=True)
     return rows
 
@@ -1130,7 +1136,6 @@ def run_mutations(n: int, seed: int, home: Path, quick: bool, budget: float | No
         path.write_bytes(data)
         argv = ["inspect", "--json", str(path)]
         res, out = measure(argv, base_env(home))
-        debug_rerun(argv, base_env(home), res)
         keep = res["hung"] or res["killed_mem"] or res["traceback"] or res["internal"] or res["leak_lines"] or res["exit"] not in (0, 1, 2)
         row = {"class": "mutations", "case": f"m{k:05d}", "reproducer": f"seed={seed} #{k}: {src.name if src else 'pdfgen.base_pdf()'}: {'; '.join(desc)}"[:300],
                "command": "inspect --json", "input_bytes": len(data), **res}  # fmt: skip
@@ -1195,7 +1200,8 @@ def _line(r: dict[str, Any]) -> str:
     extra = r.get("culprit") or ""
     if r.get("note"):
         extra = json.dumps(r["note"], ensure_ascii=True)[:150] + (" " + extra if extra else "")
-    return (f"{r['class']:<10} {r['case'][:38]:<38} {r['command'][:16]:<16} exit={str(r['exit']):>4} {r['seconds']:7.2f}s "
+    cmd = r["command"].replace("\n", "⏎")
+    return (f"{r['class']:<10} {r['case'][:38]:<38} {cmd[:16]:<16} exit={str(r['exit']):>4} {r['seconds']:7.2f}s "
             f"{r['peak_rss_mb']:7.0f}MB err={r['stderr_lines']:<4} {flags:<4} {extra[:200]}")  # fmt: skip
 
 
