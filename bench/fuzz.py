@@ -246,6 +246,9 @@ def culprit_from_traceback(stderr: bytes) -> str | None:
         return None
     ours = [f for f in frames if _ours(f[0])]
     last = frames[-1]
+    if b"RecursionError" in stderr:  # the frame that recurses, not wherever the limit happened to strike
+        (path, line, fn), _ = Counter(frames).most_common(1)[0]
+        last = (path, line, fn)
     text = f"{_short(last[0])}:{last[2]}:{last[1]}"
     if ours and ours[-1] != last:
         text = f"{_short(ours[-1][0])}:{ours[-1][2]}:{ours[-1][1]} → {text}"
@@ -1205,6 +1208,51 @@ def _line(r: dict[str, Any]) -> str:
             f"{r['peak_rss_mb']:7.0f}MB err={r['stderr_lines']:<4} {flags:<4} {extra[:200]}")  # fmt: skip
 
 
+def profile_case(case_id: str, seconds: float) -> int:
+    """Run one constructed case under `py-spy record` for at most `seconds` and print where the time
+    goes: functions by own samples, and resinspect functions by inclusive samples."""
+    exe = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    found = [c for c in cases() if c.id == case_id]
+    if not found or not Path(exe).exists():
+        print(f"no case {case_id!r}" if not found else "py-spy is not installed (pip install py-spy)", file=sys.stderr)
+        return 2
+    case = found[0]
+    work = Path(tempfile.mkdtemp(prefix="resinspect-profile-"))
+    try:
+        path = work / (case.id + case.suffix)
+        made = case.make(path)
+        if isinstance(made, bytes | bytearray):
+            path.write_bytes(made)
+        raw = work / "stacks.txt"
+        cmd = [exe, "record", "--format", "raw", "--rate", "50", "-o", str(raw), "--duration", str(int(seconds)), "--",
+               RESINSPECT, *case.cmds[0], str(path)]  # fmt: skip
+        subprocess.run(cmd, env=base_env(work / "home"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 60)
+        own: Counter[str] = Counter()
+        incl: Counter[str] = Counter()
+        total = 0
+        for line in raw.read_text(errors="replace").splitlines():
+            stack, _, n = line.rpartition(" ")
+            if not n.isdigit():
+                continue
+            frames = [f.strip() for f in stack.split(";") if f.strip()]
+            total += int(n)
+            if frames:
+                own[frames[-1]] += int(n)
+            for f in set(frames):
+                if "core/" in f or "cli/" in f:
+                    incl[f] += int(n)
+        print(f"{case.id}: {total} samples")
+        print("own time:")
+        for f, n in own.most_common(8):
+            print(f"  {100 * n / max(total, 1):5.1f}%  {f}")
+        print("resinspect functions, inclusive:")
+        for f, n in incl.most_common(12):
+            print(f"  {100 * n / max(total, 1):5.1f}%  {f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--classes", default="", help="comma-separated classes, or all: " + ",".join(CLASSES))
@@ -1221,7 +1269,13 @@ def main() -> int:
     ap.add_argument("--out", default=None, help="write the JSON report here")
     ap.add_argument("--keep", default=None, help="folder for run files and inputs worth keeping (default: a temp folder, removed)")
     ap.add_argument("--list", action="store_true", help="list classes and reproducers")
+    ap.add_argument("--fail-on", default="", help="exit 1 when any of these summary counts is non-zero "
+                    "(e.g. hangs,memory_kills,internal_errors,leaking_runs); default: always exit 0")
+    ap.add_argument("--profile", default=None, metavar="CASE", help="py-spy profile of one case (its first command)")
     a = ap.parse_args()
+
+    if a.profile:
+        return profile_case(a.profile, a.timeout)
 
     if a.list:
         for c in cases():
@@ -1291,6 +1345,10 @@ def main() -> int:
             print(f"growth {key}: seconds {g['seconds']} rss {g['rss_mb']} exponents {g['exponents']}")
         if not a.keep:
             shutil.rmtree(work, ignore_errors=True)
+    bad = [k for k in a.fail_on.split(",") if k and summary.get(k)]
+    if bad:
+        print("fail-on: " + ", ".join(f"{k}={summary[k]}" for k in bad), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -289,14 +289,19 @@ def tounicode_cmap(mapping: dict[int, str]) -> bytes:
 
 
 def mapped_font(pdf: PDF, mapping: dict[int, str], widths: dict[int, int] | None = None) -> Ref:
-    """A Type1 font whose codes map to `mapping` through a ToUnicode CMap; width 500 unless told."""
+    """A Type1 font whose codes map to `mapping` through a ToUnicode CMap; width 500 unless told. Not
+    named after a standard font, so that readers take its /Widths rather than Helvetica's metrics."""
     widths = widths or {}
     cmap = pdf.stream(tounicode_cmap(mapping))
     return pdf.add(
         {
             "Type": N("Font"),
             "Subtype": N("Type1"),
-            "BaseFont": N("Helvetica"),
+            "BaseFont": N("FuzzMapped"),
+            "FontDescriptor": pdf.add(
+                {"Type": N("FontDescriptor"), "FontName": N("FuzzMapped"), "Flags": 32, "FontBBox": [0, -200, 1000, 900],
+                 "ItalicAngle": 0, "Ascent": 800, "Descent": -200, "CapHeight": 700, "StemV": 80}  # fmt: skip
+            ),
             "FirstChar": 0,
             "LastChar": 255,
             "Widths": [widths.get(c, 500) for c in range(256)],
