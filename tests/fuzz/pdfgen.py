@@ -678,14 +678,14 @@ def bomb_pdf(path: str | os.PathLike[str], total: int = 1 << 30, fill: bytes = b
     return path
 
 
-def corrupt_deflate_pdf(plain_mb: int = 4, mode: str = "checksum") -> bytes:
+def corrupt_deflate_pdf(plain_mb: float = 4, mode: str = "checksum") -> bytes:
     """A content stream of `plain_mb` MB of text operators whose deflate data has a wrong adler32
     (`checksum`) or is cut short (`truncated`): pdfminer then re-inflates it one byte at a time."""
-    rng = random.Random(plain_mb)
+    rng = random.Random(str(plain_mb))
     words = [b"(%d. Decides) Tj T*\n" % rng.randrange(10**6) for _ in range(4096)]
     body = b"BT /F1 10 Tf 12 TL 72 760 Td\n"
     parts, size = [body], len(body)
-    while size < plain_mb << 20:
+    while size < plain_mb * (1 << 20):
         w = words[rng.randrange(len(words))]
         parts.append(w)
         size += len(w)
