@@ -297,7 +297,9 @@ class Run:
     procs: list[Any] = field(default_factory=list)
     tree_at: float = 0.0
     saw_children: bool = False
-    parent_mb: float = field(default_factory=lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    parent_mb: float = field(
+        default_factory=lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
 
     def poll(self) -> bool:
         """One watch step: True once the leader has exited."""
@@ -361,7 +363,9 @@ class Run:
         err = _head(self.err_path, 2 * MB)
         lines = err.splitlines()
         n_lines = _count_lines(self.err_path)
-        leaks = [ln for ln in lines if ln.strip() and not ln.startswith(OWN_PREFIXES) and not ln.startswith(b"  ")]
+        leaks = [
+            ln for ln in lines if ln.strip() and not ln.startswith(OWN_PREFIXES) and not ln.startswith(b"  ")
+        ]
         errors = [ln for ln in lines if ln.startswith(b"error:")]
         code = os.waitstatus_to_exitcode(self.status) if self.status is not None else None
         res: dict[str, Any] = {
@@ -386,7 +390,9 @@ class Run:
         if leaks:
             res["leak_sample"] = [ln.decode("utf-8", "replace")[:160] for ln in leaks[:3]]
         if self.stack:
-            res["stack"] = self.stack[:12] + ([f"... {len(self.stack) - 12} more frames"] if len(self.stack) > 12 else [])
+            res["stack"] = self.stack[:12] + (
+                [f"... {len(self.stack) - 12} more frames"] if len(self.stack) > 12 else []
+            )
             res["culprit"] = culprit_from_spy(self.stack)
         if res["traceback"]:
             res["culprit"] = culprit_from_traceback(err)
@@ -447,7 +453,9 @@ def start(
     return Run(pid, t0, out_path, err_path, files)
 
 
-def measure(argv: list[str], env: dict[str, str], debug: bool = True, **kw: Any) -> tuple[dict[str, Any], Path]:
+def measure(
+    argv: list[str], env: dict[str, str], debug: bool = True, **kw: Any
+) -> tuple[dict[str, Any], Path]:
     """Run to the end (or the limits); returns (result, stdout path). With `debug`, an unexpected
     exception swallowed by the CLI is looked for again with a traceback (`debug_rerun`)."""
     timeout = kw.pop("timeout", None)
@@ -550,17 +558,81 @@ def cases() -> list[Case]:
         for cyc in (1, 2):
             add(Case("hangs", f"selfref_{part}_{cyc}", f"pdfgen.selfref_{part}(cycle={cyc})",
                      lambda p, fn=fn, c=cyc: fn(c), quick=True))  # fmt: skip
-    add(Case("hangs", "repeat_ops_20000_moving", "pdfgen.repeated_text_ops(20000, moving=True)", lambda p: g.repeated_text_ops(20000, True)))
-    add(Case("hangs", "repeat_ops_20000_same_spot", "pdfgen.repeated_text_ops(20000, moving=False)", lambda p: g.repeated_text_ops(20000, False)))
-    add(Case("hangs", "deflate_1.5M_text_ops", "pdfgen.deflate_text_ops(1_500_000)", lambda p: g.deflate_text_ops(1_500_000)))
-    add(Case("hangs", "form_fanout_25x2", "pdfgen.form_fanout(depth=25, fanout=2)", lambda p: g.form_fanout(25, 2)))
-    add(Case("hangs", "form_self_loop_x2", "pdfgen.form_fanout(fanout=2, self_loop=True)", lambda p: g.form_fanout(fanout=2, self_loop=True)))
+    add(
+        Case(
+            "hangs",
+            "repeat_ops_20000_moving",
+            "pdfgen.repeated_text_ops(20000, moving=True)",
+            lambda p: g.repeated_text_ops(20000, True),
+        )
+    )
+    add(
+        Case(
+            "hangs",
+            "repeat_ops_20000_same_spot",
+            "pdfgen.repeated_text_ops(20000, moving=False)",
+            lambda p: g.repeated_text_ops(20000, False),
+        )
+    )
+    add(
+        Case(
+            "hangs",
+            "deflate_1.5M_text_ops",
+            "pdfgen.deflate_text_ops(1_500_000)",
+            lambda p: g.deflate_text_ops(1_500_000),
+        )
+    )
+    add(
+        Case(
+            "hangs",
+            "form_fanout_25x2",
+            "pdfgen.form_fanout(depth=25, fanout=2)",
+            lambda p: g.form_fanout(25, 2),
+        )
+    )
+    add(
+        Case(
+            "hangs",
+            "form_self_loop_x2",
+            "pdfgen.form_fanout(fanout=2, self_loop=True)",
+            lambda p: g.form_fanout(fanout=2, self_loop=True),
+        )
+    )
     for n in (10_000, 100_000):
-        add(Case("hangs", f"pages_{n}_real", f"pdfgen.many_pages({n}, real=True)", lambda p, n=n: g.many_pages(n, True)))
-        add(Case("hangs", f"pages_{n}_lying_count", f"pdfgen.many_pages({n}, real=False)", lambda p, n=n: g.many_pages(n, False), quick=True))
-    add(Case("hangs", "page_tree_10000_deep", "pdfgen.deep_page_tree(10_000)", lambda p: g.deep_page_tree(10_000)))
+        add(
+            Case(
+                "hangs",
+                f"pages_{n}_real",
+                f"pdfgen.many_pages({n}, real=True)",
+                lambda p, n=n: g.many_pages(n, True),
+            )
+        )
+        add(
+            Case(
+                "hangs",
+                f"pages_{n}_lying_count",
+                f"pdfgen.many_pages({n}, real=False)",
+                lambda p, n=n: g.many_pages(n, False),
+                quick=True,
+            )
+        )
+    add(
+        Case(
+            "hangs",
+            "page_tree_10000_deep",
+            "pdfgen.deep_page_tree(10_000)",
+            lambda p: g.deep_page_tree(10_000),
+        )
+    )
     add(Case("hangs", "combining_40000", "pdfgen.combining_page(40_000)", lambda p: g.combining_page(40_000)))
-    add(Case("hangs", "combining_40000_zero_width", "pdfgen.combining_page(40_000, advance=0)", lambda p: g.combining_page(40_000, 0)))
+    add(
+        Case(
+            "hangs",
+            "combining_40000_zero_width",
+            "pdfgen.combining_page(40_000, advance=0)",
+            lambda p: g.combining_page(40_000, 0),
+        )
+    )
     # 2. memory
     for size, label in ((GB, "1GB"), (4 * GB, "4GB")):
         for fill, fname in ((b"\0", "zeros"), (b" ", "spaces")):
@@ -571,19 +643,93 @@ def cases() -> list[Case]:
     sizes16 = [128 * KB << k for k in range(8)]  # 128 KB … 16 MB
     sizes2 = sizes16[:5]  # … 2 MB
     for s in sizes16:
-        add(Case("quadratic", f"resolution_repeated_{s // KB}K", f"textgen.resolution_repeated({s})", lambda p, s=s: t.resolution_repeated(s), ".txt", both, ("resolution_repeated", s), quick=s == 128 * KB))
+        add(
+            Case(
+                "quadratic",
+                f"resolution_repeated_{s // KB}K",
+                f"textgen.resolution_repeated({s})",
+                lambda p, s=s: t.resolution_repeated(s),
+                ".txt",
+                both,
+                ("resolution_repeated", s),
+                quick=s == 128 * KB,
+            )
+        )
     for s in sizes2:
-        add(Case("quadratic", f"one_line_{s // KB}K", f"textgen.one_line({s})", lambda p, s=s: t.one_line(s), ".txt", both, ("one_line", s)))
-        add(Case("quadratic", f"numbered_paragraphs_{s // KB}K", f"textgen.numbered_paragraphs({s})", lambda p, s=s: t.numbered_paragraphs(s), ".txt", both, ("numbered_paragraphs", s)))
+        add(
+            Case(
+                "quadratic",
+                f"one_line_{s // KB}K",
+                f"textgen.one_line({s})",
+                lambda p, s=s: t.one_line(s),
+                ".txt",
+                both,
+                ("one_line", s),
+            )
+        )
+        add(
+            Case(
+                "quadratic",
+                f"numbered_paragraphs_{s // KB}K",
+                f"textgen.numbered_paragraphs({s})",
+                lambda p, s=s: t.numbered_paragraphs(s),
+                ".txt",
+                both,
+                ("numbered_paragraphs", s),
+            )
+        )
     for s in sizes16:
-        add(Case("quadratic", f"vote_blocks_{s // KB}K", f"textgen.vote_blocks({s})", lambda p, s=s: t.vote_blocks(s), ".txt", both, ("vote_blocks", s), _votes_found))
+        add(
+            Case(
+                "quadratic",
+                f"vote_blocks_{s // KB}K",
+                f"textgen.vote_blocks({s})",
+                lambda p, s=s: t.vote_blocks(s),
+                ".txt",
+                both,
+                ("vote_blocks", s),
+                _votes_found,
+            )
+        )
     for s in (128 * KB, 256 * KB, 512 * KB):
-        add(Case("quadratic", f"arabic_doubled_{s // KB}K", f"textgen.arabic_doubled({s})", lambda p, s=s: t.arabic_doubled(s), ".txt", both, ("arabic_doubled", s)))
+        add(
+            Case(
+                "quadratic",
+                f"arabic_doubled_{s // KB}K",
+                f"textgen.arabic_doubled({s})",
+                lambda p, s=s: t.arabic_doubled(s),
+                ".txt",
+                both,
+                ("arabic_doubled", s),
+            )
+        )
     # 5. pdfminer log lines leaking (structure-aware mutations of a valid base PDF)
-    add(Case("logs", "base_valid", "pdfgen.base_pdf()", lambda p: g.base_pdf(), check=_votes_found, quick=True))
-    add(Case("logs", "base_valid_objstm", "pdfgen.base_pdf(objstm=True)", lambda p: g.base_pdf(objstm=True), check=_votes_found, quick=True))
+    add(
+        Case(
+            "logs", "base_valid", "pdfgen.base_pdf()", lambda p: g.base_pdf(), check=_votes_found, quick=True
+        )
+    )
+    add(
+        Case(
+            "logs",
+            "base_valid_objstm",
+            "pdfgen.base_pdf(objstm=True)",
+            lambda p: g.base_pdf(objstm=True),
+            check=_votes_found,
+            quick=True,
+        )
+    )
     for name, fn in g.STRUCTURE_MUTATIONS.items():
-        add(Case("logs", name, f"pdfgen.STRUCTURE_MUTATIONS[{name!r}]", lambda p, fn=fn: fn(), check=_votes_found, quick=True))
+        add(
+            Case(
+                "logs",
+                name,
+                f"pdfgen.STRUCTURE_MUTATIONS[{name!r}]",
+                lambda p, fn=fn: fn(),
+                check=_votes_found,
+                quick=True,
+            )
+        )
     for mb in (0.0625, 0.25, 1, 4, 16):
         for mode in ("checksum", "truncated"):
             add(Case("logs", f"corrupt_deflate_{mode}_{int(mb * 1024)}KB", f"pdfgen.corrupt_deflate_pdf({mb}, {mode!r})",
@@ -611,9 +757,32 @@ def cases() -> list[Case]:
         add(Case("decoding", cid, rep, fn, ".txt", (*both, ("text",)), check=_mojibake, quick=True))
     # 13. geometry
     add(Case("geometry", "mediabox_1e9_wide", "pdfgen.wide_mediabox(1e9)", lambda p: g.wide_mediabox(1e9)))
-    add(Case("geometry", "mediabox_1e5_wide", "pdfgen.wide_mediabox(1e5)", lambda p: g.wide_mediabox(1e5), quick=True))
-    add(Case("geometry", "glyphs_16000_with_2_marks", "pdfgen.glyphs_with_marks(16_000, 2)", lambda p: g.glyphs_with_marks(16_000, 2)))
-    add(Case("geometry", "glyphs_2000_with_2_marks", "pdfgen.glyphs_with_marks(2_000, 2)", lambda p: g.glyphs_with_marks(2_000, 2), quick=True))
+    add(
+        Case(
+            "geometry",
+            "mediabox_1e5_wide",
+            "pdfgen.wide_mediabox(1e5)",
+            lambda p: g.wide_mediabox(1e5),
+            quick=True,
+        )
+    )
+    add(
+        Case(
+            "geometry",
+            "glyphs_16000_with_2_marks",
+            "pdfgen.glyphs_with_marks(16_000, 2)",
+            lambda p: g.glyphs_with_marks(16_000, 2),
+        )
+    )
+    add(
+        Case(
+            "geometry",
+            "glyphs_2000_with_2_marks",
+            "pdfgen.glyphs_with_marks(2_000, 2)",
+            lambda p: g.glyphs_with_marks(2_000, 2),
+            quick=True,
+        )
+    )
     return out
 
 
@@ -683,8 +852,17 @@ def _hang_pdf(folder: Path) -> Path:
     return p
 
 
-def _row(cls: str, case: str, reproducer: str, command: str, res: dict[str, Any], **note: Any) -> dict[str, Any]:
-    return {"class": cls, "case": case, "reproducer": reproducer, "command": command, **res, **({"note": note} if note else {})}
+def _row(
+    cls: str, case: str, reproducer: str, command: str, res: dict[str, Any], **note: Any
+) -> dict[str, Any]:
+    return {
+        "class": cls,
+        "case": case,
+        "reproducer": reproducer,
+        "command": command,
+        **res,
+        **({"note": note} if note else {}),
+    }
 
 
 def _tmpfiles(folder: Path) -> list[str]:
@@ -709,10 +887,18 @@ def sc_injection(home: Path) -> list[dict[str, Any]]:
     deep.write_text("The Security Council,\n1. Decides to remain seized of the matter.\n")
     items = [
         ("symbol_with_newline", "textgen.NEWLINE_SYMBOL", ["votes", textgen.NEWLINE_SYMBOL]),
-        ("path_with_newline", "a damaged PDF named 'bad\\nerror: injected second line.pdf'", ["inspect", "--json", str(nl_path)]),
+        (
+            "path_with_newline",
+            "a damaged PDF named 'bad\\nerror: injected second line.pdf'",
+            ["inspect", "--json", str(nl_path)],
+        ),
         ("symbol_10000_chars", "textgen.long_symbol(10_000)", ["votes", textgen.long_symbol(10_000)]),
         ("symbol_with_escapes", "textgen.ESCAPE_SYMBOL", ["votes", textgen.ESCAPE_SYMBOL]),
-        ("path_300_chars_component", "a 300-char file name", ["inspect", "--json", str(folder / ("z" * 300 + ".pdf"))]),
+        (
+            "path_300_chars_component",
+            "a 300-char file name",
+            ["inspect", "--json", str(folder / ("z" * 300 + ".pdf"))],
+        ),
     ]
     for cid, rep, argv in items:
         res, out = measure(argv, env)
@@ -734,7 +920,9 @@ def sc_batch(home: Path) -> list[dict[str, Any]]:
     outdir.mkdir()
     for fmt in ("ndjson", "sqlite"):
         before = set(_tmpfiles(folder))
-        res, _ = measure(["batch", *map(str, docs), "--format", fmt, "--out", str(outdir), "--workers", "2"], env)
+        res, _ = measure(
+            ["batch", *map(str, docs), "--format", fmt, "--out", str(outdir), "--workers", "2"], env
+        )
         rows.append(_row("batch", f"out_is_existing_folder_{fmt}", "batch DOCS --out existing_folder/", f"batch --format {fmt} --out DIR", res,
                          leftovers=sorted(set(_tmpfiles(folder)) - before)))  # fmt: skip
     long_out = folder / ("o" * 300 + ".ndjson")
@@ -742,20 +930,46 @@ def sc_batch(home: Path) -> list[dict[str, Any]]:
     rows.append(_row("batch", "out_name_300_chars", "batch DOC --out o*300.ndjson", "batch --out LONG", res))
     long_in = str(folder / ("i" * 300 + ".pdf"))
     res, out = measure(["batch", long_in, str(docs[0]), "--format", "ndjson"], env)
-    rows.append(_row("batch", "input_name_300_chars", "batch i*300.pdf DOC", "batch LONG DOC", res, records=_count_lines(out)))
+    rows.append(
+        _row(
+            "batch",
+            "input_name_300_chars",
+            "batch i*300.pdf DOC",
+            "batch LONG DOC",
+            res,
+            records=_count_lines(out),
+        )
+    )
 
     # kill -9 of the batch leader: orphaned workers, temporary files left
     many = _copies(folder / "many", 40)
     for leftover in folder.glob(".existing_folder*"):
         leftover.unlink()
     for fmt in ("sqlite", "ndjson"):
-        out_file = folder / f"killed.{ 'db' if fmt == 'sqlite' else 'ndjson'}"
-        run = start(["batch", *map(str, many), "--format", fmt, "--out", str(out_file), "--workers", "2", "--no-cache"], env)
+        out_file = folder / f"killed.{'db' if fmt == 'sqlite' else 'ndjson'}"
+        run = start(
+            [
+                "batch",
+                *map(str, many),
+                "--format",
+                fmt,
+                "--out",
+                str(out_file),
+                "--workers",
+                "2",
+                "--no-cache",
+            ],
+            env,
+        )
         _wait_for(run, lambda r: len(_tree(r.pid)) >= 3 and r.elapsed() > 2.5, 30)
         workers = [p.pid for p in _tree(run.pid)[1:]]
         run.kill(group=False)
         time.sleep(5)
-        alive = [pid for pid in workers if psutil and psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
+        alive = [
+            pid
+            for pid in workers
+            if psutil and psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        ]
         left = _tmpfiles(folder)
         res = run.finish(5)
         rows.append(_row("batch", f"kill9_leader_{fmt}", "batch 40 PDFs --workers 2; kill -9 the leader after 2.5 s",
@@ -764,7 +978,11 @@ def sc_batch(home: Path) -> list[dict[str, Any]]:
             f.unlink()
     # a cache write killed mid-way
     big = folder / "big.pdf"
-    body = pdfgen.text_ops([f"{k}. Decides that paragraph {k} of resolution 2999 (2020) shall apply " * 2 for k in range(50)], size=4, leading=5)
+    body = pdfgen.text_ops(
+        [f"{k}. Decides that paragraph {k} of resolution 2999 (2020) shall apply " * 2 for k in range(50)],
+        size=4,
+        leading=5,
+    )
     pdf = pdfgen.PDF()
     font = pdf.add(pdfgen.helvetica())
     pages_ref = pdfgen.Ref(pdf.reserve())
@@ -776,7 +994,12 @@ def sc_batch(home: Path) -> list[dict[str, Any]]:
     chome = folder / "cache-home"
     cdir = chome / "cache"
     run = start(["inspect", "--json", str(big)], base_env(chome), runner="exec")
-    saw = _wait_for(run, lambda r: cdir.is_dir() and any(p.suffix == ".tmp" for p in cdir.iterdir()), OPTS.timeout, step=0.0005)
+    saw = _wait_for(
+        run,
+        lambda r: cdir.is_dir() and any(p.suffix == ".tmp" for p in cdir.iterdir()),
+        OPTS.timeout,
+        step=0.0005,
+    )
     run.kill()
     res = run.finish(5)
     rows.append(_row("batch", "kill9_during_cache_write", "inspect a 200-page PDF; kill -9 when a cache .tmp appears",
@@ -808,7 +1031,10 @@ def sc_output(home: Path) -> list[dict[str, Any]]:
     for fmt, ext in (("ndjson", "ndjson"), ("csv", "csv"), ("sqlite", "db")):
         target = folder / f"existing.{ext}"
         target.write_bytes(precious)
-        run = start(["batch", str(hang), *map(str, docs), "--format", fmt, "--out", str(target), "--workers", "2"], env)
+        run = start(
+            ["batch", str(hang), *map(str, docs), "--format", fmt, "--out", str(target), "--workers", "2"],
+            env,
+        )
         _wait_for(run, lambda r: False, 3)
         during = target.stat().st_size
         run.kill()
@@ -820,7 +1046,20 @@ def sc_output(home: Path) -> list[dict[str, Any]]:
     # one worker killed with SIGKILL (what the OOM killer does)
     out_file = folder / "worker-killed.ndjson"
     many = _copies(folder / "many", 30)
-    run = start(["batch", *map(str, many), "--format", "ndjson", "--out", str(out_file), "--workers", "2", "--no-cache"], env)
+    run = start(
+        [
+            "batch",
+            *map(str, many),
+            "--format",
+            "ndjson",
+            "--out",
+            str(out_file),
+            "--workers",
+            "2",
+            "--no-cache",
+        ],
+        env,
+    )
     _wait_for(run, lambda r: len(_tree(r.pid)) >= 3 and r.elapsed() > 2, 30)
     victims = [p.pid for p in _tree(run.pid)[1:]]
     if victims:
@@ -830,7 +1069,10 @@ def sc_output(home: Path) -> list[dict[str, Any]]:
                      "batch --format ndjson", res, inputs=len(many), records_written=_count_lines(out_file) if out_file.exists() else 0))  # fmt: skip
     # a hanging document first: later records held back
     out_file = folder / "held.ndjson"
-    run = start(["batch", str(hang), *map(str, docs), "--format", "ndjson", "--out", str(out_file), "--workers", "2"], env)
+    run = start(
+        ["batch", str(hang), *map(str, docs), "--format", "ndjson", "--out", str(out_file), "--workers", "2"],
+        env,
+    )
     _wait_for(run, lambda r: False, 20)
     written = _count_lines(out_file) if out_file.exists() else 0
     run.kill()
@@ -848,7 +1090,9 @@ def sc_decoding_stdin(home: Path) -> list[dict[str, Any]]:
     good = ROOT / "samples" / "S_2020_249.en.txt"
     text = good.read_bytes()
     for workers in ("1", "2"):
-        res, out = measure(["batch", "-", str(good), "--format", "ndjson", "--workers", workers], env, stdin=text)
+        res, out = measure(
+            ["batch", "-", str(good), "--format", "ndjson", "--workers", workers], env, stdin=text
+        )
         recs = [json.loads(x) for x in out.read_text().splitlines() if x.strip()]
         first = recs[0] if recs else {}
         rows.append(_row("decoding", f"dash_in_batch_workers_{workers}", "batch - samples/S_2020_249.en.txt < the same text",
@@ -872,7 +1116,11 @@ def sc_library(home: Path) -> list[dict[str, Any]]:
     locked.mkdir()
     shutil.copy(ROOT / "samples" / "S_2020_249.en.txt", locked / "S_2021_1.en.txt")
     os.chmod(locked, 0)
-    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if os.geteuid() == 0 and shutil.which("setpriv") else []
+    drop = (
+        ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+        if os.geteuid() == 0 and shutil.which("setpriv")
+        else []
+    )
     env = base_env(home, RESINSPECT_LIBRARY=str(locked))
     for sym in ("S/2020/249", "S/2021/1"):
         res, _ = measure(["votes", sym], env, prefix=drop, runner="exec")
@@ -885,9 +1133,26 @@ def sc_library(home: Path) -> list[dict[str, Any]]:
     (loop / "S_2020_249.en.txt").symlink_to("S_2020_249.en.txt")
     env = base_env(home, RESINSPECT_LIBRARY=str(loop))
     res, _ = measure(["votes", "S/2020/249"], env)
-    rows.append(_row("library", "symlink_loop_named_like_document", "RESINSPECT_LIBRARY=<folder with S_2020_249.en.txt -> itself>", "votes S/2020/249", res))
+    rows.append(
+        _row(
+            "library",
+            "symlink_loop_named_like_document",
+            "RESINSPECT_LIBRARY=<folder with S_2020_249.en.txt -> itself>",
+            "votes S/2020/249",
+            res,
+        )
+    )
     res, out = measure(["batch", str(loop), "--format", "ndjson"], env)
-    rows.append(_row("library", "symlink_loop_in_batch_folder", "batch <folder with a self-link>", "batch DIR", res, records=_count_lines(out)))
+    rows.append(
+        _row(
+            "library",
+            "symlink_loop_in_batch_folder",
+            "batch <folder with a self-link>",
+            "batch DIR",
+            res,
+            records=_count_lines(out),
+        )
+    )
     # 100 symbols over a 10,000-file library folder
     big = folder / "big"
     big.mkdir()
@@ -895,7 +1160,9 @@ def sc_library(home: Path) -> list[dict[str, Any]]:
     for k in range(1, 10_001):
         (big / f"S_2019_{k}.en.txt").write_bytes(small)
     for n in (1, 10, 100):
-        syms = [f"S/2019/{k}" for k in range(10_000 - n, 10_000)]  # files S_2019_1 … S_2019_10000; symbols end at 9999
+        syms = [
+            f"S/2019/{k}" for k in range(10_000 - n, 10_000)
+        ]  # files S_2019_1 … S_2019_10000; symbols end at 9999
         res, _ = measure(["paragraphs", "--format", "csv", "--library", str(big), *syms], base_env(home))
         rows.append(_row("library", f"{n}_symbols_over_10000_files", f"paragraphs {n} symbols --library <10,000 files>", "paragraphs SYMS", res,
                          seconds_per_symbol=round(res["seconds"] / n, 3)))  # fmt: skip
@@ -938,7 +1205,9 @@ def sc_library(home: Path) -> list[dict[str, Any]]:
             "issues_pages_int": variant(issues=[{"code": "x", "message": "m", "pages": 5}]),
             "source_pages_string": variant(source_pages="many"),
             "document_missing_keys": variant(_whole={**good, "document": {"engine": doc.get("engine")}}),
-            "pages_empty_no_document": variant(_whole={k: v for k, v in good.items() if k != "document"} | {"pages": []}),
+            "pages_empty_no_document": variant(
+                _whole={k: v for k, v in good.items() if k != "document"} | {"pages": []}
+            ),
             "whole_file_a_list": [1, 2, 3],
         }
         for name, shape in shapes.items():
@@ -1019,7 +1288,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def mode_badgzip(self) -> None:
         body = b"%PDF-1.7 this is not gzip data at all" * 10
-        self._head(200, {"Content-Type": "application/pdf", "Content-Encoding": "gzip", "Content-Length": str(len(body))})
+        self._head(
+            200,
+            {"Content-Type": "application/pdf", "Content-Encoding": "gzip", "Content-Length": str(len(body))},
+        )
         self.wfile.write(body)
 
 
@@ -1068,12 +1340,20 @@ def sc_fetch(home: Path) -> list[dict[str, Any]]:
         ]
         for cid, url, what in modes:
             lib = folder / cid
-            res, _ = measure(["fetch", "S/2020/249", "--docs-url", url, "--library", str(lib)], base_env(home), runner="exec")
+            res, _ = measure(
+                ["fetch", "S/2020/249", "--docs-url", url, "--library", str(lib)],
+                base_env(home),
+                runner="exec",
+            )
             rows.append(_row("fetch", cid, f"bad_server mode: {what}", "fetch S/2020/249 --docs-url URL", res,
                              library=sorted(p.name for p in lib.iterdir()) if lib.exists() else []))  # fmt: skip
         # SIGTERM during a download
         lib = folder / "sigterm"
-        run = start(["fetch", "S/2020/249", "--docs-url", f"{base}/drip", "--library", str(lib)], base_env(home), runner="exec")
+        run = start(
+            ["fetch", "S/2020/249", "--docs-url", f"{base}/drip", "--library", str(lib)],
+            base_env(home),
+            runner="exec",
+        )
         _wait_for(run, lambda r: lib.exists() and any(p.suffix == ".part" for p in lib.iterdir()), 20)
         run.kill(signal.SIGTERM, group=False)
         res = run.finish(10)
@@ -1083,8 +1363,14 @@ def sc_fetch(home: Path) -> list[dict[str, Any]]:
         for k, sym in enumerate(textgen.FETCH_SYMBOLS):
             lib = folder / "symbols" / f"lib{k}"
             before = {p for p in folder.rglob("*") if p.is_file()}
-            res, _ = measure(["fetch", sym, "--docs-url", f"{base}/ok", "--library", str(lib)], base_env(home), runner="exec")
-            new_files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p not in before)
+            res, _ = measure(
+                ["fetch", sym, "--docs-url", f"{base}/ok", "--library", str(lib)],
+                base_env(home),
+                runner="exec",
+            )
+            new_files = sorted(
+                str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p not in before
+            )
             rows.append(_row("fetch", f"symbol_{sym!r}"[:40], f"fetch {sym!r}", "fetch SYM --docs-url ok", res,
                              files_created=new_files, outside_library=[f for f in new_files if not f.startswith(f"symbols/lib{k}/")]))  # fmt: skip
     shutil.rmtree(folder, ignore_errors=True)
@@ -1099,7 +1385,20 @@ SCENARIOS: dict[str, list[Callable[[Path], list[dict[str, Any]]]]] = {
     "library": [sc_library],
     "fetch": [sc_fetch],
 }
-CLASSES = ["hangs", "memory", "quadratic", "fetch", "logs", "injection", "batch", "output", "invented", "library", "decoding", "geometry"]
+CLASSES = [
+    "hangs",
+    "memory",
+    "quadratic",
+    "fetch",
+    "logs",
+    "injection",
+    "batch",
+    "output",
+    "invented",
+    "library",
+    "decoding",
+    "geometry",
+]
 
 
 # --------------------------------------------------------------------------------- random mutations
@@ -1110,14 +1409,19 @@ def _mutation_seeds(quick: bool) -> list[Path]:
     if DEV.is_dir():
         pdfs = sorted((DEV / "rendered").glob("*/*.pdf"))
         pdfs = [p for p in pdfs if p.stat().st_size < (50 * KB if quick else 400 * KB)]
-        texts = sorted((DEV / "letters").glob("*.en.txt")) + sorted((DEV / "felixhaass").glob("*.txt"))[:: (40 if quick else 3)]
+        texts = (
+            sorted((DEV / "letters").glob("*.en.txt"))
+            + sorted((DEV / "felixhaass").glob("*.txt"))[:: (40 if quick else 3)]
+        )
         if not quick:  # the big meeting records and the (slow) garbled Arabic letters: long mode only
             pdfs += sorted((DEV / "spv").glob("*.pdf"))
             texts += sorted((DEV / "garbled-ar").glob("*.txt")) + sorted((DEV / "letters").glob("*.ar.txt"))
         seeds += pdfs + texts
     seeds += [ROOT / "samples" / "S_2020_249.en.txt"]
     if not quick:
-        seeds += [ROOT / "samples" / "S_2020_249-AR.txt"] + sorted((ROOT / "tests" / "data" / "rendered").glob("*.pdf"))
+        seeds += [ROOT / "samples" / "S_2020_249-AR.txt"] + sorted(
+            (ROOT / "tests" / "data" / "rendered").glob("*.pdf")
+        )
     return seeds
 
 
@@ -1178,7 +1482,14 @@ def run_mutations(n: int, seed: int, home: Path, quick: bool, budget: float | No
         path.write_bytes(data)
         argv = ["inspect", "--json", str(path)]
         res, out = measure(argv, base_env(home))
-        keep = res["hung"] or res["killed_mem"] or res["traceback"] or res["internal"] or res["leak_lines"] or res["exit"] not in (0, 1, 2)
+        keep = (
+            res["hung"]
+            or res["killed_mem"]
+            or res["traceback"]
+            or res["internal"]
+            or res["leak_lines"]
+            or res["exit"] not in (0, 1, 2)
+        )
         row = {"class": "mutations", "case": f"m{k:05d}", "reproducer": f"seed={seed} #{k}: {src.name if src else 'pdfgen.base_pdf()'}: {'; '.join(desc)}"[:300],
                "command": "inspect --json", "input_bytes": len(data), **res}  # fmt: skip
         if keep and OPTS.work:
@@ -1284,7 +1595,10 @@ def profile_case(case_id: str, seconds: float) -> int:
     exe = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
     found = [c for c in cases() if c.id == case_id]
     if not found or not Path(exe).exists():
-        print(f"no case {case_id!r}" if not found else "py-spy is not installed (pip install py-spy)", file=sys.stderr)
+        print(
+            f"no case {case_id!r}" if not found else "py-spy is not installed (pip install py-spy)",
+            file=sys.stderr,
+        )
         return 2
     case = found[0]
     work = Path(tempfile.mkdtemp(prefix="resinspect-profile-"))
@@ -1296,7 +1610,13 @@ def profile_case(case_id: str, seconds: float) -> int:
         raw = work / "stacks.txt"
         cmd = [exe, "record", "--format", "raw", "--rate", "50", "-o", str(raw), "--duration", str(int(seconds)), "--",
                RESINSPECT, *case.cmds[0], str(path)]  # fmt: skip
-        subprocess.run(cmd, env=base_env(work / "home"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 60)
+        subprocess.run(
+            cmd,
+            env=base_env(work / "home"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=seconds + 60,
+        )
         own: Counter[str] = Counter()
         incl: Counter[str] = Counter()
         total = 0
@@ -1324,25 +1644,45 @@ def profile_case(case_id: str, seconds: float) -> int:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--classes", default="", help="comma-separated classes, or all: " + ",".join(CLASSES))
     ap.add_argument("--cases", default="", help="only cases whose id contains one of these (comma-separated)")
     ap.add_argument("--timeout", type=float, default=60.0, help="wall-clock seconds per run (default 60)")
-    ap.add_argument("--mem-limit", type=int, default=2048, help="peak RSS of a run's process tree, MB (default 2048)")
+    ap.add_argument(
+        "--mem-limit", type=int, default=2048, help="peak RSS of a run's process tree, MB (default 2048)"
+    )
     ap.add_argument("--mutations", type=int, default=0, help="N random mutations of the dev PDFs and texts")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--quick", action="store_true", help="CI mode: small reproducers + 200 mutations of small seeds, 3 s timeout")
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="CI mode: small reproducers + 200 mutations of small seeds, 3 s timeout",
+    )
     ap.add_argument("--long", action="store_true", help="10,000 mutations (use --budget to stop early)")
     ap.add_argument("--budget", type=float, default=None, help="stop the mutations after this many seconds")
-    ap.add_argument("--runner", choices=("exec", "fork"), default=None, help="exec the CLI, or fork a warmed one")
+    ap.add_argument(
+        "--runner", choices=("exec", "fork"), default=None, help="exec the CLI, or fork a warmed one"
+    )
     ap.add_argument("--no-spy", action="store_true", help="do not py-spy dump runs killed at a limit")
     ap.add_argument("--out", default=None, help="write the JSON report here")
-    ap.add_argument("--keep", default=None, help="folder for run files and inputs worth keeping (default: a temp folder, removed)")
+    ap.add_argument(
+        "--keep",
+        default=None,
+        help="folder for run files and inputs worth keeping (default: a temp folder, removed)",
+    )
     ap.add_argument("--list", action="store_true", help="list classes and reproducers")
-    ap.add_argument("--fail-on", default="", help="exit 1 when any of these summary counts is non-zero "
-                    "(e.g. hangs,memory_kills,internal_errors,leaking_runs); default: always exit 0")
+    ap.add_argument(
+        "--fail-on",
+        default="",
+        help="exit 1 when any of these summary counts is non-zero "
+        "(e.g. hangs,memory_kills,internal_errors,leaking_runs); default: always exit 0",
+    )
     ap.add_argument("--table", default=None, metavar="REPORT", help="print a report as a markdown table")
-    ap.add_argument("--profile", default=None, metavar="CASE", help="py-spy profile of one case (its first command)")
+    ap.add_argument(
+        "--profile", default=None, metavar="CASE", help="py-spy profile of one case (its first command)"
+    )
     a = ap.parse_args()
 
     if a.profile:

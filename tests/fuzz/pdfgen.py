@@ -186,9 +186,7 @@ class PDF:
         objects = dict(self.objects)
         size = max(objects, default=0) + 1
         if objstm:
-            packed = [
-                n for n, o in sorted(objects.items()) if not isinstance(o, Stream) and n != root.num
-            ]
+            packed = [n for n, o in sorted(objects.items()) if not isinstance(o, Stream) and n != root.num]
             stm_num = size
             size += 1
             header, body = [], io.BytesIO()
@@ -266,7 +264,12 @@ class PDF:
 
 
 def helvetica() -> dict[str, Any]:
-    return {"Type": N("Font"), "Subtype": N("Type1"), "BaseFont": N("Helvetica"), "Encoding": N("WinAnsiEncoding")}
+    return {
+        "Type": N("Font"),
+        "Subtype": N("Type1"),
+        "BaseFont": N("Helvetica"),
+        "Encoding": N("WinAnsiEncoding"),
+    }
 
 
 def tounicode_cmap(mapping: dict[int, str]) -> bytes:
@@ -299,8 +302,17 @@ def mapped_font(pdf: PDF, mapping: dict[int, str], widths: dict[int, int] | None
             "Subtype": N("Type1"),
             "BaseFont": N("FuzzMapped"),
             "FontDescriptor": pdf.add(
-                {"Type": N("FontDescriptor"), "FontName": N("FuzzMapped"), "Flags": 32, "FontBBox": [0, -200, 1000, 900],
-                 "ItalicAngle": 0, "Ascent": 800, "Descent": -200, "CapHeight": 700, "StemV": 80}  # fmt: skip
+                {
+                    "Type": N("FontDescriptor"),
+                    "FontName": N("FuzzMapped"),
+                    "Flags": 32,
+                    "FontBBox": [0, -200, 1000, 900],
+                    "ItalicAngle": 0,
+                    "Ascent": 800,
+                    "Descent": -200,
+                    "CapHeight": 700,
+                    "StemV": 80,
+                }  # fmt: skip
             ),
             "FirstChar": 0,
             "LastChar": 255,
@@ -310,7 +322,9 @@ def mapped_font(pdf: PDF, mapping: dict[int, str], widths: dict[int, int] | None
     )
 
 
-def text_ops(lines: Iterable[str], size: float = 11, x: float = 72, y: float = 720, leading: float = 14) -> bytes:
+def text_ops(
+    lines: Iterable[str], size: float = 11, x: float = 72, y: float = 720, leading: float = 14
+) -> bytes:
     """A content stream drawing each line below the one before."""
     parts = [b"BT /F1 %s Tf %s TL %s %s Td" % (ser(size), ser(leading), ser(x), ser(y))]
     for line in lines:
@@ -404,7 +418,13 @@ def selfref_page_tree(cycle: int = 1) -> bytes:
     content = pdf.stream(DEFAULT_TEXT, flate=True)
     pages = Ref(pdf.reserve())
     page = pdf.add(
-        {"Type": N("Page"), "Parent": pages, "MediaBox": [0, 0, 612, 792], "Resources": {"Font": {"F1": font}}, "Contents": content}
+        {
+            "Type": N("Page"),
+            "Parent": pages,
+            "MediaBox": [0, 0, 612, 792],
+            "Resources": {"Font": {"F1": font}},
+            "Contents": content,
+        }
     )
     if cycle == 1:
         pdf.set(pages, {"Type": N("Pages"), "Kids": [pages, page], "Count": 2})
@@ -550,13 +570,26 @@ def many_pages(count: int = 10_000, real: bool = True) -> bytes:
     stream, flat /Kids); else a lying /Count over a single page."""
     pdf = PDF()
     font = pdf.add(helvetica())
-    lines = ["The Security Council,", *(f"{k}. Decides to remain seized of the matter;" for k in range(1, 11))]
+    lines = [
+        "The Security Council,",
+        *(f"{k}. Decides to remain seized of the matter;" for k in range(1, 11)),
+    ]
     content = pdf.stream(text_ops(lines), flate=True)
     pages = Ref(pdf.reserve())
     res = pdf.add({"Font": {"F1": font}})
     kids = []
     for _ in range(count if real else 1):
-        kids.append(pdf.add({"Type": N("Page"), "Parent": pages, "MediaBox": [0, 0, 612, 792], "Resources": res, "Contents": content}))
+        kids.append(
+            pdf.add(
+                {
+                    "Type": N("Page"),
+                    "Parent": pages,
+                    "MediaBox": [0, 0, 612, 792],
+                    "Resources": res,
+                    "Contents": content,
+                }
+            )
+        )
     pdf.set(pages, {"Type": N("Pages"), "Kids": kids, "Count": count})
     root = pdf.add({"Type": N("Catalog"), "Pages": pages})
     return pdf.tobytes(root)
@@ -599,7 +632,9 @@ def glyphs_with_marks(glyphs: int = 16_000, marks: int = 2, size: float = 1.0) -
     font = mapped_font(pdf, {0x61: "a", 0x42: MARK, 0x43: "\u0308", 0x20: " "}, {0x42: 0, 0x43: 0})
     unit = b"a" + (b"BC" * marks)[:marks]
     body = b"BT /F1 %s Tf 0 700 Td (" % ser(size) + unit * glyphs + b") Tj ET\n"
-    pdf2, root = single_page(body, pdf=pdf, resources={"Font": {"F1": font}}, mediabox=(0, 0, max(612, glyphs * size), 792))
+    pdf2, root = single_page(
+        body, pdf=pdf, resources={"Font": {"F1": font}}, mediabox=(0, 0, max(612, glyphs * size), 792)
+    )
     return pdf2.tobytes(root)
 
 
@@ -864,8 +899,19 @@ def mut_kids(kind: str) -> bytes:
 
 
 STRUCTURE_MUTATIONS: dict[str, Callable[[], bytes]] = {
-    **{f"xref_{k}": (lambda k=k: mut_xref(k)) for k in
-       ("shift", "zero", "random", "startxref_zero", "startxref_past_end", "startxref_middle", "missing", "objstm_shift")},  # fmt: skip
+    **{
+        f"xref_{k}": (lambda k=k: mut_xref(k))
+        for k in (
+            "shift",
+            "zero",
+            "random",
+            "startxref_zero",
+            "startxref_past_end",
+            "startxref_middle",
+            "missing",
+            "objstm_shift",
+        )
+    },  # fmt: skip
     "objstm_first_big": lambda: mut_objstm(first=10**9),
     "objstm_first_small": lambda: mut_objstm(first=3),
     "objstm_first_negative": lambda: mut_objstm(first=-5),
@@ -873,14 +919,39 @@ STRUCTURE_MUTATIONS: dict[str, Callable[[], bytes]] = {
     "objstm_n_plus5": lambda: mut_objstm(n=8),
     "objstm_n_huge": lambda: mut_objstm(n=10**9),
     "objstm_n_negative": lambda: mut_objstm(n=-1),
-    **{f"length_{k}": (lambda k=k: mut_length(k)) for k in
-       ("short", "long", "huge", "negative", "missing_ref", "name", "self_ref")},  # fmt: skip
-    **{f"filter_{k}": (lambda k=k: mut_filter(k)) for k in
-       ("unknown", "double_declared", "hex_then_flate", "chain_200", "crypt", "lzw_garbage", "predictor", "not_a_name")},  # fmt: skip
+    **{
+        f"length_{k}": (lambda k=k: mut_length(k))
+        for k in ("short", "long", "huge", "negative", "missing_ref", "name", "self_ref")
+    },  # fmt: skip
+    **{
+        f"filter_{k}": (lambda k=k: mut_filter(k))
+        for k in (
+            "unknown",
+            "double_declared",
+            "hex_then_flate",
+            "chain_200",
+            "crypt",
+            "lzw_garbage",
+            "predictor",
+            "not_a_name",
+        )
+    },  # fmt: skip
     "truncated_stream_half": lambda: mut_truncated_stream(0.5),
     "truncated_stream_1byte": lambda: mut_truncated_stream(0.02),
-    **{f"kids_{k}": (lambda k=k: mut_kids(k)) for k in
-       ("int", "null", "missing_ref", "font", "stream", "catalog", "pages_without_kids", "page_without_type", "string")},  # fmt: skip
+    **{
+        f"kids_{k}": (lambda k=k: mut_kids(k))
+        for k in (
+            "int",
+            "null",
+            "missing_ref",
+            "font",
+            "stream",
+            "catalog",
+            "pages_without_kids",
+            "page_without_type",
+            "string",
+        )
+    },  # fmt: skip
 }
 
 
@@ -888,9 +959,45 @@ STRUCTURE_MUTATIONS: dict[str, Callable[[], bytes]] = {
 
 _NUM = re.compile(rb"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])")
 _REF = re.compile(rb"\b(\d+) (\d+) R\b")
-_KEYS = re.compile(rb"/(Length|Count|First|N|Size|Kids|Filter|MediaBox|Contents|Resources|Parent|Type|Font|XObject|Prev|W|Index)\b")
-_INTERESTING = [b"0", b"-1", b"1", b"2147483648", b"1e9", b"99999999999999999999", b"-0.0", b"NaN", b"null", b"()", b"<<>>", b"[]", b"/Page", b"/Pages", b"0 0 R"]  # noqa: E501
-_TOKENS = [b" obj ", b" endobj ", b" stream\n", b"\nendstream ", b"<<", b">>", b"[", b"]", b"(", b")", b"\\", b"%", b"/FlateDecode", b" R ", b"trailer", b"xref\n0 1\n", b"%%EOF"]  # noqa: E501
+_KEYS = re.compile(
+    rb"/(Length|Count|First|N|Size|Kids|Filter|MediaBox|Contents|Resources|Parent|Type|Font|XObject|Prev|W|Index)\b"
+)
+_INTERESTING = [
+    b"0",
+    b"-1",
+    b"1",
+    b"2147483648",
+    b"1e9",
+    b"99999999999999999999",
+    b"-0.0",
+    b"NaN",
+    b"null",
+    b"()",
+    b"<<>>",
+    b"[]",
+    b"/Page",
+    b"/Pages",
+    b"0 0 R",
+]  # noqa: E501
+_TOKENS = [
+    b" obj ",
+    b" endobj ",
+    b" stream\n",
+    b"\nendstream ",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"(",
+    b")",
+    b"\\",
+    b"%",
+    b"/FlateDecode",
+    b" R ",
+    b"trailer",
+    b"xref\n0 1\n",
+    b"%%EOF",
+]  # noqa: E501
 
 
 def _streams(data: bytes) -> list[tuple[int, int]]:
@@ -905,7 +1012,18 @@ def _streams(data: bytes) -> list[tuple[int, int]]:
 
 def mutate_pdf(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     """One random structure-aware or byte-level mutation of a PDF; returns (new bytes, description)."""
-    ops = ["number", "ref", "key_value", "content", "flip", "truncate", "splice_dup", "delete", "insert_token", "startxref"]
+    ops = [
+        "number",
+        "ref",
+        "key_value",
+        "content",
+        "flip",
+        "truncate",
+        "splice_dup",
+        "delete",
+        "insert_token",
+        "startxref",
+    ]
     op = rng.choice(ops)
     n = len(data)
     if op == "number":
@@ -918,14 +1036,18 @@ def mutate_pdf(data: bytes, rng: random.Random) -> tuple[bytes, str]:
         ms = list(_REF.finditer(data[: 1 << 20]))
         if ms:
             m = rng.choice(ms)
-            new = rng.choice([b"%d 0 R" % rng.randrange(1, 50), b"0 0 R", b"%d 0 R" % int(m[1]), b"99999 0 R", b"null"])
+            new = rng.choice(
+                [b"%d 0 R" % rng.randrange(1, 50), b"0 0 R", b"%d 0 R" % int(m[1]), b"99999 0 R", b"null"]
+            )
             return data[: m.start()] + new + data[m.end() :], f"ref@{m.start()}->{new.decode()}"
     if op == "key_value":
         ms = list(_KEYS.finditer(data[: 1 << 20]))
         if ms:
             m = rng.choice(ms)
             new = rng.choice(_INTERESTING)
-            return data[: m.end()] + b" " + new + b" " + data[m.end() :], f"key {m[1].decode()} +{new.decode()}"
+            return data[: m.end()] + b" " + new + b" " + data[
+                m.end() :
+            ], f"key {m[1].decode()} +{new.decode()}"
     if op == "content":
         ss = _streams(data)
         rng.shuffle(ss)

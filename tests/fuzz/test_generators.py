@@ -66,7 +66,10 @@ def test_xref_offsets_are_true():
 
 def test_ser():
     N, Ref = pdfgen.N, pdfgen.Ref
-    assert pdfgen.ser({"Type": N("Page"), "Kids": [Ref(3), 1.5, None, True]}) == b"<< /Type /Page /Kids [3 0 R 1.5 null true] >>"
+    assert (
+        pdfgen.ser({"Type": N("Page"), "Kids": [Ref(3), 1.5, None, True]})
+        == b"<< /Type /Page /Kids [3 0 R 1.5 null true] >>"
+    )
     assert pdfgen.ser("a(b)") == rb"(a\(b\))"
     assert pdfgen.ser(N("A B")) == b"/A#20B"
 
@@ -80,9 +83,12 @@ def test_page_tree_cycle(cycle):
     objs = _objects(data)
     pages = {n: o for n, o in objs.items() if b"/Type /Pages" in o}
     assert len(pages) == cycle
-    kids = {n: {int(k) for k in re.findall(rb"(\d+) 0 R", re.search(rb"/Kids \[(.*?)\]", o)[1])} for n, o in pages.items()}
+    kids = {
+        n: {int(k) for k in re.findall(rb"(\d+) 0 R", re.search(rb"/Kids \[(.*?)\]", o)[1])}
+        for n, o in pages.items()
+    }
     if cycle == 1:
-        (n, ks), = kids.items()
+        ((n, ks),) = kids.items()
         assert n in ks
     else:
         a, b = pages
@@ -110,7 +116,13 @@ def test_every_self_reference_is_a_cycle(part, cycle):
 
     looped = [n for n in graph if on_cycle(n)]
     assert looped, f"{part}: no reference cycle"
-    marker = {"page_tree": b"/Type /Pages", "resources": b"/Font", "contents": b"[", "font": b"/Type0", "mediabox": b"[0 0 "}[part]
+    marker = {
+        "page_tree": b"/Type /Pages",
+        "resources": b"/Font",
+        "contents": b"[",
+        "font": b"/Type0",
+        "mediabox": b"[0 0 ",
+    }[part]
     assert any(objs[n].startswith(marker) or marker in objs[n][:40] for n in looped)
     assert _pdfminer_doc(data) is not None  # the structure parses
 
@@ -136,7 +148,7 @@ def test_form_fanout():
     assert len(forms) == 25
     assert sum(o.count(b"/Fx Do") == 2 for o in forms) == 24  # every level but the leaf draws its child twice
     loop = pdfgen.form_fanout(fanout=2, self_loop=True)
-    (num, obj), = [(n, o) for n, o in _objects(loop).items() if b"/Subtype /Form" in o]
+    ((num, obj),) = [(n, o) for n, o in _objects(loop).items() if b"/Subtype /Form" in o]
     assert b"/Fx %d 0 R" % num in obj and obj.count(b"/Fx Do") == 2
 
 
@@ -191,7 +203,9 @@ def test_bomb_pdf_is_small_and_declares_its_size(tmp_path, total, fill):
     size = path.stat().st_size
     assert size < total // 900  # ~1000:1
     data = path.read_bytes()
-    m = max(re.finditer(rb"<< /Filter /FlateDecode /Length (\d+) >>\nstream\n", data), key=lambda m: int(m[1]))
+    m = max(
+        re.finditer(rb"<< /Filter /FlateDecode /Length (\d+) >>\nstream\n", data), key=lambda m: int(m[1])
+    )
     assert int(m[1]) > total // 1100
     start = m.end()
     d = zlib.decompressobj()
@@ -253,7 +267,12 @@ def test_random_mutation_is_deterministic():
 
 @pytest.mark.parametrize("size", [128 * 1024, 1 << 20])
 def test_text_sizes(size):
-    for fn in (textgen.resolution_repeated, textgen.one_line, textgen.numbered_paragraphs, textgen.vote_blocks):
+    for fn in (
+        textgen.resolution_repeated,
+        textgen.one_line,
+        textgen.numbered_paragraphs,
+        textgen.vote_blocks,
+    ):
         data = fn(size)
         assert size - 8 <= len(data) <= size, fn.__name__
         data.decode("utf-8")
@@ -281,9 +300,13 @@ def test_decoding_inputs():
     with pytest.raises(UnicodeDecodeError):
         bad.decode("utf-8")
     assert bad.count(b"\xff") == 1 and bad.replace(b"\xff", b"").decode("utf-8")
-    assert textgen.utf16(True, "le").startswith(b"\xff\xfe") and textgen.utf16(True, "le")[2:].decode("utf-16-le")
+    assert textgen.utf16(True, "le").startswith(b"\xff\xfe") and textgen.utf16(True, "le")[2:].decode(
+        "utf-16-le"
+    )
     assert textgen.utf16(True, "be").startswith(b"\xfe\xff")
-    assert textgen.utf32(True, "le").startswith(b"\xff\xfe\x00\x00") and textgen.utf32(True, "be").startswith(b"\x00\x00\xfe\xff")
+    assert textgen.utf32(True, "le").startswith(b"\xff\xfe\x00\x00") and textgen.utf32(True, "be").startswith(
+        b"\x00\x00\xfe\xff"
+    )
     cp = textgen.cp1252()
     assert b"\x92" in cp and b"\x93" in cp and cp.decode("cp1252")
     with pytest.raises(UnicodeDecodeError):

@@ -97,7 +97,9 @@ def invalid_utf8(count: int = 1, seed: str = "en", rng_seed: int = 0) -> bytes:
     """A UTF-8 file with `count` invalid bytes (0xFF) put between characters."""
     data = (seed_en() if seed == "en" else seed_ar()).encode("utf-8")
     if seed == "en":
-        data = data.replace(b"Charge", "Chargé".encode()).replace(b"peacekeeping", "peace\u2011keeping".encode())
+        data = data.replace(b"Charge", "Chargé".encode()).replace(
+            b"peacekeeping", "peace\u2011keeping".encode()
+        )
         data = "Côte d’Ivoire, Türkiye — ".encode() + data
     rng = random.Random(rng_seed)
     cuts = sorted(rng.randrange(len(data)) for _ in range(count))
