@@ -30,6 +30,7 @@ from typing import Any
 from .. import version
 from ..model import Document, Issue, Line, Page, RawSource, TextLine
 from .layout import READER_VERSION
+from .library import user_dir
 
 ENV_NO_CACHE = "RESINSPECT_NO_CACHE"
 ENV_CACHE_MAX = "RESINSPECT_CACHE_MAX"
@@ -48,14 +49,7 @@ def _version() -> str:
 
 def cache_dir() -> Path:
     """`$RESINSPECT_HOME/cache`, else the platform's user cache folder for resinspect."""
-    home = os.environ.get("RESINSPECT_HOME")
-    if home:
-        return Path(home) / "cache"
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # platformdirs is a dependency; this keeps the engine importable without it
-        return Path.home() / ".cache" / "resinspect"
-    return Path(user_cache_dir("resinspect", appauthor=False))
+    return user_dir("cache")
 
 
 def enabled() -> bool:
