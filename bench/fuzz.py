@@ -469,10 +469,10 @@ def measure(
 
 _HIDDEN = """
 import sys, traceback
-from resinspect import pdftext
 from resinspect.errors import SourceError
+from resinspect.reader.pdf import read_pdf
 try:
-    pdftext.read_pdf(sys.argv[1])
+    read_pdf(sys.argv[1])
 except SourceError as e:
     if e.__context__ is not None:
         traceback.print_exception(e.__context__)
@@ -495,7 +495,7 @@ def debug_rerun(argv: list[str], env: dict[str, str], res: dict[str, Any], **kw:
         except subprocess.TimeoutExpired:
             return
         if c := culprit_from_traceback(r.stderr):
-            res["culprit"] = c + " (hidden by pdftext.read_pdf)"
+            res["culprit"] = c + " (hidden by reader.pdf.read_pdf)"
         return
     r2, _ = measure(argv, {**env, "RESINSPECT_DEBUG": "1"}, debug=False, **kw)
     if r2.get("culprit"):

@@ -1,6 +1,6 @@
 """The corpus-level citation graph: resolutions as nodes, an edge citing → cited weighted by mentions.
 
-Built from inspection records (`jsonout.inspection` dicts, as `batch.run` yields them). A mention belongs
+Built from inspection records (`export.jsonout.inspection` dicts, as `corpus.run` yields them). A mention belongs
 to the resolution whose paragraphs contain it (by character offset), so a citation in a meeting record's
 speeches, or in a letter's covering text, gives no edge. Only resolution citations (`sc_resolution`,
 `ga_resolution`) make edges; presidential statements and documents are not nodes.
