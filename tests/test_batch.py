@@ -187,16 +187,25 @@ def test_expand_folders_globs_and_missing(corpus, tmp_path):
 
 
 def _rec(symbol: str, paragraphs: list[tuple[int, int]], mentions: dict[str, list[int]]) -> dict:
+    """A record as `inspect` writes it: a mention inside a paragraph names its citing resolution."""
+
+    def citing(x: int) -> str | None:
+        return symbol if any(a <= x < b for a, b in paragraphs) else None
+
     return {
         "source": {},
         "resolutions": [
             {"resolution": symbol, "paragraphs": [{"start": a, "end": b} for a, b in paragraphs]}
         ],
         "citations": [
-            {"kind": "sc_resolution", "symbol": s, "mentions": [{"start": x} for x in xs]}
+            {
+                "kind": "sc_resolution",
+                "symbol": s,
+                "mentions": [{"start": x, "citing": citing(x)} for x in xs],
+            }
             for s, xs in mentions.items()
         ]
-        + [{"kind": "document", "symbol": "S/2020/1", "mentions": [{"start": 15}]}],
+        + [{"kind": "document", "symbol": "S/2020/1", "mentions": [{"start": 15, "citing": citing(15)}]}],
         "votes": [],
     }
 
