@@ -106,6 +106,7 @@ def vote(v: Vote) -> dict[str, Any]:
         "in_favour": [member(m) for m in v.in_favour],
         "against": [member(m) for m in v.against],
         "abstaining": [member(m) for m in v.abstaining],
+        "members_printed": v.members_printed,
         "warnings": [i.message for i in v.issues],
         "issues": [issue(i) for i in v.issues],
         "kind": v.kind,
