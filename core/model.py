@@ -52,6 +52,7 @@ IssueCode = Literal[
     "outcome-mismatch",
     "weak-evidence",
     "assigned-by-elimination",
+    "members-not-printed",
     "roster-doubt",
     "no-roster",
 ]
