@@ -22,6 +22,7 @@ from . import outcome
 from .arabic import ArabicVoteBlock, find_arabic_votes
 from .blocks import find_blocks, read_block
 from .checks import fill_by_elimination, finish
+from .prose import prose_votes
 
 __all__ = ["extract_votes"]
 
@@ -37,10 +38,19 @@ def extract_votes(doc: Document, resolutions: list[Resolution]) -> list[Vote]:
             continue  # read by `arabic`, below
         for block in find_blocks(doc, lx, folded):
             votes.append(read_block(doc, resolutions, lx, block))
-    if "ar" in doc.languages:
+    if _has_arabic(doc):
         votes += _arabic_votes(doc, resolutions, taken=[(v.start or 0, v.end or 0) for v in votes])
+    blocks = [(v.start or 0, v.end or 0) for v in votes]
+    for lx in all_lexicons():
+        votes += prose_votes(doc, resolutions, lx, blocks)
     votes.sort(key=lambda v: v.start or 0)
     return votes
+
+
+def _has_arabic(doc: Document) -> bool:
+    """Arabic on some page or part: a letter in Arabic with a long annex in English is Arabic where its vote
+    block is, though the document as a whole reads as English."""
+    return "ar" in doc.languages or any("ar" in langs for langs in doc.page_languages)
 
 
 @functools.lru_cache(maxsize=8)
