@@ -1,0 +1,356 @@
+"""Items of an Arabic vote list matched to that year's Council, garbled font or not.
+
+Each item is compared with every member's UN Arabic name (and a «none» dummy per one-item list) in garbled
+space, by the alignment cost of a per-document glyph model (`glyphs`). When the Arabic is garbled, the model
+is learned by EM (soft, forward-backward counts) alternating with the one-to-one assignment of items to
+members, with the vote labels, «لا يوجد» and phrases found in the garbled body («مجلس الأمن» …) as anchors;
+each round repairs the lines' run order (`runs.repair`). An item is named when a model trained without it
+still prefers its member clearly, over the next column or over every other one-to-one assignment; when
+several items fit states outside the roster better (wrong year?), only items that beat every outsider are
+named. Weak evidence leaves items unassigned (iso3 None) with a warning.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...data.lexicon import lexicon
+from ...data.roster import council, countries
+from ...model import VOTE_LISTS, VoteList
+from ...text.arabic import letters_only, units
+from .assign import linear_sum_assignment
+from .glyphs import CLEAN_PRIOR, CONJUNCTION, GARBLED_PRIOR, GlyphModel
+from .runs import Line, RawItem, cuts_of, items_of, repair
+
+KINDS: tuple[VoteList, ...] = VOTE_LISTS
+# Confidence (all in nats per printed letter, held-out model; calibrated on perturbed synthetic letters:
+# shuffled, re-wrapped, rotated, split, dropped, damaged items and wrong-year rosters, see the tests)
+MIN_MARGIN = 1.0  # between the chosen and the next-best column
+MIN_GAIN = 0.0  # the chosen name must explain the item better than a unigram model
+# ... or, when the one-to-one assignment settles it: the best assignment that gives the item another
+# column (or leaves it out) costs at least ASSIGN_MARGIN more, and the column margin is at least half
+ASSIGN_MARGIN = 2.0
+ASSIGN_COLUMN_MARGIN = 0.5
+# Roster check: states outside the year's roster are scored too; when ROSTER_DOUBT items fit an outsider
+# better (by more than OUTSIDER_SLACK nats), the roster is in doubt (wrong year?) and every named item must
+# also beat every outsider by OUTSIDER_MARGIN.
+ROSTER_DOUBT = 3
+OUTSIDER_SLACK = 1.0
+OUTSIDER_MARGIN = 0.5
+EM_ROUNDS = 10
+BIG = 1e6
+BODY_LINES = 15  # lines before the vote block searched for body anchors (and the adoption lines after it)
+
+
+@dataclass(frozen=True)
+class ArabicItem:
+    as_printed: str
+    start: int
+    end: int
+    iso3: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # iso3, or "none:<block>" for the per-block «none» dummy
+    variants: tuple[tuple[str, ...], ...]  # unit sequences of the name and its aliases
+    block: int | None  # None: a member, usable in any block
+
+
+class Matcher:
+    def __init__(self, columns: list[Column], model: GlyphModel) -> None:
+        self.columns = columns
+        self.model = model
+        self._cache: dict[tuple[str, int], tuple[float, int]] = {}
+
+    def cost(self, printed: str, col: int) -> tuple[float, int]:
+        """(−log P(printed | column), index of the best name variant)."""
+        key = (printed, col)
+        hit = self._cache.get(key)
+        if hit is None:
+            best = (math.inf, 0)
+            for vi, us in enumerate(self.columns[col].variants):
+                c = self.model.score(printed, us, optional_first=True)
+                if c < best[0]:
+                    best = (c, vi)
+            hit = self._cache[key] = best
+        return hit
+
+    def best(self, printed: str, block: int) -> float:
+        return min(
+            self.cost(printed, ci)[0] for ci, col in enumerate(self.columns) if col.block in (None, block)
+        )
+
+
+def label_printed(line: str, model: GlyphModel, phrases: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """The label line's letters in the rotation and the lexicon phrase that fit best."""
+    text = line.replace(":", " ")
+    best: tuple[float, str, tuple[str, ...]] = (math.inf, "", ())
+    for p in cuts_of(text):
+        g = letters_only(text[p:] + text[:p])
+        for ph in phrases:
+            us = tuple(units(ph))
+            c = model.score(g, us)
+            if c < best[0]:
+                best = (c, g, us)
+    return best[1], best[2]
+
+
+def null_costs(blocks: list[list[Line]]) -> dict[str, float]:
+    counts = Counter(letters_only("".join(ln.text for lines in blocks for ln in lines)))
+    total = sum(counts.values()) + 40
+    return {ch: -math.log((n + 1) / total) for ch, n in counts.items()} | {"": -math.log(1 / total)}
+
+
+def roster_of(year: int | None) -> list | None:
+    if year is None:
+        return None
+    try:
+        return list(council(year))
+    except (KeyError, LookupError, ValueError):
+        return None
+
+
+def make_columns(roster: list, none_blocks: Sequence[int]) -> list[Column]:
+    """Members, plus one «none» dummy for each block that holds a single item (a list of two is not «none»)."""
+    cols = []
+    for c in roster:
+        names = [c.names["ar"], *c.aliases.get("ar", ())] if hasattr(c, "aliases") else [c.names["ar"]]
+        vs = tuple(dict.fromkeys(tuple([CONJUNCTION, *units(n)]) for n in names if n))
+        cols.append(Column(c.iso3, vs, None))
+    none = lexicon("ar").vote.none
+    for b in none_blocks:
+        vs = tuple(tuple([CONJUNCTION, *units(n)]) for n in none)
+        cols.append(Column(f"none:{b}", vs, b))
+    return cols
+
+
+def outsider_columns(keys: set[str]) -> list[Column]:
+    """Every other state (not on the year's roster): the names an item must fit worse than its member's."""
+    return make_columns([c for c in countries().values() if c.iso3 not in keys and c.names.get("ar")], [])
+
+
+def assign_items(items: list[tuple[int, RawItem]], m: Matcher) -> tuple[np.ndarray, list[int | None]]:
+    cols = m.columns
+    cost = np.full((len(items), len(cols)), BIG)
+    for r, (b, it) in enumerate(items):
+        for ci, col in enumerate(cols):
+            if col.block in (None, b):
+                cost[r, ci] = m.cost(it.printed, ci)[0]
+    rows, assigned = linear_sum_assignment(cost)
+    out: list[int | None] = [None] * len(items)
+    for r, ci in zip(rows, assigned, strict=True):
+        if cost[r, ci] < BIG:
+            out[r] = int(ci)
+    return cost, out
+
+
+@dataclass
+class Solution:
+    items: list[tuple[int, RawItem]]
+    cost: np.ndarray
+    assigned: list[int | None]
+    matcher: Matcher
+    outsider: list[tuple[float, str | None]] | None = None  # best state outside the roster, per row
+
+
+ANCHOR_GAIN = 1.0  # nats per glyph unit a body anchor must fit better than chance to be trained on
+ANCHOR_ROUNDS = (2, 5)  # EM rounds at which body anchors are (re)located
+
+
+def anchor_pairs(
+    body: Sequence[str], model: GlyphModel, null: dict[str, float]
+) -> list[tuple[str, Sequence[str], bool, float]]:
+    """Training pairs from phrases every vote letter repeats, found in garbled body lines by local alignment."""
+    anchors = [tuple(units(a)) for a in lexicon("ar").body_anchors]
+    out: list[tuple[str, Sequence[str], bool, float]] = []
+    for line in body:
+        g = letters_only(line)
+        for us in anchors:
+            if len(g) < len(us) // 2:
+                continue
+            c, i, j = model.locate(g, us)
+            gain = sum(null.get(ch, 6.0) for ch in g[i:j]) - c
+            if j > i and gain >= ANCHOR_GAIN * len(us):
+                out.append((g[i:j], us, False, 1.0))
+    return out
+
+
+def solve(
+    blocks: list[list[Line]], labels: list[str], roster: list, garbled: bool, body: Sequence[str] = ()
+) -> Solution:
+    lex = lexicon("ar").vote.labels
+    null = null_costs(blocks)
+    body_pairs: list[tuple[str, Sequence[str], bool, float]] = []
+    single = [b for b, lines in enumerate(blocks) if len(items_of(lines, [0] * len(lines))) <= 1]
+    columns = make_columns(roster, single)
+    model = GlyphModel(GARBLED_PRIOR if garbled else CLEAN_PRIOR)
+    rots = [[0] * len(lines) for lines in blocks]
+    rounds = EM_ROUNDS if garbled else 1
+    previous = None
+    sol: Solution | None = None
+    for rnd in range(rounds + 1):
+        matcher = Matcher(columns, model)
+        rots = [[0] * len(lines) for lines in blocks]
+        repair(blocks, rots, matcher.best)
+        items = [(b, it) for b, lines in enumerate(blocks) for it in items_of(lines, rots[b])]
+        cost, assigned = assign_items(items, matcher)
+        sol = Solution(items, cost, assigned, matcher)
+        state = (tuple(map(tuple, rots)), tuple(assigned))
+        if rnd == rounds or (state == previous and rnd >= 4):
+            break
+        previous = state
+        # self-training: early rounds learn only from the most confident assignments (largest margin
+        # per printed letter over the next-best column), later rounds from all of them
+        scored: list[tuple[float, str, Sequence[str]]] = []
+        for r, ((_b, it), ci) in enumerate(zip(items, assigned, strict=True)):
+            if ci is not None:
+                vi = matcher.cost(it.printed, ci)[1]
+                alt = min(
+                    (cost[r, c] for c in range(len(columns)) if c != ci and cost[r, c] < BIG), default=BIG
+                )
+                margin = (alt - cost[r, ci]) / max(1, len(it.printed))
+                scored.append((margin, it.printed, columns[ci].variants[vi]))
+        scored.sort(key=lambda x: -x[0])
+        frac = min(1.0, 0.3 + 0.2 * rnd)
+        keep = scored[: max(1, math.ceil(frac * len(scored)))]
+        pairs: list[tuple[str, Sequence[str], bool, float]] = [
+            (g, us, True, max(0.1, min(1.0, margin / 0.5))) for margin, g, us in keep
+        ]
+        for kind, label in zip(KINDS, labels, strict=True):
+            g, us = label_printed(label, model, lex[kind])
+            if g:
+                pairs.append((g, us, False, 1.0))
+        if garbled and rnd in ANCHOR_ROUNDS:
+            body_pairs = anchor_pairs(body, model, null)
+        model = model.refit_soft(pairs + body_pairs)
+    assert sol is not None
+    if garbled:
+        leave_one_out(sol, labels, lex, body_pairs)
+    return sol
+
+
+def leave_one_out(sol: Solution, labels: list[str], lex: dict, extra: Sequence = ()) -> None:
+    """Re-score each assigned item under a model trained without it (evidence from the *other* items).
+
+    A model trained on an item can always explain that item; only a mapping that the rest of the document
+    supports is evidence. Random damage fits nothing else and so loses its margin here.
+    """
+    model, columns = sol.matcher.model, sol.matcher.columns
+    pairs: list[tuple[int, tuple[str, Sequence[str], bool, float]]] = []
+    for r, ((_b, it), ci) in enumerate(zip(sol.items, sol.assigned, strict=True)):
+        if ci is not None:
+            vi = sol.matcher.cost(it.printed, ci)[1]
+            pairs.append((r, (it.printed, columns[ci].variants[vi], True, 1.0)))
+    for kind, label in zip(KINDS, labels, strict=True):
+        g, us = label_printed(label, model, lex[kind])
+        if g:
+            pairs.append((-1, (g, us, False, 1.0)))
+    pairs += [(-1, p) for p in extra]
+    outsiders = outsider_columns({c.key for c in columns})
+    sol.outsider = [(math.inf, None)] * len(sol.items)
+    for r, _pair in pairs:
+        if r < 0:
+            continue
+        held_out = Matcher(columns + outsiders, model.refit_soft(p for k, p in pairs if k != r))
+        printed = sol.items[r][1].printed
+        for ci in range(len(columns)):
+            if sol.cost[r, ci] < BIG:
+                sol.cost[r, ci] = held_out.cost(printed, ci)[0]
+        sol.outsider[r] = min(
+            ((held_out.cost(printed, len(columns) + k)[0], col.key) for k, col in enumerate(outsiders)),
+            default=(math.inf, None),
+        )
+
+
+def assignment_margin(cost: np.ndarray, nulls: Sequence[float], r: int, ci: int) -> float:
+    """How much worse the best assignment is when row `r` may not take column `ci`.
+
+    Every row may also stay out (its unigram cost): an item that fits nothing is no evidence either way.
+    """
+    n_rows, n_cols = cost.shape
+    ext = np.full((n_rows, n_cols + n_rows), BIG)
+    ext[:, :n_cols] = cost
+    for k in range(n_rows):
+        ext[k, n_cols + k] = nulls[k]
+    rows, cs = linear_sum_assignment(ext)
+    best = ext[rows, cs].sum()
+    ext[r, ci] = BIG
+    rows, cs = linear_sum_assignment(ext)
+    return float(ext[rows, cs].sum() - best)
+
+
+def named_lists(
+    text: str,
+    blocks: list[list[Line]],
+    sol: Solution | None,
+    null: dict[str, float],
+    warnings: list[tuple[str, str]],
+) -> dict[str, list[ArabicItem]]:
+    lists: dict[str, list[ArabicItem]] = {k: [] for k in KINDS}
+    if sol is None:
+        for b, lines in enumerate(blocks):
+            for it in items_of(lines, [0] * len(lines)):
+                lists[KINDS[b]].append(ArabicItem(it.as_printed, it.start, it.end, None, 0.0))
+        return lists
+    cols = sol.matcher.columns
+    weak = 0
+    nulls = [sum(null.get(ch, 6.0) for ch in it.printed) for _b, it in sol.items]
+    outsider = sol.outsider or [(math.inf, None)] * len(sol.items)
+    doubt = (
+        sum(
+            1
+            for r, ci in enumerate(sol.assigned)
+            if ci is not None and cols[ci].block is None and outsider[r][0] < sol.cost[r, ci] - OUTSIDER_SLACK
+        )
+        >= ROSTER_DOUBT
+    )
+    if doubt:
+        warnings.append(
+            (
+                "roster-doubt",
+                "several items fit states outside the year's Council better than its members: "
+                "is the year right? Only items that fit no outsider were named",
+            )
+        )
+    for r, ((b, it), ci) in enumerate(zip(sol.items, sol.assigned, strict=True)):
+        n = max(1, len(it.printed))
+        iso3, score = None, 0.0
+        if ci is not None:
+            row = sol.cost[r]
+            alt = min((row[c] for c in range(len(cols)) if c != ci and row[c] < BIG), default=BIG)
+            margin = (alt - row[ci]) / n
+            gain = (nulls[r] - row[ci]) / n
+            sure = margin >= MIN_MARGIN
+            if not sure and margin >= ASSIGN_COLUMN_MARGIN:
+                delta = assignment_margin(sol.cost, nulls, r, ci) / n
+                sure = delta >= ASSIGN_MARGIN
+                margin = min(MIN_MARGIN, delta / 2)
+            if doubt and cols[ci].block is None and (outsider[r][0] - row[ci]) / n < OUTSIDER_MARGIN:
+                sure = False
+            score = round(max(0.0, min(1.0, 1.0 - math.exp(-margin))), 3) if margin > 0 else 0.0
+            if sure and gain >= MIN_GAIN:
+                if cols[ci].block is not None:
+                    continue  # matched «none»: the list is empty
+                iso3 = cols[ci].key
+            else:
+                weak += 1
+        else:
+            weak += 1
+        lists[KINDS[b]].append(ArabicItem(it.as_printed, it.start, it.end, iso3, score if iso3 else 0.0))
+    if weak:
+        total = sum(len(v) for v in lists.values())
+        warnings.append(
+            (
+                "weak-evidence",
+                f"{weak} of {total} listed items could not be matched to a Council member with confidence; "
+                "they are reported unassigned",
+            )
+        )
+    return lists

@@ -1,0 +1,158 @@
+"""Arabic vote blocks as pdfminer prints them: label lines, list lines, items, and each line's run order.
+
+pdfminer prints the runs of a right-to-left line in visual order (a line `A B`, A its logical start, comes
+out `B A`), which breaks items, and even words, across the seam. The block is found by layout (three short
+lines ending in «:»), items are counted by the list marks («،»), and each line's rotation is repaired by
+choosing the one the roster explains best (`repair`, given a scoring function).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ...data.lexicon import joiners
+from ...text.arabic import TATWEEL, letters_only
+from ...text.scripts import ARABIC_LABEL, LATIN_DIGITS
+
+ARABIC_LETTER = re.compile(f"[{ARABIC_LABEL}]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+NUMBER = re.compile(r"\d+")
+ITEM_SEP = joiners().marks  # what separates list items («،» and the others)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # digits normalised to Latin (same length as the source line)
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def split_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.translate(LATIN_DIGITS).split("\n"):
+        out.append(Line(raw, pos))
+        pos += len(raw) + 1
+    return out
+
+
+def is_label(line: str) -> bool:
+    s = line.replace(TATWEEL, "").strip()
+    if not (s.endswith(":") or s.startswith(":")) or not ARABIC_LETTER.search(s) or NUMBER.search(s):
+        return False
+    return len(s.strip(":").split()) <= 5
+
+
+def label_triples(lines: list[Line]) -> list[tuple[int, int, int]]:
+    idx = [i for i, ln in enumerate(lines) if is_label(ln.text)]
+    out: list[tuple[int, int, int]] = []
+    k = 0
+    while k + 2 < len(idx):
+        a, b, c = idx[k : k + 3]
+        if b - a <= 20 and c - b <= 20:
+            out.append((a, b, c))
+            k += 3
+        else:
+            k += 1
+    return out
+
+
+def is_list_line(s: str) -> bool:
+    return bool(ARABIC_LETTER.search(s)) and not NUMBER.search(s) and not LATIN_LETTER.search(s)
+
+
+def tail_lines(lines: list[Line], first: int) -> list[int]:
+    """Lines of the last vote list: up to the first line holding a full stop, list-like lines only."""
+    out: list[int] = []
+    for i in range(first, min(first + 6, len(lines))):
+        s = lines[i].text
+        if not is_list_line(s) or is_label(s):
+            break
+        out.append(i)
+        if "." in s:
+            break
+    return out
+
+
+# --- items and run-order repair --------------------------------------------------------------------------
+
+
+def cuts_of(line: str) -> list[int]:
+    """Rotation points: a line printed `X Y` (runs in visual order) reads `Y X`; Y starts after a space."""
+    cuts = [0]
+    for i in range(1, len(line)):
+        if not line[i].isspace() and (line[i - 1].isspace() or line[i - 1] in ITEM_SEP + "."):
+            cuts.append(i)
+    return cuts
+
+
+@dataclass(frozen=True)
+class RawItem:
+    printed: str  # letters only, the compared form
+    as_printed: str
+    start: int
+    end: int
+
+
+def items_of(lines: Sequence[Line], rot: Sequence[int]) -> list[RawItem]:
+    seq: list[tuple[str, int | None]] = []
+    for ln, p in zip(lines, rot, strict=True):
+        t = ln.text
+        order = list(range(p, len(t))) + list(range(p))
+        if seq:
+            seq.append((" ", None))
+        for k, i in enumerate(order):
+            if p and k == len(t) - p:
+                seq.append((" ", None))
+            seq.append((t[i], ln.start + i))
+    items: list[RawItem] = []
+    cur: list[tuple[str, int | None]] = []
+    for ch, off in [*seq, ("،", None)]:
+        if ch in ITEM_SEP:
+            printed = letters_only("".join(c for c, _ in cur))
+            # the item's span leaves out what `shown` strips: "النيجر." ends a list
+            offs = [o for c, o in cur if o is not None and not c.isspace() and c not in ".:"]
+            if printed and offs:
+                shown = " ".join("".join(c for c, _ in cur).replace(TATWEEL, "").split()).strip(" .:")
+                items.append(RawItem(printed, shown, min(offs), max(offs) + 1))
+            cur = []
+        else:
+            cur.append((ch, off))
+    return items
+
+
+CUT_PENALTY = 4.0  # nats: a seam usually follows the item-ending comma of the line's logical end
+
+
+def cut_penalty(line: str, p: int) -> float:
+    before = line[:p].rstrip()
+    return 0.0 if p == 0 or before.endswith(("،", ".", ",")) else CUT_PENALTY
+
+
+def repair(blocks: list[list[Line]], rots: list[list[int]], best: Callable[[str, int], float]) -> None:
+    """Coordinate ascent over each line's rotation, scoring all items of the block by their best member."""
+    for b, lines in enumerate(blocks):
+        cands = [cuts_of(ln.text) for ln in lines]
+        for _ in range(2):
+            changed = False
+            for li in range(len(lines)):
+                scored = []
+                for p in cands[li]:
+                    trial = list(rots[b])
+                    trial[li] = p
+                    total = sum(best(it.printed, b) for it in items_of(lines, trial)) + cut_penalty(
+                        lines[li].text, p
+                    )
+                    scored.append((total, p != rots[b][li], p))
+                total, _, p = min(scored)
+                if total > min(t for t, moved, _ in scored if not moved) - 0.5:
+                    p = rots[b][li]  # a rotation must explain the items clearly better to be taken
+                if p != rots[b][li]:
+                    rots[b][li] = p
+                    changed = True
+            if not changed:
+                break
