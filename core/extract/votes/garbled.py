@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,28 +64,52 @@ class Column:
 
 
 class Matcher:
+    """Costs of printed items against every column, computed in batches and kept per printed string."""
+
     def __init__(self, columns: list[Column], model: GlyphModel) -> None:
         self.columns = columns
         self.model = model
-        self._cache: dict[tuple[str, int], tuple[float, int]] = {}
+        self._flat = [us for col in columns for us in col.variants]
+        self._spans: list[tuple[int, int]] = []
+        k = 0
+        for col in columns:
+            self._spans.append((k, k + len(col.variants)))
+            k += len(col.variants)
+        self._rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def prime(self, printed: Iterable[str]) -> None:
+        """Score every printed string not scored yet, all at once."""
+        new = [g for g in dict.fromkeys(printed) if g not in self._rows]
+        if not new:
+            return
+        m = self.model.score_matrix(new, self._flat, optional_first=True)
+        best = np.empty((len(new), len(self.columns)))
+        which = np.empty((len(new), len(self.columns)), dtype=np.intp)
+        for ci, (a, b) in enumerate(self._spans):
+            part = m[:, a:b]
+            which[:, ci] = part.argmin(axis=1)
+            best[:, ci] = part[np.arange(len(new)), which[:, ci]]
+        for r, g in enumerate(new):
+            self._rows[g] = (best[r], which[r])
+
+    def row(self, printed: str) -> np.ndarray:
+        """−log P(printed | column) for every column."""
+        if printed not in self._rows:
+            self.prime([printed])
+        return self._rows[printed][0]
 
     def cost(self, printed: str, col: int) -> tuple[float, int]:
         """(−log P(printed | column), index of the best name variant)."""
-        key = (printed, col)
-        hit = self._cache.get(key)
-        if hit is None:
-            best = (math.inf, 0)
-            for vi, us in enumerate(self.columns[col].variants):
-                c = self.model.score(printed, us, optional_first=True)
-                if c < best[0]:
-                    best = (c, vi)
-            hit = self._cache[key] = best
-        return hit
+        if printed not in self._rows:
+            self.prime([printed])
+        costs, which = self._rows[printed]
+        return float(costs[col]), int(which[col])
 
-    def best(self, printed: str, block: int) -> float:
-        return min(
-            self.cost(printed, ci)[0] for ci, col in enumerate(self.columns) if col.block in (None, block)
-        )
+    def best_many(self, printed: Sequence[str], block: int) -> list[float]:
+        """The cost of each printed string under its best column usable in `block`."""
+        self.prime(printed)
+        usable = np.array([col.block in (None, block) for col in self.columns])
+        return [float(self._rows[g][0][usable].min()) for g in printed]
 
 
 def label_printed(line: str, model: GlyphModel, phrases: Sequence[str]) -> tuple[str, tuple[str, ...]]:
@@ -139,10 +163,10 @@ def outsider_columns(keys: set[str]) -> list[Column]:
 def assign_items(items: list[tuple[int, RawItem]], m: Matcher) -> tuple[np.ndarray, list[int | None]]:
     cols = m.columns
     cost = np.full((len(items), len(cols)), BIG)
+    m.prime(it.printed for _, it in items)
     for r, (b, it) in enumerate(items):
-        for ci, col in enumerate(cols):
-            if col.block in (None, b):
-                cost[r, ci] = m.cost(it.printed, ci)[0]
+        usable = [ci for ci, col in enumerate(cols) if col.block in (None, b)]
+        cost[r, usable] = m.row(it.printed)[usable]
     rows, assigned = linear_sum_assignment(cost)
     out: list[int | None] = [None] * len(items)
     for r, ci in zip(rows, assigned, strict=True):
@@ -183,8 +207,15 @@ def anchor_pairs(
 
 
 def solve(
-    blocks: list[list[Line]], labels: list[str], roster: list, garbled: bool, body: Sequence[str] = ()
+    blocks: list[list[Line]],
+    labels: list[str],
+    roster: list,
+    garbled: bool,
+    body: Sequence[str] = (),
+    expected: Sequence[int | None] = (),
 ) -> Solution:
+    """Items of the blocks assigned to the roster's columns, with a glyph model learned by EM when the text
+    is garbled; `expected` is the number of items each block is stated to hold, where known."""
     lex = lexicon("ar").vote.labels
     null = null_costs(blocks)
     body_pairs: list[tuple[str, Sequence[str], bool, float]] = []
@@ -198,7 +229,7 @@ def solve(
     for rnd in range(rounds + 1):
         matcher = Matcher(columns, model)
         rots = [[0] * len(lines) for lines in blocks]
-        repair(blocks, rots, matcher.best)
+        repair(blocks, rots, matcher.best_many, expected)
         items = [(b, it) for b, lines in enumerate(blocks) for it in items_of(lines, rots[b])]
         cost, assigned = assign_items(items, matcher)
         sol = Solution(items, cost, assigned, matcher)
@@ -255,10 +286,11 @@ def leave_one_out(sol: Solution, labels: list[str], lex: dict, extra: Sequence =
     pairs += [(-1, p) for p in extra]
     outsiders = outsider_columns({c.key for c in columns})
     sol.outsider = [(math.inf, None)] * len(sol.items)
-    for r, _pair in pairs:
+    counts = model.counts(p for _, p in pairs)  # each pair's expected counts, once
+    for n, (r, _pair) in enumerate(pairs):
         if r < 0:
             continue
-        held_out = Matcher(columns + outsiders, model.refit_soft(p for k, p in pairs if k != r))
+        held_out = Matcher(columns + outsiders, model.from_counts(c for k, c in enumerate(counts) if k != n))
         printed = sol.items[r][1].printed
         for ci in range(len(columns)):
             if sol.cost[r, ci] < BIG:

@@ -8,6 +8,7 @@ choosing the one the roster explains best (`repair`, given a scoring function).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -99,6 +100,13 @@ class RawItem:
 
 
 def items_of(lines: Sequence[Line], rot: Sequence[int]) -> list[RawItem]:
+    """The items of a list's lines read with each line rotated at `rot` (cached: the run-order repair asks
+    for the same rotations in every round)."""
+    return list(_items(tuple(lines), tuple(rot)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _items(lines: tuple[Line, ...], rot: tuple[int, ...]) -> tuple[RawItem, ...]:
     seq: list[tuple[str, int | None]] = []
     for ln, p in zip(lines, rot, strict=True):
         t = ln.text
@@ -122,10 +130,12 @@ def items_of(lines: Sequence[Line], rot: Sequence[int]) -> list[RawItem]:
             cur = []
         else:
             cur.append((ch, off))
-    return items
+    return tuple(items)
 
 
 CUT_PENALTY = 4.0  # nats: a seam usually follows the item-ending comma of the line's logical end
+COUNT_COST = 8.0  # nats for each item more or fewer than the block is stated to hold
+MAX_PASSES = 6  # coordinate-ascent passes over a block's lines (it stops earlier once no line moves)
 
 
 def cut_penalty(line: str, p: int) -> float:
@@ -133,20 +143,35 @@ def cut_penalty(line: str, p: int) -> float:
     return 0.0 if p == 0 or before.endswith(("،", ".", ",")) else CUT_PENALTY
 
 
-def repair(blocks: list[list[Line]], rots: list[list[int]], best: Callable[[str, int], float]) -> None:
-    """Coordinate ascent over each line's rotation, scoring all items of the block by their best member."""
+def repair(
+    blocks: list[list[Line]],
+    rots: list[list[int]],
+    best: Callable[[Sequence[str], int], list[float]],
+    expected: Sequence[int | None] = (),
+) -> None:
+    """Coordinate ascent over each line's rotation, scoring all items of the block by their best member
+    (`best` scores a batch), until no line moves. Where the block's number of items is known (`expected`,
+    the stated count), each item more or fewer costs COUNT_COST: a rotation that merges two names into one
+    item explains the letters cheaply but leaves a member unlisted."""
     for b, lines in enumerate(blocks):
+        want = expected[b] if b < len(expected) else None
         cands = [cuts_of(ln.text) for ln in lines]
-        for _ in range(2):
+        for _ in range(MAX_PASSES):
             changed = False
             for li in range(len(lines)):
-                scored = []
+                trials = []
                 for p in cands[li]:
                     trial = list(rots[b])
                     trial[li] = p
-                    total = sum(best(it.printed, b) for it in items_of(lines, trial)) + cut_penalty(
-                        lines[li].text, p
-                    )
+                    trials.append((p, items_of(lines, trial)))
+                costs = best([it.printed for _, its in trials for it in its], b)
+                scored = []
+                k = 0
+                for p, its in trials:
+                    total = sum(costs[k : k + len(its)]) + cut_penalty(lines[li].text, p)
+                    if want is not None:
+                        total += COUNT_COST * abs(len(its) - want)
+                    k += len(its)
                     scored.append((total, p != rots[b][li], p))
                 total, _, p = min(scored)
                 if total > min(t for t, moved, _ in scored if not moved) - 0.5:
