@@ -53,6 +53,7 @@ IssueCode = Literal[
     "weak-evidence",
     "assigned-by-elimination",
     "members-not-printed",
+    "item-split",
     "roster-doubt",
     "no-roster",
 ]
