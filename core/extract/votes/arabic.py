@@ -18,7 +18,19 @@ from ...model import Resolution
 from ...text.arabic import TATWEEL, letters_only
 from ...text.symbols import parse_sc_resolution
 from . import arabic_numbers
-from .garbled import BODY_LINES, KINDS, ArabicItem, named_lists, null_costs, roster_of, solve
+from .garbled import (
+    BODY_LINES,
+    KINDS,
+    ArabicItem,
+    Solution,
+    leave_one_out,
+    named_lists,
+    null_costs,
+    recount,
+    roster_of,
+    split_merged,
+    train,
+)
 from .glyphs import CLEAN_PRIOR, GlyphModel
 from .runs import ARABIC_LETTER, Line, is_list_line, label_triples, split_lines, tail_lines
 
@@ -139,11 +151,15 @@ def _read_block(
             for i in near
             if ARABIC_LETTER.search(lines[i].text) and is_garbled(garble_score(lines[i].text))
         ]
-        sol = solve(blocks, label_texts, roster, garbled, body_lines)
+        sol = train(blocks, label_texts, roster, garbled, body_lines)
         model = sol.matcher.model
     else:
         warnings.append(("no-roster", f"no Council roster for year {vote_year}: items left unassigned"))
     adopted = arabic_numbers.adoption(tail, model, null, vote_year)
+    if sol is not None:
+        sol = _fit_count(sol, blocks, adopted.tally, null, warnings)
+        if garbled:
+            leave_one_out(sol, label_texts, lexicon("ar").vote.labels, sol.anchors)
     resolution = adopted.resolution or ctx.resolution
     date = ctx.date or adopted.date
     lists = named_lists(text, blocks, sol, null, warnings)
@@ -157,6 +173,30 @@ def _read_block(
     start = lines[labels_idx[0]].start
     end = max(lines[last].end, start)
     return ArabicVoteBlock(start, end, lists, adopted.tally, resolution, date, garbled, tuple(warnings))
+
+
+def _fit_count(
+    sol: Solution, blocks: list[list[Line]], tally: int | None, null: dict[str, float], warnings: list
+) -> Solution:
+    """When the in-favour list does not hold the stated number of items: its run order repaired again with
+    the count weighed, then, if it is still short, the items that hold two names cut (`split_merged`)."""
+    listed = sum(1 for b, _ in sol.items if b == 0)
+    if tally is None or listed == tally:
+        return sol
+    sol = recount(sol, blocks, [tally, None, None])
+    before = sum(1 for b, _ in sol.items if b == 0)
+    if before < tally:
+        sol = split_merged(sol, blocks[0], 0, tally, null)
+        after = sum(1 for b, _ in sol.items if b == 0)
+        if after > before:
+            warnings.append(
+                (
+                    "item-split",
+                    f"the letter states {tally} in favour but lists {before} items: {after - before} item(s) "
+                    "holding two names were cut where the roster fits best",
+                )
+            )
+    return sol
 
 
 def plain_letters(s: str) -> str:

@@ -25,7 +25,8 @@ from ...model import VOTE_LISTS, VoteList
 from ...text.arabic import letters_only, units
 from .assign import linear_sum_assignment
 from .glyphs import CLEAN_PRIOR, CONJUNCTION, GARBLED_PRIOR, GlyphModel
-from .runs import Line, RawItem, cuts_of, items_of, repair
+from .runs import Line, RawItem, cuts_of, items_of, repair, split_item
+from .segment import Edge, best_path
 
 KINDS: tuple[VoteList, ...] = VOTE_LISTS
 # Confidence (all in nats per printed letter, held-out model; calibrated on perturbed synthetic letters:
@@ -44,6 +45,12 @@ OUTSIDER_SLACK = 1.0
 OUTSIDER_MARGIN = 0.5
 EM_ROUNDS = 10
 BIG = 1e6
+# Items that hold two names (a list mark lost): an item is cut only if two members explain its letters at
+# least SPLIT_GAIN nats better than one, and SPLIT_MARGIN nats better than cutting any other item would.
+SPLIT_GAIN = 5.0
+SPLIT_MARGIN = 5.0
+MAX_SPLITS = 2  # items missing from a list, at most, that cutting may restore
+MIN_PIECE = 2  # letters of a piece, at least
 BODY_LINES = 15  # lines before the vote block searched for body anchors (and the adoption lines after it)
 
 
@@ -182,6 +189,8 @@ class Solution:
     assigned: list[int | None]
     matcher: Matcher
     outsider: list[tuple[float, str | None]] | None = None  # best state outside the roster, per row
+    rots: list[list[int]] | None = None  # each line's rotation
+    anchors: Sequence[tuple[str, Sequence[str], bool, float]] = ()  # body phrases trained on
 
 
 ANCHOR_GAIN = 1.0  # nats per glyph unit a body anchor must fit better than chance to be trained on
@@ -206,16 +215,11 @@ def anchor_pairs(
     return out
 
 
-def solve(
-    blocks: list[list[Line]],
-    labels: list[str],
-    roster: list,
-    garbled: bool,
-    body: Sequence[str] = (),
-    expected: Sequence[int | None] = (),
+def train(
+    blocks: list[list[Line]], labels: list[str], roster: list, garbled: bool, body: Sequence[str] = ()
 ) -> Solution:
     """Items of the blocks assigned to the roster's columns, with a glyph model learned by EM when the text
-    is garbled; `expected` is the number of items each block is stated to hold, where known."""
+    is garbled (from the items, the labels and the body anchors)."""
     lex = lexicon("ar").vote.labels
     null = null_costs(blocks)
     body_pairs: list[tuple[str, Sequence[str], bool, float]] = []
@@ -229,10 +233,10 @@ def solve(
     for rnd in range(rounds + 1):
         matcher = Matcher(columns, model)
         rots = [[0] * len(lines) for lines in blocks]
-        repair(blocks, rots, matcher.best_many, expected)
+        repair(blocks, rots, matcher.best_many)
         items = [(b, it) for b, lines in enumerate(blocks) for it in items_of(lines, rots[b])]
         cost, assigned = assign_items(items, matcher)
-        sol = Solution(items, cost, assigned, matcher)
+        sol = Solution(items, cost, assigned, matcher, rots=rots)
         state = (tuple(map(tuple, rots)), tuple(assigned))
         if rnd == rounds or (state == previous and rnd >= 4):
             break
@@ -262,9 +266,62 @@ def solve(
             body_pairs = anchor_pairs(body, model, null)
         model = model.refit_soft(pairs + body_pairs)
     assert sol is not None
-    if garbled:
-        leave_one_out(sol, labels, lex, body_pairs)
+    sol.anchors = body_pairs
     return sol
+
+
+def recount(sol: Solution, blocks: list[list[Line]], expected: Sequence[int | None]) -> Solution:
+    """The lines' run order repaired again under the trained model, weighing the stated number of items of
+    each block (`expected`): a rotation that merges two names into one item leaves a member unlisted."""
+    rots = [[0] * len(lines) for lines in blocks]
+    repair(blocks, rots, sol.matcher.best_many, expected)
+    items = [(b, it) for b, lines in enumerate(blocks) for it in items_of(lines, rots[b])]
+    cost, assigned = assign_items(items, sol.matcher)
+    return Solution(items, cost, assigned, sol.matcher, rots=rots, anchors=sol.anchors)
+
+
+def split_merged(sol: Solution, lines: list[Line], block: int, want: int, null: dict[str, float]) -> Solution:
+    """Where a block lists fewer items than it is stated to hold, the items that hold two names, cut where
+    the roster fits best: each item's letters are segmented into two members (`segment.best_path` over the
+    glyph model's costs), and the items that gain most are cut, provided the gain is large and clearly
+    larger than any other item's. Otherwise nothing is cut."""
+    rows = [r for r, (b, _) in enumerate(sol.items) if b == block]
+    short = want - len(rows)
+    if short <= 0 or short > MAX_SPLITS:
+        return sol
+    members = [ci for ci, col in enumerate(sol.matcher.columns) if col.block is None]
+    cands: list[tuple[float, int, int]] = []
+    for r in rows:
+        it = sol.items[r][1]
+        m = len(it.printed)
+        if m < 2 * MIN_PIECE:
+            continue
+        subs = [it.printed[i:j] for i in range(m) for j in range(i + MIN_PIECE, m + 1)]
+        sol.matcher.prime(subs)
+        lattice: list[list[Edge]] = [[] for _ in range(m)]
+        for i in range(m):
+            lattice[i].append(Edge(i + 1, null.get(it.printed[i], 6.0), "junk"))
+            for j in range(i + MIN_PIECE, m + 1):
+                row = sol.matcher.row(it.printed[i:j])[members]
+                k = int(row.argmin())
+                lattice[i].append(Edge(j, float(row[k]), "name", sol.matcher.columns[members[k]].key, i))
+        path = best_path(m, lattice, 2, item_cost=0.0, slack=math.inf)
+        names = [e for _, e in path.edges if e.kind == "name"]
+        if len(names) != 2 or names[0].iso3 == names[1].iso3 or any(e.kind == "junk" for _, e in path.edges):
+            continue
+        single = float(sol.cost[r][members].min())
+        cands.append((single - path.cost, r, path.edges[1][0]))
+    cands.sort(reverse=True)
+    if len(cands) < short or cands[short - 1][0] < SPLIT_GAIN:
+        return sol
+    if len(cands) > short and cands[short - 1][0] - cands[short][0] < SPLIT_MARGIN:
+        return sol  # which item holds two names is not clear
+    cut = {r: at for _, r, at in cands[:short]}
+    items: list[tuple[int, RawItem]] = []
+    for r, (b, it) in enumerate(sol.items):
+        items += [(b, piece) for piece in split_item(it, cut[r], lines)] if r in cut else [(b, it)]
+    cost, assigned = assign_items(items, sol.matcher)
+    return Solution(items, cost, assigned, sol.matcher, rots=sol.rots, anchors=sol.anchors)
 
 
 def leave_one_out(sol: Solution, labels: list[str], lex: dict, extra: Sequence = ()) -> None:

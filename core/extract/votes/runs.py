@@ -97,6 +97,7 @@ class RawItem:
     as_printed: str
     start: int
     end: int
+    at: tuple[int | None, ...] = ()  # offset in the text of each letter of `printed`
 
 
 def items_of(lines: Sequence[Line], rot: Sequence[int]) -> list[RawItem]:
@@ -121,12 +122,13 @@ def _items(lines: tuple[Line, ...], rot: tuple[int, ...]) -> tuple[RawItem, ...]
     cur: list[tuple[str, int | None]] = []
     for ch, off in [*seq, ("،", None)]:
         if ch in ITEM_SEP:
-            printed = letters_only("".join(c for c, _ in cur))
+            kept = [(c, o) for c, o in cur if letters_only(c)]
+            printed = "".join(c for c, _ in kept)
             # the item's span leaves out what `shown` strips: "النيجر." ends a list
             offs = [o for c, o in cur if o is not None and not c.isspace() and c not in ".:"]
             if printed and offs:
                 shown = " ".join("".join(c for c, _ in cur).replace(TATWEEL, "").split()).strip(" .:")
-                items.append(RawItem(printed, shown, min(offs), max(offs) + 1))
+                items.append(RawItem(printed, shown, min(offs), max(offs) + 1, tuple(o for _, o in kept)))
             cur = []
         else:
             cur.append((ch, off))
@@ -181,3 +183,25 @@ def repair(
                     changed = True
             if not changed:
                 break
+
+
+def split_item(it: RawItem, at: int, lines: Sequence[Line]) -> tuple[RawItem, RawItem]:
+    """An item cut into two before its letter `at` (an item that holds two names)."""
+    chars = {ln.start + i: ch for ln in lines for i, ch in enumerate(ln.text)}
+    out = []
+    for a, b in ((0, at), (at, len(it.printed))):
+        offs = [o for o in it.at[a:b] if o is not None]
+        start, end = min(offs), max(offs) + 1
+        runs, run = [], ""
+        for o in range(start, end):
+            ch = chars.get(o)
+            if ch is None:
+                if run:
+                    runs.append(run)
+                run = ""
+                continue
+            run += ch
+        runs.append(run)
+        shown = " ".join(" ".join(runs).replace(TATWEEL, "").split()).strip(" .:،")
+        out.append(RawItem(it.printed[a:b], shown, start, end, it.at[a:b]))
+    return out[0], out[1]

@@ -27,7 +27,7 @@ from ...model import LANGUAGES
 from ...text.arabic import strip_marks, unify_letters
 from ...text.scripts import ARABIC_RE, HAN_RE
 
-__all__ = ["Piece", "read_list", "skeleton"]
+__all__ = ["Edge", "Piece", "best_path", "read_list", "skeleton"]
 
 # Costs, in "unexplained letters": a letter no name explains costs 1.
 SEGMENT = 0.3  # each item: of two paths that explain every letter, the one with fewer items wins
@@ -168,7 +168,9 @@ def _roster(year: int | None) -> frozenset[str] | None:
 
 
 @dataclass(frozen=True)
-class _Edge:
+class Edge:
+    """An edge of the lattice from its start position to `end`."""
+
     end: int
     cost: float
     kind: str  # "name" | "approx" | "sep" | "junk"
@@ -192,20 +194,20 @@ def _starts(sk: Skeleton, i: int, w: _Words) -> Iterator[tuple[int, bool]]:
             yield i + len(a), True
 
 
-def _edges(sk: Skeleton, w: _Words, roster: frozenset[str] | None) -> list[list[_Edge]]:
+def _edges(sk: Skeleton, w: _Words, roster: frozenset[str] | None) -> list[list[Edge]]:
     n = len(sk.chars)
-    out: list[list[_Edge]] = [[] for _ in range(n)]
+    out: list[list[Edge]] = [[] for _ in range(n)]
     s = sk.chars
     for i in range(n):
         ch = s[i]
         if ch in w.marks:
-            out[i].append(_Edge(i + 1, 0.0, "sep"))
+            out[i].append(Edge(i + 1, 0.0, "sep"))
             continue
-        out[i].append(_Edge(i + 1, 1.0, "junk"))
+        out[i].append(Edge(i + 1, 1.0, "junk"))
         if sk.cut[i]:
             for j in (*w.joiners, *w.attached):
                 if s.startswith(j, i) and sk.cut[i + len(j)]:
-                    out[i].append(_Edge(i + len(j), 0.0, "sep"))
+                    out[i].append(Edge(i + len(j), 0.0, "sep"))
         for p, bounded in _starts(sk, i, w):
             node: dict | None = w.trie
             q = p
@@ -215,17 +217,17 @@ def _edges(sk: Skeleton, w: _Words, roster: frozenset[str] | None) -> list[list[
                     cost = SEGMENT + (0.0 if bounded else NO_BOUNDARY)
                     cost += 0.0 if sk.cut[q] else NO_BOUNDARY
                     cost += OFF_ROSTER if roster is not None and iso3 not in roster else 0.0
-                    out[i].append(_Edge(q, cost, "name", iso3, i))
+                    out[i].append(Edge(q, cost, "name", iso3, i))
     return out
 
 
 def _approx_edges(
     sk: Skeleton, w: _Words, roster: frozenset[str] | None, gaps: list[tuple[int, int]]
-) -> dict[int, list[_Edge]]:
+) -> dict[int, list[Edge]]:
     """Approximate names over the stretches no exact name explained, by start position."""
     from rapidfuzz import fuzz, process  # only when some letters matched no name (start-up time)
 
-    extra: dict[int, list[_Edge]] = {}
+    extra: dict[int, list[Edge]] = {}
     keys = [k for k, _ in w.variants]
     owners = [o for _, o in w.variants]
     for a, b in gaps:
@@ -249,22 +251,30 @@ def _approx_edges(
                     iso3 = owners[k]
                     cost = SEGMENT + FUZZY_WEIGHT * (1 - sim / 100.0) * (j - p)
                     cost += OFF_ROSTER if roster is not None and iso3 not in roster else 0.0
-                    extra.setdefault(i, []).append(_Edge(j, cost, "approx", iso3, i, sim / 100.0))
+                    extra.setdefault(i, []).append(Edge(j, cost, "approx", iso3, i, sim / 100.0))
     return extra
 
 
 @dataclass
-class _Path:
+class Path:
     cost: float
-    edges: list[tuple[int, _Edge]]
+    edges: list[tuple[int, Edge]]
 
 
-def _best(n: int, lattice: list[list[_Edge]], count: int | None) -> _Path:
-    """Cheapest path over the lattice; with `count`, the cheapest with that many items if it is not much
-    dearer. States: (position, items so far, last edge junk?)."""
+def best_path(
+    n: int,
+    lattice: list[list[Edge]],
+    count: int | None,
+    item_cost: float = SEGMENT,
+    slack: float = COUNT_SLACK,
+) -> Path:
+    """Cheapest path over a lattice of edges from each position (names, separators, unmatched letters: a
+    run of those is one item, which costs `item_cost`); with `count`, the cheapest with that many items if
+    it costs at most `slack` more. Any list reader's lattice: the skeleton's here, a garbled item's letters
+    in `garbled`. States: (position, items so far, last edge junk?)."""
     inf = math.inf
     # table[i][(k, junk)] = (cost, previous position, previous state, edge)
-    table: list[dict[tuple[int, bool], tuple[float, int, tuple[int, bool], _Edge | None]]] = [
+    table: list[dict[tuple[int, bool], tuple[float, int, tuple[int, bool], Edge | None]]] = [
         {} for _ in range(n + 1)
     ]
     table[0][(0, False)] = (0.0, -1, (0, False), None)
@@ -277,7 +287,7 @@ def _best(n: int, lattice: list[list[_Edge]], count: int | None) -> _Path:
             for e in lattice[i]:
                 if e.kind == "junk":
                     nk, nj = (k if junk else k + 1), True
-                    c = cost + e.cost + (0.0 if junk else SEGMENT)
+                    c = cost + e.cost + (0.0 if junk else item_cost)
                 elif e.kind == "sep":
                     nk, nj = k, False
                     c = cost + e.cost
@@ -292,15 +302,15 @@ def _best(n: int, lattice: list[list[_Edge]], count: int | None) -> _Path:
                     slot[(nk, nj)] = (c, i, state, e)
     end = table[n]
     if not end:
-        return _Path(inf, [])
+        return Path(inf, [])
     best_state = min(end, key=lambda s: end[s][0])
     if count is not None:
         fits = [s for s in end if s[0] == count]
         if fits:
             s = min(fits, key=lambda s: end[s][0])
-            if end[s][0] <= end[best_state][0] + COUNT_SLACK:
+            if end[s][0] <= end[best_state][0] + slack:
                 best_state = s
-    edges: list[tuple[int, _Edge]] = []
+    edges: list[tuple[int, Edge]] = []
     pos, state = n, best_state
     total = end[best_state][0]
     while pos > 0:
@@ -309,7 +319,7 @@ def _best(n: int, lattice: list[list[_Edge]], count: int | None) -> _Path:
         edges.append((prev, edge))
         pos, state = prev, prev_state
     edges.reverse()
-    return _Path(total, edges)
+    return Path(total, edges)
 
 
 def _close(text: str, a: int, b: int) -> int:
@@ -324,7 +334,7 @@ def _close(text: str, a: int, b: int) -> int:
     return b
 
 
-def _pieces(text: str, sk: Skeleton, path: _Path, base: int) -> list[Piece]:
+def _pieces(text: str, sk: Skeleton, path: Path, base: int) -> list[Piece]:
     out: list[Piece] = []
     run: list[int] = []
 
@@ -357,16 +367,16 @@ def read_list(text: str, lang: str, year: int | None, count: int | None = None, 
         return []
     roster = _roster(year)
     lattice = _edges(sk, w, roster)
-    path = _best(n, lattice, count)
+    path = best_path(n, lattice, count)
     gaps = _gaps(path)
     if gaps:
         for i, extra in _approx_edges(sk, w, roster, gaps).items():
             lattice[i] = lattice[i] + extra
-        path = _best(n, lattice, count)
+        path = best_path(n, lattice, count)
     return _pieces(text, sk, path, base)
 
 
-def _gaps(path: _Path) -> list[tuple[int, int]]:
+def _gaps(path: Path) -> list[tuple[int, int]]:
     """Stretches between exactly matched names (and list marks) that hold unexplained letters."""
     gaps: list[tuple[int, int]] = []
     start: int | None = None
