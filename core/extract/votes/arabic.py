@@ -8,16 +8,19 @@ resolution, date and tally from the digits of the adoption sentence. This module
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ...clean.garble import garble_score, is_garbled
+from ...clean.garble import garble_score, is_garbled, page_scores
 from ...data.lexicon import lexicon
-from ...model import Resolution
-from ...text.arabic import TATWEEL, letters_only
-from ...text.symbols import parse_sc_resolution
-from . import arabic_numbers
+from ...data.roster import countries
+from ...model import Document, Issue, Member, Resolution, Vote
+from ...text.arabic import TATWEEL, letters_only, without_spaces
+from ...text.symbols import find_document_symbol, parse_sc_resolution, sc_resolution
+from . import arabic_numbers, outcome
+from .checks import fill_by_elimination, finish
 from .garbled import (
     BODY_LINES,
     KINDS,
@@ -34,9 +37,10 @@ from .garbled import (
 from .glyphs import CLEAN_PRIOR, GlyphModel
 from .runs import ARABIC_LETTER, Line, is_list_line, label_triples, split_lines, tail_lines
 
-__all__ = ["ArabicItem", "ArabicVoteBlock", "find_arabic_votes"]
+__all__ = ["ArabicItem", "ArabicVoteBlock", "arabic_votes", "find_arabic_votes"]
 
 ADOPTION_LINES = 13  # lines after a block searched for its adoption sentence
+SUBJECT_WINDOW = 3000  # characters before a block in which the draft's symbol is looked for
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 
 
@@ -201,3 +205,76 @@ def _fit_count(
 
 def plain_letters(s: str) -> str:
     return " ".join(letters_only(w) for w in s.replace(TATWEEL, "").split() if letters_only(w))
+
+
+# --- votes ----------------------------------------------------------------------------------------------
+
+
+def arabic_votes(doc: Document, resolutions: list[Resolution], taken: list[tuple[int, int]]) -> list[Vote]:
+    """The votes of the Arabic blocks of a document that no other reader took (spans in `taken`): the
+    outcome from `outcome.read` where the Arabic around the block is clean, else from its digits."""
+    lx = lexicon("ar")
+    cs = countries()
+    context = tuple((r.symbol, r.date) for r in resolutions)
+    found = [
+        b
+        for b in _blocks(doc.text, context, _garbled_spans(doc))
+        if not any(a <= b.start < z for a, z in taken)
+    ]
+    out = []
+    for k, blk in enumerate(found):
+        stop = found[k + 1].start if k + 1 < len(found) else len(doc.text)
+        said = outcome.read(doc, resolutions, lx, blk.start, blk.end, stop)
+        v = said.vote(doc, blk.start, blk.end, "ar")
+        if v.resolution is None and blk.resolution:
+            v.resolution = sc_resolution(*blk.resolution)
+        if v.adopted is None and v.resolution:
+            v.adopted = True
+        v.date = blk.date or said.date
+        if v.subject is None and v.kind == "draft":
+            v.subject = find_document_symbol(doc.text[max(0, blk.start - SUBJECT_WINDOW) : blk.start])
+        year = int(v.date[:4]) if v.date else (blk.resolution[1] if blk.resolution else None)
+        for key in KINDS:
+            for it in blk.lists.get(key, []):
+                c = cs.get(it.iso3) if it.iso3 else None
+                printed, a, b = _printed_span(doc.text, it.as_printed, it.start, it.end)
+                v.members(key).append(Member(c.name if c else printed, it.iso3, printed, a, b, it.score))
+        for code, msg in blk.warnings:
+            v.issues.append(Issue(code, msg))  # type: ignore[arg-type]
+        stated = said.stated
+        if "in_favour" not in stated and blk.tally is not None:
+            stated["in_favour"] = blk.tally
+        if year is not None:
+            fill_by_elimination(v, year)
+        finish(v, stated, year)
+        out.append(v)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _blocks(
+    text: str, context: tuple[tuple[str | None, str | None], ...], garbled_spans: tuple[tuple[int, int], ...]
+) -> tuple[ArabicVoteBlock, ...]:
+    """Arabic blocks of a text; cached per document (`inspect` asks twice)."""
+    resolutions = [Resolution(symbol, "", 0, 0, 0, date) for symbol, date in context]
+    return tuple(
+        find_arabic_votes(text, resolutions, lambda offset: any(a <= offset <= b for a, b in garbled_spans))
+    )
+
+
+def _garbled_spans(doc: Document) -> tuple[tuple[int, int], ...]:
+    """The stretches of text (pages) whose Arabic the cleaning stage judged garbled."""
+    bounds = [*doc.page_starts, len(doc.text)]
+    pages = [p for p, score in page_scores(doc).items() if is_garbled(score)]
+    return tuple((bounds[p - 1], bounds[p]) for p in pages)
+
+
+def _printed_span(text: str, printed: str, start: int, end: int) -> tuple[str, int | None, int | None]:
+    """The item exactly as it stands in the text, with its offsets; an item that extraction split in two
+    (runs of a line in visual order) has no single span, and gets none rather than a wrong one."""
+    raw = text[start:end]
+    if without_spaces(raw) == without_spaces(printed):
+        lead = len(raw) - len(raw.lstrip())
+        core = raw.strip()
+        return core, start + lead, start + lead + len(core)
+    return printed, None, None
