@@ -71,12 +71,14 @@ def find_arabic_votes(
     resolutions: Sequence[Resolution] = (),
     garbled: Callable[[int], bool] | None = None,
     year: int | None = None,
+    taken: Sequence[tuple[int, int]] = (),
 ) -> list[ArabicVoteBlock]:
     """Every Arabic vote block (favour / against / abstaining lists) found in `text`, in text order.
 
     `resolutions` are those found in the same text (an annexed resolution gives the vote's resolution, date
     and year when the Arabic does not); `garbled(offset)` says whether the Arabic at an offset is garbled
-    (default: the garble score of the text up to the block)."""
+    (default: the garble score of the text up to the block); blocks starting inside a span of `taken` (read
+    by another reader) are not read."""
     lines = split_lines(text)
     annexed = next((r for r in resolutions if parse_sc_resolution(r.symbol)), None)
     dated = next((r.date for r in resolutions if r.date), None)
@@ -87,6 +89,8 @@ def find_arabic_votes(
     )
     out = []
     for a, b, c in label_triples(lines):
+        if any(x <= lines[a].start < y for x, y in taken):
+            continue
         blocks_idx = [list(range(a + 1, b)), list(range(b + 1, c)), tail_lines(lines, c + 1)]
         blocks_idx = [[i for i in bl if is_list_line(lines[i].text)] for bl in blocks_idx]
         out.append(_read_block(text, lines, (a, b, c), blocks_idx, year, ctx))
@@ -216,11 +220,7 @@ def arabic_votes(doc: Document, resolutions: list[Resolution], taken: list[tuple
     lx = lexicon("ar")
     cs = countries()
     context = tuple((r.symbol, r.date) for r in resolutions)
-    found = [
-        b
-        for b in _blocks(doc.text, context, _garbled_spans(doc))
-        if not any(a <= b.start < z for a, z in taken)
-    ]
+    found = list(_blocks(doc.text, context, _garbled_spans(doc), tuple(taken)))
     out = []
     for k, blk in enumerate(found):
         stop = found[k + 1].start if k + 1 < len(found) else len(doc.text)
@@ -253,13 +253,18 @@ def arabic_votes(doc: Document, resolutions: list[Resolution], taken: list[tuple
 
 @functools.lru_cache(maxsize=8)
 def _blocks(
-    text: str, context: tuple[tuple[str | None, str | None], ...], garbled_spans: tuple[tuple[int, int], ...]
+    text: str,
+    context: tuple[tuple[str | None, str | None], ...],
+    garbled_spans: tuple[tuple[int, int], ...],
+    taken: tuple[tuple[int, int], ...],
 ) -> tuple[ArabicVoteBlock, ...]:
     """Arabic blocks of a text; cached per document (`inspect` asks twice)."""
     resolutions = [Resolution(symbol, "", 0, 0, 0, date) for symbol, date in context]
-    return tuple(
-        find_arabic_votes(text, resolutions, lambda offset: any(a <= offset <= b for a, b in garbled_spans))
-    )
+
+    def garbled(offset: int) -> bool:
+        return any(a <= offset <= b for a, b in garbled_spans)
+
+    return tuple(find_arabic_votes(text, resolutions, garbled, taken=taken))
 
 
 def _garbled_spans(doc: Document) -> tuple[tuple[int, int], ...]:
