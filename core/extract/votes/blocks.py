@@ -109,22 +109,29 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
 def _list_end(text: str, pos: int, lx: Lexicon) -> int:
     """End of the last list of a block: the rest of the label's line, or the next line when that is empty,
     cut where the sentence that follows a vote begins if extraction joined it onto the list. A list with no
-    final full stop goes on over the next lines as long as they read as names (they may finish a name the
-    line before began: "Russian⏎Federation")."""
+    final full stop goes on over the next lines as far as every letter of them is part of a member's name
+    (a name may run over several lines: "United Kingdom of Great⏎Britain and Northern⏎Ireland")."""
     after = lx.vote.after_list
     nl = _line_end(text, pos)
     if not text[pos:nl].strip():
         nl = _line_end(text, nl + 1)
+    if (m := after.search(text, pos, nl)) and text[pos : m.start()].strip():
+        return m.start()
+    if text[pos:nl].rstrip().endswith(LIST_STOPS):
+        return nl
+    end, line = nl, nl
     for _ in range(MAX_LIST_LINES):
-        if (m := after.search(text, pos, nl)) and text[pos : m.start()].strip():
-            return m.start()
-        if text[pos:nl].rstrip().endswith(LIST_STOPS) or nl >= len(text):
-            return nl
-        nxt = _line_end(text, nl + 1)
-        if not text[nl + 1 : nxt].strip() or not _names_only(text[pos:nxt], nl - pos, lx.lang):
-            return nl
-        nl = nxt
-    return nl
+        if line >= len(text):
+            break
+        nxt = _line_end(text, line + 1)
+        if not text[line + 1 : nxt].strip() or after.match(text, line):
+            break
+        line = nxt
+        if _names_only(text[pos:line], nl - pos, lx.lang):
+            end = line
+            if text[pos:line].rstrip().endswith(LIST_STOPS):
+                break
+    return end
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -13,7 +13,7 @@ from ...model import VOTE_LISTS, Counts, Document, Procedure, Resolution, Vote, 
 from ...text.arabic import strip_marks
 from ...text.dates import find_date
 from ...text.scripts import latin_digits
-from ...text.symbols import sc_resolution
+from ...text.symbols import parse_sc_resolution, sc_resolution
 
 OUTCOME_CHARS = 800  # the outcome sentence follows the block within this many characters
 DRAFT_WINDOW = 6000  # the draft voted on is named within this many characters before the block
@@ -44,7 +44,11 @@ class Outcome:
 
     @property
     def year(self) -> int | None:
-        return int(self.date[:4]) if self.date else None
+        """The year of the vote (for its roster): of its date, else of the resolution it adopted."""
+        if self.date:
+            return int(self.date[:4])
+        res = parse_sc_resolution(self.resolution)
+        return res[1] if res else None
 
     @property
     def stated(self) -> dict[VoteList, int]:
