@@ -5,10 +5,12 @@ wording; this reads what survives a broken font map (digits, brackets, «/»).""
 
 from __future__ import annotations
 
-import math
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from ...data.lexicon import lexicon
 from ...text.arabic import letters_only, units
@@ -27,6 +29,7 @@ class Date:
     end: int  # span in the line (digits included)
 
 
+@functools.cache
 def month_units() -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
     out = []
     for name, num in lexicon("ar").months.items():
@@ -35,14 +38,15 @@ def month_units() -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-def llr_best(g: str, us: Sequence[str], model: GlyphModel, null: dict[str, float], suffix: bool) -> float:
-    """Best log-likelihood ratio of the month name against a prefix (or suffix) of `g` versus chance."""
-    best = -math.inf
-    for j in range(1, len(g) + 1):
-        part = g[-j:] if suffix else g[:j]
-        gain = sum(null.get(ch, 6.0) for ch in part) - model.score(part, us)
-        best = max(best, gain)
-    return best
+def llr_best(
+    g: str, names: Sequence[Sequence[str]], model: GlyphModel, null: dict[str, float], suffix: bool
+) -> list[float]:
+    """For each month name: its best log-likelihood ratio against a prefix (or suffix) of `g` versus chance
+    (all prefixes against all names in one batch)."""
+    parts = [g[-j:] if suffix else g[:j] for j in range(1, len(g) + 1)]
+    chance = np.array([sum(null.get(ch, 6.0) for ch in part) for part in parts])
+    gains = chance[:, None] - model.score_matrix(parts, names)
+    return [float(x) for x in gains.max(axis=0)]
 
 
 def dates(line: str, model: GlyphModel, null: dict[str, float], year_hint: int | None) -> list[Date]:
@@ -56,10 +60,10 @@ def dates(line: str, model: GlyphModel, null: dict[str, float], year_hint: int |
         gl, gr = letters_only(left)[-10:], letters_only(right)[:10]
         if not gl or not gr:
             continue
-        scored = [
-            (llr_best(gl, lu, model, null, True) + llr_best(gr, ru, model, null, False), num)
-            for num, lu, ru in month_units()
-        ]
+        months = month_units()
+        left_gain = llr_best(gl, [lu for _, lu, _ in months], model, null, True)
+        right_gain = llr_best(gr, [ru for _, _, ru in months], model, null, False)
+        scored = [(a + b, num) for a, b, (num, _, _) in zip(left_gain, right_gain, months, strict=True)]
         gain, month = max(scored)
         if gain <= 0:
             continue

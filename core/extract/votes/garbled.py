@@ -24,7 +24,7 @@ from ...data.roster import council, countries
 from ...model import VOTE_LISTS, VoteList
 from ...text.arabic import letters_only, units
 from .assign import linear_sum_assignment
-from .glyphs import CLEAN_PRIOR, CONJUNCTION, GARBLED_PRIOR, GlyphModel
+from .glyphs import CLEAN_PRIOR, CONJUNCTION, GARBLED_PRIOR, GlyphModel, Variants
 from .runs import Line, RawItem, cuts_of, items_of, repair, split_item
 from .segment import Edge, best_path
 
@@ -73,10 +73,10 @@ class Column:
 class Matcher:
     """Costs of printed items against every column, computed in batches and kept per printed string."""
 
-    def __init__(self, columns: list[Column], model: GlyphModel) -> None:
+    def __init__(self, columns: list[Column], model: GlyphModel, variants: Variants | None = None) -> None:
         self.columns = columns
         self.model = model
-        self._flat = [us for col in columns for us in col.variants]
+        self._flat = variants or Variants([us for col in columns for us in col.variants])
         self._spans: list[tuple[int, int]] = []
         k = 0
         for col in columns:
@@ -230,8 +230,9 @@ def train(
     rounds = EM_ROUNDS if garbled else 1
     previous = None
     sol: Solution | None = None
+    encoded = Variants([us for col in columns for us in col.variants])
     for rnd in range(rounds + 1):
-        matcher = Matcher(columns, model)
+        matcher = Matcher(columns, model, encoded)
         rots = [[0] * len(lines) for lines in blocks]
         repair(blocks, rots, matcher.best_many)
         items = [(b, it) for b, lines in enumerate(blocks) for it in items_of(lines, rots[b])]
@@ -344,10 +345,13 @@ def leave_one_out(sol: Solution, labels: list[str], lex: dict, extra: Sequence =
     outsiders = outsider_columns({c.key for c in columns})
     sol.outsider = [(math.inf, None)] * len(sol.items)
     counts = model.counts(p for _, p in pairs)  # each pair's expected counts, once
+    every = Variants([us for col in columns + outsiders for us in col.variants])
     for n, (r, _pair) in enumerate(pairs):
         if r < 0:
             continue
-        held_out = Matcher(columns + outsiders, model.from_counts(c for k, c in enumerate(counts) if k != n))
+        held_out = Matcher(
+            columns + outsiders, model.from_counts(c for k, c in enumerate(counts) if k != n), every
+        )
         printed = sol.items[r][1].printed
         for ci in range(len(columns)):
             if sol.cost[r, ci] < BIG:

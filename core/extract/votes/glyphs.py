@@ -97,6 +97,18 @@ def _encode_units(variants: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.nda
     return out, np.array([len(us) for us in variants], dtype=np.intp)
 
 
+class Variants:
+    """Name variants (unit sequences) encoded once, longest first, for scoring again and again."""
+
+    def __init__(self, variants: Sequence[Sequence[str]]) -> None:
+        self.items = [tuple(us) for us in variants]
+        self.order = sorted(range(len(self.items)), key=lambda v: -len(self.items[v]))
+        self.uidx, self.ulen = _encode_units([self.items[v] for v in self.order])
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
 class GlyphModel:
     """P(printed output | glyph unit), with back-off unit → letter → prior; costs are −log P (nats)."""
 
@@ -197,7 +209,10 @@ class GlyphModel:
     # --- alignment -------------------------------------------------------------------------------------
 
     def score_matrix(
-        self, printed: Sequence[str], variants: Sequence[Sequence[str]], optional_first: bool = False
+        self,
+        printed: Sequence[str],
+        variants: Sequence[Sequence[str]] | Variants,
+        optional_first: bool = False,
     ) -> np.ndarray:
         """−log P(printed | units) under the best alignment (Viterbi), for every printed string (rows) and
         every variant (columns) at once; printed strings in letters only. Rows are taken in groups of
@@ -205,8 +220,8 @@ class GlyphModel:
         out = np.zeros((len(printed), len(variants)))
         if not printed or not variants:
             return out
-        order = sorted(range(len(variants)), key=lambda v: -len(variants[v]))
-        uidx, ulen = _encode_units([variants[v] for v in order])
+        enc = variants if isinstance(variants, Variants) else Variants(variants)
+        order, uidx, ulen = enc.order, enc.uidx, enc.ulen
         rows = sorted(range(len(printed)), key=lambda r: len(printed[r]))
         k = 0
         while k < len(rows):
