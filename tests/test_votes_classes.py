@@ -25,6 +25,10 @@ C2018 = {
     "BOL", "CHN", "CIV", "GNQ", "ETH", "FRA", "KAZ", "KWT",
     "NLD", "PER", "POL", "RUS", "SWE", "GBR", "USA",
 }  # fmt: skip
+C1985 = {
+    "AUS", "BFA", "CHN", "DNK", "EGY", "FRA", "IND", "MDG",
+    "PER", "THA", "TTO", "UKR", "SUN", "GBR", "USA",
+}  # fmt: skip
 C2011 = {
     "BIH", "BRA", "CHN", "COL", "FRA", "GAB", "DEU", "IND",
     "LBN", "NGA", "PRT", "RUS", "ZAF", "GBR", "USA",
@@ -241,6 +245,13 @@ PROSE = [
      "2530 (2020).\n", (15, 0, 0), (C2020, set(), set()), False),
     ("en-undecided", PROSE_HEAD + "12 votes in favour, none against and 3 abstentions." + NOT_ADOPTED,
      (12, 0, 3), (set(), set(), set()), False),
+    ("en-older-form", "Provisional verbatim record, Friday, 10 May 1985, at 3.30 p.m.\nThe President: The draft "
+     "resolution was adopted by 13 votes to none, with 2 abstentions (United Kingdom of Great Britain and\n"
+     "Northern Ireland and United States of America).\n", (13, 0, 2), (C1985 - {"GBR", "USA"}, set(),
+     {"GBR", "USA"}), False),
+    ("fr-older-form", "Procès-verbal, vendredi 10 mai 1985\nLe Président : Le projet de résolution a été adopté "
+     "par 13 voix contre zéro, avec 2 abstentions (Royaume-Uni de Grande-Bretagne et d’Irlande du Nord et "
+     "États-Unis d’Amérique).\n", (13, 0, 2), (C1985 - {"GBR", "USA"}, set(), {"GBR", "USA"}), False),
     ("fr-against-named",
      "Lettre datée du 8 juillet 2020 adressée par le Président du Conseil de sécurité\nConformément à la "
      "procédure de vote, le projet de résolution S/2020/654 a recueilli 13 voix pour, 2 voix contre (la Chine "

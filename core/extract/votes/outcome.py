@@ -114,12 +114,13 @@ def tallies(text: str, lx: Lexicon, start: int = 0, end: int | None = None) -> I
         named: dict[VoteList, tuple[int, int]] = {}
         groups = m.groupdict()
         for key in VOTE_LISTS:
-            n = _number(groups.get(key), lx)
+            n = _number(groups.get(key) or groups.get(f"{key}2"), lx)  # "…2": a second form of the sentence
             if n is not None:
                 counts[key] = n
-            if groups.get(f"{key}_names"):
-                a, b = m.span(f"{key}_names")
-                named[key] = (at(a), at(b - 1) + 1)
+            for g in (f"{key}_names", f"{key}_names2"):
+                if groups.get(g):
+                    a, b = m.span(g)
+                    named[key] = (at(a), at(b - 1) + 1)
         yield Tally(at(m.start()), at(m.end() - 1) + 1, counts, named)
 
 
