@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import resinspect
+from councils import C2020, C2021
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from perturb import Plan, perturb
@@ -21,14 +22,6 @@ from resinspect.reader.library import samples_dir
 from test_votes import ABST_2504, AR, ES, FR, RU, YES_2504, ZH
 
 DATA = Path(__file__).parent / "data"
-C2020 = {
-    "BEL", "CHN", "DOM", "EST", "FRA", "DEU", "IDN", "NER",
-    "RUS", "VCT", "ZAF", "TUN", "GBR", "USA", "VNM",
-}  # fmt: skip
-C2021 = {
-    "CHN", "EST", "FRA", "IND", "IRL", "KEN", "MEX", "NER",
-    "NOR", "RUS", "VCT", "TUN", "GBR", "USA", "VNM",
-}  # fmt: skip
 
 
 def _v(yes: set, no: set = frozenset(), abst: set = frozenset()) -> tuple[frozenset, frozenset, frozenset]:
