@@ -5,6 +5,7 @@ lexicons' `[vote]`; `read` is the one entry point."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -12,12 +13,13 @@ from ...data.lexicon import Lexicon
 from ...model import VOTE_LISTS, Counts, Document, Procedure, Resolution, Vote, VoteKind, VoteList
 from ...text.arabic import strip_marks
 from ...text.dates import find_date
-from ...text.scripts import latin_digits
+from ...text.scripts import ARABIC_MARKS, latin_digits
 from ...text.symbols import parse_sc_resolution, sc_resolution
 
 OUTCOME_CHARS = 800  # the outcome sentence follows the block within this many characters
 DRAFT_WINDOW = 6000  # the draft voted on is named within this many characters before the block
 CONTEXT = 1500  # characters before a vote searched for its procedure and announcement
+_UNMARKED = re.compile(f"[^{ARABIC_MARKS}]+")
 
 
 @dataclass(frozen=True)
@@ -88,11 +90,9 @@ def _plain(text: str, lx: Lexicon) -> tuple[str, list[int] | None]:
     """The text as the lexicon's patterns read it (Latin digits; Arabic without marks), and where each of its
     characters stands in `text` (None: the same place)."""
     text = latin_digits(text)
-    if lx.lang != "ar":
+    if lx.lang != "ar" or len(strip_marks(text)) == len(text):
         return text, None
-    keep = [i for i, ch in enumerate(text) if strip_marks(ch)]
-    if len(keep) == len(text):
-        return text, None
+    keep = [i for m in _UNMARKED.finditer(text) for i in range(m.start(), m.end())]
     return "".join(text[i] for i in keep), keep
 
 
