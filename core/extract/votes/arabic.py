@@ -21,13 +21,12 @@ from ...text.arabic import TATWEEL, letters_only, without_spaces
 from ...text.symbols import find_document_symbol, parse_sc_resolution, sc_resolution
 from . import arabic_numbers, outcome
 from .checks import fill_by_elimination, finish
+from .confidence import leave_one_out, named_lists
 from .garbled import (
     BODY_LINES,
     KINDS,
     ArabicItem,
     Solution,
-    leave_one_out,
-    named_lists,
     null_costs,
     recount,
     roster_of,
