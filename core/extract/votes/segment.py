@@ -54,6 +54,7 @@ class Piece:
 # --- the skeleton ---------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(ch: str) -> tuple[str, bool]:
     """(folded letters of one character, whether dropping it marks a word boundary)."""
     if ARABIC_RE.match(ch):
