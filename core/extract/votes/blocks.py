@@ -97,7 +97,7 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
                 spans[key] = (b, _list_end(text, b, lx))
         # a lone label ("For:") heads a vote only if a member's name follows it
         if len(seq) == 1 and not any(
-            p.how == "exact" for p in read_list(text[slice(*spans[seq[0][2]])], lx.lang, None)
+            p.how == "exact" for p in read_list(text[slice(*spans[seq[0][2]])], lx.lang, None, approx=False)
         ):
             i += 1
             continue
@@ -141,7 +141,7 @@ def _line_end(text: str, pos: int) -> int:
 
 def _names_only(chunk: str, old: int, lang: str) -> bool:
     """Whether every letter of `chunk` past offset `old` is part of a member's name."""
-    pieces = read_list(chunk, lang, None)
+    pieces = read_list(chunk, lang, None, approx=False)
     return any(p.end > old for p in pieces) and not any(p.how == "none" and p.end > old for p in pieces)
 
 

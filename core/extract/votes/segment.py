@@ -357,8 +357,11 @@ def _pieces(text: str, sk: Skeleton, path: Path, base: int) -> list[Piece]:
     return out
 
 
-def read_list(text: str, lang: str, year: int | None, count: int | None = None, base: int = 0) -> list[Piece]:
-    """The items of a printed list of members, in order, with their offsets (plus `base`)."""
+def read_list(
+    text: str, lang: str, year: int | None, count: int | None = None, base: int = 0, approx: bool = True
+) -> list[Piece]:
+    """The items of a printed list of members, in order, with their offsets (plus `base`); with `approx`
+    False, letters no name explains exactly stay unmatched (no second pass)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     w = _words(lang)
@@ -369,7 +372,7 @@ def read_list(text: str, lang: str, year: int | None, count: int | None = None, 
     roster = _roster(year)
     lattice = _edges(sk, w, roster)
     path = best_path(n, lattice, count)
-    gaps = _gaps(path)
+    gaps = _gaps(path) if approx else []
     if gaps:
         for i, extra in _approx_edges(sk, w, roster, gaps).items():
             lattice[i] = lattice[i] + extra
