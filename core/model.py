@@ -54,6 +54,8 @@ IssueCode = Literal[
     "outcome-mismatch",
     "weak-evidence",
     "assigned-by-elimination",
+    "members-not-printed",
+    "item-split",
     "roster-doubt",
     "no-roster",
 ]
@@ -311,6 +313,7 @@ class Vote:
     language: str | None = None
     kind: VoteKind = "draft"
     amendment_to: str | None = None  # the draft an amendment would change
+    members_printed: bool = True  # False: the document states counts but does not print who voted how
 
     def members(self, key: VoteList) -> list[Member]:
         """The list named `key` (`in_favour`, `against`, `abstaining`)."""

@@ -155,6 +155,7 @@ def vote(doc: Document, v: Vote) -> dict[str, Any]:
         "in_favour": [member(doc, m) for m in v.in_favour],
         "against": [member(doc, m) for m in v.against],
         "abstaining": [member(doc, m) for m in v.abstaining],
+        "members_printed": v.members_printed,
         "warnings": [i.message for i in v.issues],
         "issues": [issue(i) for i in v.issues],
         "kind": v.kind,
