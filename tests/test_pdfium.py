@@ -15,6 +15,7 @@ from resinspect.reader import pdfium
 from resinspect.reader.layout import page_text
 from resinspect.reader.library import samples_dir
 from resinspect.reader.pdf import read_pdf as pdfminer_read
+from resinspect.text.scripts import WIDE_RE
 
 DATA = Path(__file__).parent / "data"
 RENDERED = sorted((DATA / "rendered").glob("*.pdf"))
@@ -80,14 +81,21 @@ def test_meeting_record_page_texts():
 
 def test_glyph_format():
     data = (DATA / "rendered" / "S_RES_2533_2020.en.pdf").read_bytes()
-    pages = list(pdfium.iter_page_glyphs(data))
-    assert len(pages) == 2
-    width, height, glyphs, cids = pages[0]
-    assert (round(width), round(height)) == (612, 792) and cids == 0  # US Letter
-    x0, x1, base, size, text, descent = glyphs[0]
-    assert x0 <= x1 and size > 0 and isinstance(text, str) and descent <= 0
-    assert all(len(g) == 6 and g[4] for g in glyphs)
-    assert not any(g[4] in ("\r", "\n") for g in glyphs)  # PDFium's generated line breaks are dropped
+    for runs in (False, True):
+        pages = list(pdfium.iter_page_glyphs(data, runs))
+        assert len(pages) == 2
+        width, height, glyphs, cids = pages[0]
+        assert (round(width), round(height)) == (612, 792) and cids == 0  # US Letter
+        x0, x1, base, size, text, descent = glyphs[0][:6]
+        assert x0 <= x1 and size > 0 and isinstance(text, str) and descent <= 0
+        assert all(g[4] for g in glyphs)
+        assert not any(g[4] in ("\r", "\n") for g in glyphs)  # PDFium's generated line breaks are dropped
+        one = [g for g in glyphs if len(g) == 6]
+        many = [g for g in glyphs if len(g) > 6]
+        if runs:  # a run: n characters and their n advances
+            assert many and all(g[6] == len(g[4]) and (len(g) == 7 or len(g[7]) == g[6]) for g in many)
+        else:
+            assert not many and all(len(g[4]) <= 3 for g in one)  # a ligature (ffi) is one glyph
 
 
 BAD = sorted(p for p in (DATA / "bad").iterdir() if p.suffix in (".pdf", ".txt"))
@@ -116,3 +124,23 @@ def test_pdfium_not_imported_by_module_import():
     code = "import resinspect.reader.pdfium, sys; print('pypdfium2' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("path", [*RENDERED, SPV], ids=lambda p: p.name)
+def test_runs_give_the_same_lines(path):
+    """PDFium's glyph runs (a word a glyph, layout.GLYPH_RUNS) give exactly the lines of one glyph a character:
+    texts, hints and boxes, and each character's x extent within 0.1 pt where the pens show no kerning."""
+    data = path.read_bytes()
+    runs, chars = pdfium.read_pdf(data), pdfium.read_pdf(data, runs=False)
+    assert [page_text(p) for p in runs] == [page_text(p) for p in chars]
+    for a, b in zip(runs, chars, strict=True):
+        assert [ln.box for ln in a.lines] == [ln.box for ln in b.lines]
+    glyphs = [g for _, _, gs, _ in pdfium.iter_page_glyphs(data) for g in gs]
+    runs_read = [g for g in glyphs if len(g) > 6 and g[6] > 1]
+    # right-to-left pages are read a character at a time, and so is Chinese (not its Latin words)
+    if path.name.endswith((".en.pdf", ".es.pdf", ".fr.pdf", ".ru.pdf", "_E.pdf")):
+        assert len(runs_read) > len(glyphs) / 3
+    elif path.name.endswith(".zh.pdf"):
+        assert not any(WIDE_RE.search(g[4]) for g in runs_read)
+    else:
+        assert not runs_read

@@ -1,8 +1,11 @@
 """Glyphs → lines in reading order, with their boxes and paragraph hints: the engine-independent half of
 reading a PDF.
 
-A PDF engine (`reader/pdf.py`: pdfminer.six) gives each page's glyphs as `[x0, x1, baseline, size, text,
-descent]` in PDF points (origin bottom left). This module groups them into lines by baseline, inserts
+A PDF engine (`reader/pdf.py`: pdfminer.six; `reader/pdfium.py`: PDFium) gives each page's glyphs as `[x0,
+x1, baseline, size, text, descent]` in PDF points (origin bottom left); a glyph may be a *run*, several
+characters drawn with no gap between them (a word), with the count of its characters as a 7th element and
+optionally their advances (any unit) as an 8th: it counts as that many glyphs where glyphs are counted, and
+its characters share its width (`GLYPH_RUNS`). This module groups them into lines by baseline, inserts
 spaces from horizontal gaps (pdfminer's `word_margin` idea), finds a two-column gutter per page, rebuilds
 right-to-left lines in logical order (then NFKC), and says of each line whether the page's layout shows it
 starting a paragraph (`start`), continuing the line before (`wrap`), or neither (`unknown`).
@@ -40,6 +43,7 @@ CENTRE_TOL = 1.5  # a line centred within this, and narrower than 70 % of the bl
 MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for that edge to be the margin
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
+GLYPH_RUNS = True  # glyphs may be runs of characters (`Glyph`): the PDFium engine hands over words
 READER_VERSION = 5  # bump when the lines read from the same PDF change (cached pages are then re-read)
 START: Hint = "start"
 WRAP: Hint = "wrap"
@@ -65,8 +69,15 @@ class LayoutLine:
     chars: tuple[float, ...] | None = None  # x0, x1 of each character of `text`, flattened
 
 
-# A glyph: [x0, x1, baseline, size, text, descent]; a list so that marks can be merged into it.
+# A glyph: [x0, x1, baseline, size, text, descent], or a run of n characters with no gap inside:
+# [x0, x1, baseline, size, text, descent, n] or [..., n, advances] (each character's advance, any unit, to share
+# x0..x1 by); a list so that marks can be merged into it.
 Glyph = list[Any]
+
+
+def _count(g: Glyph) -> int:
+    """How many characters a glyph stands for: a run's n, else 1."""
+    return g[6] if len(g) > 6 else 1
 
 
 _KINDS: dict[str, str] = {}
@@ -141,11 +152,15 @@ def _mirrored(units: list[str]) -> bool:
     return False
 
 
-def _line_units(glyphs: list[Glyph]) -> tuple[list[str], list[tuple[float, float]]]:
+Span = tuple[float, float] | tuple[float, float, Any]  # a unit's x0, x1, and a run's advances (or its n)
+
+
+def _line_units(glyphs: list[Glyph]) -> tuple[list[str], list[Span]]:
     """Glyph texts left to right, with a space wherever the gap is wider than WORD_MARGIN, except next to
-    CJK characters (Chinese has no spaces; gaps there are typographic); and each unit's x extent."""
+    CJK characters (Chinese has no spaces; gaps there are typographic); and each unit's x extent (with, for a
+    run, what shares it among its characters)."""
     units: list[str] = []
-    spans: list[tuple[float, float]] = []
+    spans: list[Span] = []
     prev: Glyph | None = None
     for g in glyphs:
         if prev is not None and g[0] - prev[1] > WORD_MARGIN * max(g[3], prev[3]):
@@ -154,20 +169,38 @@ def _line_units(glyphs: list[Glyph]) -> tuple[list[str], list[tuple[float, float
                 units.append(" ")
                 spans.append((prev[1], g[0]))
         units.append(g[4])
-        spans.append((g[0], g[1]))
+        spans.append((g[0], g[1]) if len(g) < 7 else (g[0], g[1], g[7] if len(g) > 7 else g[6]))
         prev = g
     return units, spans
 
 
-def _char_extents(
-    text: str, raw: str, units: list[str], spans: list[tuple[float, float]]
-) -> tuple[float, ...] | None:
-    """x0, x1 of each character of a line's `text` (flattened), from the units it was made of; None when the
-    normalisation changed the text in a way that cannot be followed unit by unit."""
+def _shares(a: float, b: float, n: int, advances: Any) -> list[float]:
+    """x0, x1 of each of a run's n characters (flattened, to 0.1 pt): a..b shared by their advances, or evenly."""
+    total = sum(advances) if not isinstance(advances, int) and len(advances) == n else 0
+    out: list[float] = []
+    if total > 0:
+        scale, x = (b - a) / total, a
+        for w in advances:
+            out += (round(x, 1), round(x + w * scale, 1))
+            x += w * scale
+    else:
+        step = (b - a) / n
+        for k in range(n):
+            out += (round(a + k * step, 1), round(a + (k + 1) * step, 1))
+    return out
+
+
+def _char_extents(text: str, raw: str, units: list[str], spans: list[Span]) -> tuple[float, ...] | None:
+    """x0, x1 of each character of a line's `text` (flattened), from the units it was made of (a run's
+    characters each get their share of its width); None when the normalisation changed the text in a way
+    that cannot be followed unit by unit."""
     xs: list[float] = []
-    for u, (a, b) in zip(units, spans, strict=True):
+    for u, span in zip(units, spans, strict=True):
         t = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u))
-        xs.extend((round(a, 1), round(b, 1)) * len(t))
+        if len(span) > 2 and len(t) > 1:
+            xs += _shares(span[0], span[1], len(t), span[2] if t == u else len(t))
+        else:
+            xs.extend((round(span[0], 1), round(span[1], 1)) * len(t))
     lead = len(raw) - len(raw.lstrip())
     xs = xs[2 * lead : 2 * (lead + len(text))]
     return tuple(xs) if len(xs) == 2 * len(text) else None
@@ -209,8 +242,10 @@ def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine |
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
         return None
-    sizes = [g[3] for g in ink]
-    size = max(set(sizes), key=sizes.count)
+    votes: Counter[float] = Counter()
+    for g in ink:  # the line's usual size, a run counting for each of its characters
+        votes[g[3]] += _count(g)
+    size = max({g[3] for g in ink}, key=votes.__getitem__)  # ties as ever: the set's order
     y0 = min(g[2] + g[5] for g in ink)
     chars = _char_extents(text, raw, units, spans)
     return LayoutLine(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl, chars)
@@ -275,7 +310,7 @@ def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) ->
 def page_lines(glyphs: list[Glyph], width: float) -> list[LayoutLine]:
     """Lines of one page in reading order: bands of two columns between full-width rows."""
     rows = _rows(glyphs)
-    page_rtl = len(RTL_RE.findall("".join([g[4] for g in glyphs]))) > len(glyphs) / 4
+    page_rtl = len(RTL_RE.findall("".join([g[4] for g in glyphs]))) > sum(map(_count, glyphs)) / 4
     row_spans = [sorted((g[0], g[1]) for g in row if not g[4].isspace()) for row in rows]
     gx = _gutter(row_spans, width)
     out: list[LayoutLine] = []

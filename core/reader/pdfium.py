@@ -163,9 +163,9 @@ def _page_text(api: SimpleNamespace, tp: Any, n: int) -> str:
 
 def runs_supported() -> bool:
     """Whether the layout takes glyph runs: glyphs of several characters with their count as a 7th
-    element, `[x0, x1, baseline, size, text, descent, n]`, counted as n glyphs where glyphs are counted (the
-    line's usual size, the page's share of right-to-left letters). Until it says so (`GLYPH_RUNS`), one glyph
-    a character."""
+    element and their advances as an 8th, `[x0, x1, baseline, size, text, descent, n, advances]`, counted as n
+    glyphs where glyphs are counted (the line's usual size, the page's share of right-to-left letters), their
+    characters sharing the run's width. Until it says so (`GLYPH_RUNS`), one glyph a character."""
     return bool(getattr(layout, "GLYPH_RUNS", False))
 
 
@@ -247,7 +247,7 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
         if adv is None:
             adv = advances[font] = {}
         try:
-            total = sum(map(adv.__getitem__, word))
+            ws = list(map(adv.__getitem__, word))
         except KeyError:
             for k, ch in enumerate(word, lo):
                 if ch not in adv:
@@ -257,9 +257,10 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
                     if w[1] is not None and w[2] is not None:  # mapped, left to right, not known to misfit
                         adv[ch] = w[1]
             try:
-                total = sum(map(adv.__getitem__, word))
+                ws = list(map(adv.__getitem__, word))
             except KeyError:
                 return None
+        total = sum(ws)
         # the widths of all but the last character are checked by the pens; the last one's as usual
         origin(tp, lo, px, py)
         x0, y0 = xy[0], xy[1]
@@ -276,7 +277,7 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
             x1 = _advance(api, s, tp, hi - 1, x_last, y0, a, c, d, size, w)
             if w[2] is None:
                 del adv[word[-1]]
-        return [x0, x1, y0, size * d, word, descent, hi - lo]
+        return [x0, x1, y0, size * d, word, descent, hi - lo, ws]
 
     for m in _STRETCH.finditer(chars):
         lo, hi = m.span()
@@ -608,17 +609,19 @@ def _open(api: SimpleNamespace, data: bytes) -> tuple[int, Any]:
     return doc, buf
 
 
-def iter_page_glyphs(data: bytes) -> Iterator[tuple[float, float, list[Glyph], int]]:
+def iter_page_glyphs(
+    data: bytes, runs: bool | None = None
+) -> Iterator[tuple[float, float, list[Glyph], int]]:
     """Per page: width, height, glyphs in the layout's format, and the count of glyphs with no Unicode mapping.
 
     The document is read whole and closed before the first page is handed out, so that a caller that stops
     early leaves no PDFium handle open. Raises SourceError for a PDF PDFium cannot open or whose pages it
     cannot load.
     """
-    yield from (page[:4] for page in _read_pages(data))
+    yield from (page[:4] for page in _read_pages(data, runs))
 
 
-def _read_pages(data: bytes) -> list[tuple[float, float, list[Glyph], int, int]]:
+def _read_pages(data: bytes, runs: bool | None = None) -> list[tuple[float, float, list[Glyph], int, int]]:
     """(width, height, glyphs, unmapped glyphs, characters) of every page, the document closed after."""
     api = _api()
     doc, buf = _open(api, data)
@@ -636,7 +639,7 @@ def _read_pages(data: bytes) -> list[tuple[float, float, list[Glyph], int, int]]
                 if not tp:
                     raise SourceError(f"truncated or damaged PDF: page {number + 1} cannot be read")
                 try:
-                    glyphs, cids, n = _page_glyphs(api, s, ctypes.c_void_p(tp))
+                    glyphs, cids, n = _page_glyphs(api, s, ctypes.c_void_p(tp), runs)
                 finally:
                     api.close_text(tp)
             finally:
@@ -648,8 +651,9 @@ def _read_pages(data: bytes) -> list[tuple[float, float, list[Glyph], int, int]]
     return pages
 
 
-def read_pdf(source: str | os.PathLike[str] | bytes) -> list[Page]:
-    """`pdf.read_pdf` through PDFium: every page as positioned lines in reading order.
+def read_pdf(source: str | os.PathLike[str] | bytes, runs: bool | None = None) -> list[Page]:
+    """`pdf.read_pdf` through PDFium: every page as positioned lines in reading order. `runs`: hand the
+    layout words as glyph runs (default: where the layout takes them), or one glyph a character (False).
 
     Raises SourceError with the pdfminer engine's one-line messages for the same cases.
     """
@@ -670,7 +674,7 @@ def read_pdf(source: str | os.PathLike[str] | bytes) -> list[Page]:
         raise SourceError("truncated or damaged PDF: no pages found")
     pages: list[Page] = []
     total = 0
-    for number, (width, height, glyphs, cids, n) in enumerate(_read_pages(data), 1):
+    for number, (width, height, glyphs, cids, n) in enumerate(_read_pages(data, runs), 1):
         total += n
         pages.append(make_page(number, width, height, glyphs, cids))
     if not total:
