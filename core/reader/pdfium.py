@@ -60,6 +60,7 @@ RUN_KERN = 0.05  # |kerning| (in sizes) a stretch may have between two character
 _STRETCH = re.compile(r"[^\s\x00-\x20]+")  # characters between white space
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CJK = re.compile(f"[{WIDE}\U00020000-\U0010ffff]")  # as scripts.is_wide
+MAX_CLUSTER_LOOK = 4  # /ActualText clusters of one text compared with this many neighbours (by position)
 MAX_PARTS = 8  # text objects a word may be split into before it is read a character at a time
 # occurrences of a character whose advance PDFium's box cannot show before the font's width is taken
 CHECKS = 3
@@ -123,6 +124,7 @@ def _api() -> SimpleNamespace:
         font_name=proto("FPDFFont_GetBaseFontName", ctypes.c_ulong, V, ctypes.c_char_p, ctypes.c_ulong),
         descent=proto("FPDFFont_GetDescent", I, V, F, PF),
         glyph_width=proto("FPDFFont_GetGlyphWidth", I, V, ctypes.c_uint32, F, PF),
+        obj_bounds=proto("FPDFPageObj_GetBounds", I, V, PF, PF, PF, PF),
         FS_RECTF=raw.FS_RECTF,
         FS_MATRIX=raw.FS_MATRIX,
         ERR_PASSWORD=raw.FPDF_ERR_PASSWORD,
@@ -206,7 +208,68 @@ def _page_glyphs(
         _char_glyphs(api, s, tp, codes, 0, n, out, rtl)
     if out.estimated:
         _next_pen(out.glyphs, out.owners, out.estimated)
+    if rtl and any(info[7] for info in out.objects.values()):
+        _actual_text_clusters(api, out)
+    if rtl or COMBINING_RE.search(chars):
+        for g in out.glyphs:  # a mark has no advance (its font's width, as pdfminer reads it); its loose box
+            if g[4] >= "\u0300" and unicodedata.combining(g[4][0]):  # would move it onto the next letter
+                g[1] = g[0]
     return out.glyphs, out.cids, n
+
+
+def _actual_text_clusters(api: SimpleNamespace, out: _Out) -> None:
+    """Arabic letters and marks drawn as glyphs of their own, each in a marked-content /ActualText that holds
+    the whole cluster (alef with hamza and damma, for either glyph): PDFium gives the cluster for each glyph,
+    sometimes mark first. A glyph's cluster is made to start with its letter, and of two objects with the
+    same cluster over one another only that of the letter is kept (the taller one: a mark's is a sliver), so
+    that the cluster is read once, as pdfminer reads the glyphs drawn."""
+    glyphs, owners, objects = out.glyphs, out.owners, out.objects
+    members: dict[int, list[int]] = {}  # object -> its glyphs
+    for k, (g, obj) in enumerate(zip(glyphs, owners, strict=True)):
+        info = objects.get(obj) if obj else None
+        if info is None or not info[7]:
+            continue
+        members.setdefault(obj, []).append(k)
+        text = g[4]
+        lead = 0
+        while lead < len(text) and unicodedata.combining(text[lead]):
+            lead += 1
+        if 0 < lead < len(text):
+            g[4] = text[lead] + text[:lead] + text[lead + 1 :]  # the letter first, then its marks
+    by_cluster: dict[str, list[int]] = {}
+    for obj, ks in members.items():
+        text = "".join(glyphs[k][4] for k in ks)
+        if len(text) > 1 and any(map(unicodedata.combining, text)):
+            by_cluster.setdefault("".join(sorted(text)), []).append(obj)
+    bounds = (ctypes.c_float * 4)()
+    pb = [ctypes.cast(ctypes.addressof(bounds) + 4 * j, ctypes.POINTER(ctypes.c_float)) for j in range(4)]
+
+    def height(obj: int) -> float:
+        return bounds[3] - bounds[1] if api.obj_bounds(obj, *pb) else 0.0
+
+    def place(obj: int) -> tuple[float, float, float]:
+        ks = members[obj]
+        return (
+            min(glyphs[k][0] for k in ks) + max(glyphs[k][1] for k in ks),
+            glyphs[ks[0]][2],
+            glyphs[ks[0]][3],
+        )
+
+    drop: set[int] = set()
+    for objs in by_cluster.values():
+        objs.sort(key=place)  # by position: the glyphs of one cluster are neighbours
+        for i, a in enumerate(objs):
+            for b in objs[i + 1 : i + 1 + MAX_CLUSTER_LOOK]:
+                if a in drop or b in drop:
+                    continue
+                (ca, ya, sa), (cb, yb, sb) = place(a), place(b)
+                if abs(ca - cb) < max(sa, sb) and abs(ya - yb) < max(sa, sb):
+                    drop.add(a if height(a) < height(b) else b)
+    if drop:
+        gone = {k for obj in drop for k in members[obj]}
+        keep = [k for k in range(len(glyphs)) if k not in gone]
+        out.glyphs[:] = [glyphs[k] for k in keep]
+        out.owners[:] = [owners[k] for k in keep]
 
 
 def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list[int], out: _Out) -> None:
@@ -361,24 +424,29 @@ def _char_glyphs(
             continue
         i = lo + k
         x, y, u = xs[k], ys[k], codes[i]
-        if u == 0x20 and (
-            _empty_box(api, tp, i, s)
-            if rtl
-            else (
-                (k < last and objs[k + 1] == obj and xs[k + 1] == x and ys[k + 1] == y)
-                or (k and objs[k - 1] == obj and xs[k - 1] == x and ys[k - 1] == y)
-                or ((k == 0 or k == last) and api.is_generated(tp, i))
+        info = objects.get(obj)
+        if info is None:
+            info = objects[obj] = _object_info(api, s, tp, i, obj)
+        a, c, d, font, size, upright, descent, actual = info
+        if (
+            u == 0x20
+            and not actual
+            and (
+                _empty_box(api, tp, i, s)
+                if rtl
+                else (
+                    (k < last and objs[k + 1] == obj and xs[k + 1] == x and ys[k + 1] == y)
+                    or (k and objs[k - 1] == obj and xs[k - 1] == x and ys[k - 1] == y)
+                    or ((k == 0 or k == last) and api.is_generated(tp, i))
+                )
             )
         ):
             # a space PDFium made up inside a text object. In a left-to-right line it stands on the next
             # character's pen (at the edge of a block, where that is not at hand, PDFium says so); in a
             # right-to-left one the next character may be elsewhere (runs are reordered) and PDFium marks
-            # every character a "piece", but a made-up space has an empty box
+            # every character a "piece", but a made-up space has an empty box. The characters of an
+            # /ActualText all stand on the object's pen, and its spaces are the ActualText's own
             continue
-        info = objects.get(obj)
-        if info is None:
-            info = objects[obj] = _object_info(api, s, tp, i, obj)
-        a, c, d, font, size, upright, descent, _actual = info
         if not upright:
             continue
         if prev_obj == obj and prev_x == x and prev_y == y and glyphs:
@@ -561,15 +629,34 @@ def _mirrored_indices(objs: list[int], codes: list[int]) -> set[int]:
     line: list[tuple[int, int]] = []
     for i, (obj, u) in enumerate(zip(objs, codes, strict=True)):
         if not obj and u in (0x0D, 0x0A):
-            _mirror_line(line, out)
+            _balanced(line, _mirror_line(line), codes, out)
             line = []
             continue
         line.append((i, _direction(chr(u)) if u < 0x110000 else _NEUTRAL))
-    _mirror_line(line, out)
+    _balanced(line, _mirror_line(line), codes, out)
     return out
 
 
-def _mirror_line(line: list[tuple[int, int]], out: set[int]) -> None:
+_PAIRS = ((0x28, 0x29), (0x5B, 0x5D), (0x7B, 0x7D))  # ( ) [ ] { }
+
+
+def _balanced(line: list[tuple[int, int]], mirrored: set[int], codes: list[int], out: set[int]) -> None:
+    """Add one line's mirrored characters to `out`, but not its brackets of a kind if undoing the mirroring
+    would leave that kind unbalanced where PDFium's text has it balanced: the run model above then missed
+    how PDFium resolved the line (S/RES/2585 (2021) ar: "(S/PRST/2019/12)،", neither bracket mirrored)."""
+    for opening, closing in _PAIRS:
+        ks = {i for i in mirrored if codes[i] in (opening, closing)}
+        if not ks:
+            continue
+        raw = sum((codes[i] == opening) - (codes[i] == closing) for i, _ in line)
+        flipped = raw - 2 * sum((codes[i] == opening) - (codes[i] == closing) for i in ks)
+        if raw == 0 and flipped != 0:
+            mirrored = mirrored - ks
+    out |= mirrored
+
+
+def _mirror_line(line: list[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
     runs: list[tuple[int, list[int]]] = []
     for i, k in line:
         if runs and runs[-1][0] == k:
@@ -586,6 +673,7 @@ def _mirror_line(line: list[tuple[int, int]], out: set[int]) -> None:
                 out.update(idx)
         elif k != _WEAK:
             current = _LEFT
+    return out
 
 
 def _page_size(api: SimpleNamespace, s: _Page, page: int) -> tuple[float, float]:
