@@ -19,7 +19,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import itemgetter
 from typing import Any
 
@@ -66,7 +66,9 @@ class LayoutLine:
     size: float
     column: int
     rtl: bool
-    chars: tuple[float, ...] | None = None  # x0, x1 of each character of `text`, flattened
+    chars: list[float] | None = (
+        None  # x0, x1 of each character of `text`, flattened, unrounded (make_page rounds)
+    )
 
 
 # A glyph: [x0, x1, baseline, size, text, descent], or a run of n characters with no gap inside:
@@ -175,35 +177,56 @@ def _line_units(glyphs: list[Glyph]) -> tuple[list[str], list[Span]]:
 
 
 def _shares(a: float, b: float, n: int, advances: Any) -> list[float]:
-    """x0, x1 of each of a run's n characters (flattened, to 0.1 pt): a..b shared by their advances, or evenly."""
+    """x0, x1 of each of a run's n characters (flattened): a..b shared by their advances, or evenly (a
+    character ends where the next begins)."""
     total = sum(advances) if not isinstance(advances, int) and len(advances) == n else 0
-    out: list[float] = []
     if total > 0:
-        scale, x = (b - a) / total, a
-        for w in advances:
-            out += (round(x, 1), round(x + w * scale, 1))
-            x += w * scale
+        scale = (b - a) / total
+        edges = [a + c * scale for c in accumulate(advances, initial=0.0)]
     else:
         step = (b - a) / n
-        for k in range(n):
-            out += (round(a + k * step, 1), round(a + (k + 1) * step, 1))
+        edges = [a + k * step for k in range(n + 1)]
+    out = edges[:-1] * 2
+    out[0::2] = edges[:-1]
+    out[1::2] = edges[1:]
     return out
 
 
-def _char_extents(text: str, raw: str, units: list[str], spans: list[Span]) -> tuple[float, ...] | None:
-    """x0, x1 of each character of a line's `text` (flattened), from the units it was made of (a run's
-    characters each get their share of its width); None when the normalisation changed the text in a way
-    that cannot be followed unit by unit."""
+def _char_extents(
+    text: str, raw: str, plain: bool, units: list[str], spans: list[Span]
+) -> list[float] | None:
+    """x0, x1 of each character of a line's `text` (flattened, unrounded), from the units it was made of (a
+    run's characters each get their share of its width); None when the normalisation changed the text in a
+    way that cannot be followed unit by unit. `plain`: the normalisation changed nothing (`raw` is the units
+    joined), so each unit keeps its length."""
     xs: list[float] = []
+    extend = xs.extend
     for u, span in zip(units, spans, strict=True):
-        t = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u))
+        t = u if plain else _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u))
         if len(span) > 2 and len(t) > 1:
-            xs += _shares(span[0], span[1], len(t), span[2] if t == u else len(t))
+            extend(_shares(span[0], span[1], len(t), span[2] if t == u else len(t)))
         else:
-            xs.extend((round(span[0], 1), round(span[1], 1)) * len(t))
+            extend(span[:2] * len(t))
     lead = len(raw) - len(raw.lstrip())
-    xs = xs[2 * lead : 2 * (lead + len(text))]
-    return tuple(xs) if len(xs) == 2 * len(text) else None
+    if lead or len(xs) != 2 * len(text):
+        xs = xs[2 * lead : 2 * (lead + len(text))]
+    return xs if len(xs) == 2 * len(text) else None
+
+
+def _round_tenths(xs: list[float]) -> list[float]:
+    """`[round(x, 1) for x in xs]`, the same values, for a page's character extents at once (numpy where
+    that is safe: a value whose tenths are not within a hair of a half, nor huge or not finite)."""
+    if len(xs) < 64:
+        return [round(x, 1) for x in xs]
+    import numpy as np
+
+    y = np.asarray(xs, dtype=np.float64) * 10.0
+    out: list[float] = (np.rint(y) / 10.0).tolist()
+    with np.errstate(invalid="ignore"):
+        odd = ~(np.abs(y) < 1e15) | (np.abs(y - np.floor(y) - 0.5) < 1e-6)
+    for k in np.flatnonzero(odd).tolist():
+        out[k] = round(xs[k], 1)
+    return out
 
 
 def _attach_marks(marks: list[Glyph], bases: list[Glyph]) -> None:
@@ -237,7 +260,8 @@ def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine |
     if rtl:
         order = _logical_order(units)
         units, spans = [units[k] for k in order], [spans[k] for k in order]
-    raw = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", "".join(units)))
+    joined = "".join(units)
+    raw = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", joined))
     text = raw.strip()
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
@@ -247,7 +271,7 @@ def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine |
         votes[g[3]] += _count(g)
     size = max({g[3] for g in ink}, key=votes.__getitem__)  # ties as ever: the set's order
     y0 = min(g[2] + g[5] for g in ink)
-    chars = _char_extents(text, raw, units, spans)
+    chars = _char_extents(text, raw, raw == joined, units, spans)
     return LayoutLine(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl, chars)
 
 
@@ -462,13 +486,17 @@ def make_page(number: int, width: float, height: float, glyphs: list[Glyph], cid
     """One page read by any engine: its glyphs laid out in lines, each with its box and paragraph hint."""
     lines = page_lines(glyphs, width)
     hints: list[Hint] = [UNKNOWN, *paragraph_hints(lines)][: len(lines)]
-    return Page(
-        number,
-        tuple(Line(ln.text, _box(ln), h, ln.chars) for ln, h in zip(lines, hints, strict=True)),
-        width,
-        height,
-        cid_glyphs,
-    )
+    # each character's x extent to 0.1 pt (as the cache keeps it), the whole page rounded at once
+    rounded = _round_tenths([x for ln in lines if ln.chars for x in ln.chars])
+    out: list[Line] = []
+    k = 0
+    for ln, h in zip(lines, hints, strict=True):
+        chars = None
+        if ln.chars is not None:
+            chars = tuple(rounded[k : k + len(ln.chars)])
+            k += len(ln.chars)
+        out.append(Line(ln.text, _box(ln), h, chars))
+    return Page(number, tuple(out), width, height, cid_glyphs)
 
 
 def _box(ln: LayoutLine) -> tuple[float, float, float, float]:
