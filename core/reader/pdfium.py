@@ -184,6 +184,9 @@ class _Out:
         self.advances: dict[
             int, dict[str, float]
         ] = {}  # per font: usable width per point of size, by character
+        self.words: dict[
+            tuple[int, str], tuple[list[float], float, list[Any]]
+        ] = {}  # (font, word): widths_of
 
 
 def _page_glyphs(
@@ -289,23 +292,17 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
     text_object, origin = api.text_object, api.origin
     xy, px, py = s.xy, s.px, s.py
     objects, widths, glyphs, owners, advances = out.objects, out.widths, out.glyphs, out.owners, out.advances
+    words = out.words
     n = len(codes)
     pending = 0  # characters pending..lo-1 are still to be read one glyph a character
     last_obj = 0  # text object of the run that ends at `pending`, if the last glyph is a run
+    # Chinese and Japanese have no spaces, and a line read as a few long runs covers the points between its
+    # characters that the characters leave bare: the layout's gutter search could differ
+    cjk = _CJK.search(chars) is not None
 
-    def run(lo: int, hi: int, obj: int) -> Glyph | None:
-        """The glyph run of characters lo..hi-1 of one text object, if the pens show no gap inside."""
-        info = objects.get(obj) if obj else None
-        if info is None and obj:
-            info = objects[obj] = _object_info(api, s, tp, lo, obj)
-        if info is None or not info[5] or info[7]:  # none, not upright, or an /ActualText (pens not drawn)
-            return None
-        a, c, d, font, size, _upright, descent, _actual = info
-        word = chars[lo:hi]
-        if _CJK.search(word):
-            # Chinese and Japanese have no spaces, and a line read as a few long runs covers the points
-            # between its characters that the characters leave bare: the layout's gutter search could differ
-            return None
+    def widths_of(word: str, font: int, lo: int) -> tuple[list[float], float, list[Any]] | None:
+        """The advances (per point of size) of a word's characters in a font, the sum of all but the last,
+        and the last one's width record; None if one of them is not known to fit (or cannot be known)."""
         adv = advances.get(font)
         if adv is None:
             adv = advances[font] = {}
@@ -323,33 +320,52 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
                 ws = list(map(adv.__getitem__, word))
             except KeyError:
                 return None
-        total = sum(ws)
+        return ws, sum(ws) - ws[-1], widths[font, ord(word[-1])]
+
+    def run(lo: int, hi: int, obj: int) -> Glyph | None:
+        """The glyph run of characters lo..hi-1 of one text object, if the pens show no gap inside."""
+        info = objects.get(obj)
+        if info is None:
+            info = objects[obj] = _object_info(api, s, tp, lo, obj)
+        if not info[5] or info[7]:  # not upright, or an /ActualText (pens not drawn)
+            return None
+        a, c, d, font, size, _upright, descent, _actual = info
+        word = chars[lo:hi]
+        if cjk and _CJK.search(word):
+            return None
+        known = words.get((font, word))
+        if known is None:
+            known = widths_of(word, font, lo)
+            if known is None:
+                return None
+            if known[2][2] is True:  # the last character's advance is checked: the word's widths hold
+                words[font, word] = known
+        ws, most, w = known
         # the widths of all but the last character are checked by the pens; the last one's as usual
         origin(tp, lo, px, py)
         x0, y0 = xy[0], xy[1]
         if hi - lo > 1:
             origin(tp, hi - 1, px, py)
-        x_last = xy[0]
-        w = widths[font, codes[hi - 1]]
-        kern = x_last - (x0 + a * (total - w[1]) * size)
-        if xy[1] != y0 or abs(kern) > RUN_KERN * size * d * max(1, hi - lo - 1):
-            return None
+            x_last, y_last = xy[0], xy[1]
+            if y_last != y0 or abs(x_last - x0 - a * most * size) > RUN_KERN * size * d * (hi - lo - 1):
+                return None
+        else:
+            x_last = x0
         if w[2] is True:
             x1 = x_last + a * w[1] * size
         else:
             x1 = _advance(api, s, tp, hi - 1, x_last, y0, a, c, d, size, w)
             if w[2] is None:
-                del adv[word[-1]]
+                del advances[font][word[-1]]
         return [x0, x1, y0, size * d, word, descent, hi - lo, ws]
 
     for m in _STRETCH.finditer(chars):
         lo, hi = m.span()
         obj = text_object(tp, lo)
-        parts = [(lo, hi, obj)]
-        if hi - lo > 1:
-            obj_last = text_object(tp, hi - 1)
-            if obj_last != obj:
-                parts = _object_parts(text_object, tp, lo, hi, obj, obj_last)
+        if hi - lo > 1 and (obj_last := text_object(tp, hi - 1)) != obj:
+            parts = _object_parts(text_object, tp, lo, hi, obj, obj_last)
+        else:
+            parts = [(lo, hi, obj)]
         for a_lo, a_hi, a_obj in parts:
             g = run(a_lo, a_hi, a_obj) if a_obj else None
             if g is None:
