@@ -242,13 +242,17 @@ def _attach_marks(marks: list[Glyph], bases: list[Glyph]) -> None:
         letters[best][4] += g[4]
 
 
+def _centre(g: Glyph) -> float:
+    return g[0] + g[1]  # twice the centre: the order of glyphs along a line
+
+
 def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine | None:
     """Build a Line from one row's glyphs of one column (any order)."""
     marks = [g for g in glyphs if g[4] >= "\u0300" and unicodedata.combining(g[4][0])]
     bases = (
         [g for g in glyphs if not (g[4] >= "\u0300" and unicodedata.combining(g[4][0]))] if marks else glyphs
     )
-    bases.sort(key=lambda g: g[0] + g[1])
+    bases.sort(key=_centre)
     if marks and bases:
         _attach_marks(marks, bases)
     units, spans = _line_units(bases)
@@ -266,10 +270,12 @@ def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine |
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
         return None
-    votes: Counter[float] = Counter()
-    for g in ink:  # the line's usual size, a run counting for each of its characters
-        votes[g[3]] += _count(g)
-    size = max({g[3] for g in ink}, key=votes.__getitem__)  # ties as ever: the set's order
+    size = ink[0][3]
+    if any(g[3] != size for g in ink):  # the line's usual size, a run counting for each of its characters
+        votes: Counter[float] = Counter()
+        for g in ink:
+            votes[g[3]] += _count(g)
+        size = max({g[3] for g in ink}, key=votes.__getitem__)  # ties as ever: the set's order
     y0 = min(g[2] + g[5] for g in ink)
     chars = _char_extents(text, raw, raw == joined, units, spans)
     return LayoutLine(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl, chars)
@@ -295,17 +301,7 @@ def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float |
     lo, hi = int(width * GUTTER_SEARCH[0]), int(width * GUTTER_SEARCH[1])
     if len(spans) < GUTTER_MIN_ROWS or hi <= lo:
         return None
-    delta = [0] * (hi - lo + 2)  # glyphs covering each whole point, by a difference array
-    for s in spans:
-        for x0, x1 in s:
-            a, b = max(lo, int(x0) + 1), min(hi, int(x1))
-            if a <= b:
-                delta[a - lo] += 1
-                delta[b - lo + 1] -= 1
-    cover, running = [], 0
-    for d in delta[:-1]:
-        running += d
-        cover.append(running)
+    cover = _cover([xy for s in spans for xy in s], lo, hi)
     centre = width / 2
     best = min(range(len(cover)), key=lambda i: (cover[i], abs(lo + i - centre)))
     # widen to the middle of the empty band around the best position
@@ -320,6 +316,31 @@ def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float |
     if both >= GUTTER_MIN_ROWS and crossing <= GUTTER_MAX_CROSS * len(spans):
         return gx
     return None
+
+
+def _cover(spans: list[tuple[float, float]], lo: int, hi: int) -> list[int]:
+    """How many glyph spans cover each whole point lo..hi (a span x0..x1 covers int(x0)+1..int(x1)), by a
+    difference array; numpy for the page's spans at once, the same counts (coordinates that are not finite
+    are counted as Python counts them, one by one)."""
+    import numpy as np
+
+    xy = np.asarray(spans, dtype=np.float64).reshape(-1, 2)
+    if not np.isfinite(xy).all():
+        delta = [0] * (hi - lo + 2)
+        for x0, x1 in spans:
+            a, b = max(lo, int(x0) + 1), min(hi, int(x1))
+            if a <= b:
+                delta[a - lo] += 1
+                delta[b - lo + 1] -= 1
+        return list(accumulate(delta[:-1]))
+    # int() truncates toward zero; within lo-1..hi+1 (clipped: lo >= 0) np.trunc gives the same points
+    first = np.maximum(lo, np.trunc(np.clip(xy[:, 0], lo - 1, hi + 1)).astype(np.int64) + 1)
+    last = np.minimum(hi, np.trunc(np.clip(xy[:, 1], lo - 1, hi + 1)).astype(np.int64))
+    ok = first <= last
+    n = hi - lo + 2
+    diff = np.bincount(first[ok] - lo, minlength=n) - np.bincount(last[ok] - lo + 1, minlength=n)
+    counts: list[int] = np.cumsum(diff[:-1]).tolist()
+    return counts
 
 
 def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) -> bool:
