@@ -508,6 +508,11 @@ def _char_glyphs(
                 owners.append(0)
                 continue
             estimated.append(len(glyphs))
+            if not c:  # no width to check (right to left, unmapped): the loose box's edge (as _advance)
+                loose_box(tp, i, prect)
+                glyphs.append([x, rect.right, y, size * d, text, descent])
+                owners.append(obj)
+                continue
         x1 = _advance(api, s, tp, i, x, y, a, c, d, size, w)
         glyphs.append([x, x1, y, size * d, text, descent])
         owners.append(obj)
