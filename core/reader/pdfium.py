@@ -30,12 +30,13 @@ pypdfium2 is imported inside functions so that importing this module stays cheap
 from __future__ import annotations
 
 import bisect
+import contextlib
 import ctypes
 import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -727,15 +728,25 @@ def iter_page_glyphs(
     early leaves no PDFium handle open. Raises SourceError for a PDF PDFium cannot open or whose pages it
     cannot load.
     """
-    yield from (page[:4] for page in _read_pages(data, runs))
+    with contextlib.closing(_pages(data, runs)) as pages:
+        every = [page[:4] for page in pages]
+    yield from every
 
 
-def _read_pages(data: bytes, runs: bool | None = None) -> list[tuple[float, float, list[Glyph], int, int]]:
-    """(width, height, glyphs, unmapped glyphs, characters) of every page, the document closed after."""
+def _pages(
+    data: bytes, runs: bool | None = None, checked: bool = False
+) -> Generator[tuple[float, float, list[Glyph], int, int], None, None]:
+    """(width, height, glyphs, unmapped glyphs, characters) of each page in turn, the document open until the
+    last page is read or the generator is closed. `checked`: first refuse, as pdfminer does, a file cut short
+    (PDFium rebuilds a cross-reference table from what is left) or without pages."""
     api = _api()
     doc, buf = _open(api, data)
-    pages = []
     try:
+        if checked:
+            if not api.valid_xref(doc) and b"%%EOF" not in data[-2048:]:
+                raise SourceError("truncated or damaged PDF: no pages found")
+            if api.page_count(doc) <= 0:
+                raise SourceError("truncated or damaged PDF: no pages found")
         s = _Page(api)
         s.descents = _descriptor_descents(data)
         for number in range(api.page_count(doc)):
@@ -753,39 +764,28 @@ def _read_pages(data: bytes, runs: bool | None = None) -> list[tuple[float, floa
                     api.close_text(tp)
             finally:
                 api.close_page(page)
-            pages.append((width, height, glyphs, cids, n))
+            yield width, height, glyphs, cids, n
     finally:
         api.close_doc(doc)
         del buf
-    return pages
 
 
 def read_pdf(source: str | os.PathLike[str] | bytes, runs: bool | None = None) -> list[Page]:
-    """`pdf.read_pdf` through PDFium: every page as positioned lines in reading order. `runs`: hand the
-    layout words as glyph runs (default: where the layout takes them), or one glyph a character (False).
+    """`pdf.read_pdf` through PDFium: every page as positioned lines in reading order, each page laid out as
+    soon as it is read (a long record never holds more than one page's glyphs). `runs`: hand the layout
+    words as glyph runs (default: where the layout takes them), or one glyph a character (False).
 
     Raises SourceError with the pdfminer engine's one-line messages for the same cases.
     """
     data = load_pdf_bytes(source)
     if b"%%EOF" not in data:
         raise SourceError("truncated or damaged PDF: no end-of-file marker (%%EOF)")
-    api = _api()
-    doc, buf = _open(api, data)
-    try:
-        if not api.valid_xref(doc) and b"%%EOF" not in data[-2048:]:
-            # cut short: PDFium rebuilds a cross-reference table from what is left (pdfminer finds no pages)
-            raise SourceError("truncated or damaged PDF: no pages found")
-        count = api.page_count(doc)
-    finally:
-        api.close_doc(doc)
-        del buf
-    if count <= 0:
-        raise SourceError("truncated or damaged PDF: no pages found")
     pages: list[Page] = []
     total = 0
-    for number, (width, height, glyphs, cids, n) in enumerate(_read_pages(data, runs), 1):
-        total += n
-        pages.append(make_page(number, width, height, glyphs, cids))
+    with contextlib.closing(_pages(data, runs, checked=True)) as read:
+        for number, (width, height, glyphs, cids, n) in enumerate(read, 1):
+            total += n
+            pages.append(make_page(number, width, height, glyphs, cids))
     if not total:
         raise SourceError("no text layer: this PDF needs OCR")
     return pages
