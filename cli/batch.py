@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from .options import FormatOpt, JsonOpt, LangOpt, LibraryOpt
+from .options import EngineOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt
 from .output import Output, safe
 
 PathsArg = Annotated[
@@ -86,9 +86,17 @@ def _records(
     scheduler: str | None,
     lang: str | None,
     library: list[str] | None,
+    engine: str | None = None,
 ) -> tuple[list[str], Callable[[Callable[[dict[str, Any]], None]], Iterator[dict[str, Any]]]]:
     from resinspect import corpus
+    from resinspect.errors import ResinspectError
+    from resinspect.reader.engines import choose
 
+    try:
+        chosen = choose(engine)  # a bad RESINSPECT_ENGINE is one error, not one per document
+    except ResinspectError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
     inputs = corpus.expand(paths)
     if not inputs:
         _error("no *.pdf or *.txt file in " + " ".join(paths))
@@ -101,6 +109,7 @@ def _records(
         no_cache=no_cache,
         scheduler=scheduler,
         on_record=on_record,
+        engine=chosen,
     )
 
 
@@ -125,6 +134,7 @@ def batch_command(
     scheduler: SchedulerOpt = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    engine: EngineOpt = None,
 ) -> None:
     """Inspect many documents in parallel: one record per document, as NDJSON, CSV or an SQLite database.
 
@@ -149,7 +159,7 @@ def batch_command(
         if problem:
             _error(f"{safe(out)}: {problem}")
             raise typer.Exit(2)
-    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library)
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, engine)
     target = sys.stdout if out == "-" else out
     with _progress(len(inputs)) as on_record:
         failed = tables.write(start(on_record), fmt, target, append=append)
@@ -233,6 +243,7 @@ def graph_command(
     scheduler: SchedulerOpt = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    engine: EngineOpt = None,
 ) -> None:
     """Citation graph of a corpus: resolutions as nodes, citing → cited edges weighted by mentions.
 
@@ -248,7 +259,7 @@ def graph_command(
         raise typer.BadParameter(
             f"unknown format {fmt!r}; use one of: {', '.join(graph.WRITERS)}", param_hint="--format"
         )
-    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library)
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, engine)
     g = graph.Graph()
     failed = 0
     with _progress(len(inputs)) as on_record:

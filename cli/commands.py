@@ -10,7 +10,17 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from .options import FetchOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt, SourceArg, SourcesArg, check
+from .options import (
+    EngineOpt,
+    FetchOpt,
+    FormatOpt,
+    JsonOpt,
+    LangOpt,
+    LibraryOpt,
+    SourceArg,
+    SourcesArg,
+    check,
+)
 from .output import Output, error, safe, warn
 
 
@@ -20,6 +30,7 @@ def run(
     library: list[str] | None,
     handle: Callable[[Any, str], int],
     fetch: bool = False,
+    engine: str | None = None,
 ) -> None:
     """Read each SOURCE and hand its Document to `handle`; errors are one line each, the batch goes on."""
     from resinspect.errors import ResinspectError
@@ -27,7 +38,7 @@ def run(
     worst = 0
     for src in sources:
         try:
-            doc = _read(src, lang, library, fetch)
+            doc = _read(src, lang, library, fetch, engine)
         except BrokenPipeError:
             raise
         except ResinspectError as exc:
@@ -58,11 +69,11 @@ def run(
     raise typer.Exit(worst)
 
 
-def _read(src: str, lang: str | None, library: list[str] | None, fetch: bool) -> Any:
+def _read(src: str, lang: str | None, library: list[str] | None, fetch: bool, engine: str | None) -> Any:
     """Read a SOURCE (with --fetch, a symbol missing from the library is downloaded first)."""
     import resinspect
 
-    return resinspect.read(src, lang=lang, library=library, fetch=fetch)
+    return resinspect.read(src, lang=lang, library=library, fetch=fetch, engine=engine)
 
 
 def _warnings(out: Output, src: str, issues: Any) -> None:
@@ -81,6 +92,7 @@ def paragraphs(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
     """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs.
 
@@ -147,7 +159,7 @@ def paragraphs(
             return 1
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine)
 
 
 def citations(
@@ -157,6 +169,7 @@ def citations(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
     """Resolutions, presidential statements and documents cited, with the paragraphs that cite them.
 
@@ -191,7 +204,7 @@ def citations(
         _warnings(out, src, doc.issues)
         return 0 if cits else 1
 
-    run(sources, lang, library, handle, fetch=fetch)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine)
 
 
 def text(
@@ -199,6 +212,7 @@ def text(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
     """The cleaned text that every reported offset points into.
 
@@ -212,7 +226,7 @@ def text(
         sys.stdout.write(doc.text + "\n")
         return 0
 
-    run([source], lang, library, handle, fetch=fetch)
+    run([source], lang, library, handle, fetch=fetch, engine=engine)
 
 
 def inspect(
@@ -222,6 +236,7 @@ def inspect(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
     """Everything in one object: source, resolutions with paragraphs, citations and votes. As CSV or TSV: one
     row per document (the columns of `resinspect batch --format csv`).
@@ -265,7 +280,7 @@ def inspect(
         _warnings(out, src, doc.issues + [i for v in ins.votes for i in v.issues])
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine)
 
 
 def vote_line(v: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import typer
+from resinspect.reader.engines import DEFAULT as DEFAULT_ENGINE
 
 # every environment variable the tool reads (a test checks the code reads no other and README lists them)
 ENVIRONMENT = {
@@ -15,6 +16,8 @@ ENVIRONMENT = {
     "RESINSPECT_NO_CACHE": "set to 1 to neither read nor write the cache",
     "RESINSPECT_CACHE_MAX": "the cache's size limit (`512M` by default; `2G`, `100K`; `0`: no limit), least "
     "recently used entries first out",
+    "RESINSPECT_ENGINE": "the PDF engine, `pdfium` or `pdfminer`, when --engine is not given; default "
+    f"`{DEFAULT_ENGINE}`",
     "RESINSPECT_DOCS_URL": "base address of the UN Official Document System for `fetch` and --fetch",
     "RESINSPECT_PAGER": "pager for long tables on a terminal (before PAGER; empty or `cat`: none); default "
     "`less -FRX`",

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 import typer
 from resinspect.model import LANGUAGES as LANGS
 from resinspect.model import Lang
+from resinspect.reader.engines import DEFAULT as DEFAULT_ENGINE
+from resinspect.reader.engines import Engine
 
 FORMATS = ("table", "json", "ndjson", "csv", "tsv")
 Format = Literal["table", "json", "ndjson", "csv", "tsv"]
@@ -36,6 +38,14 @@ LibraryOpt = Annotated[
 ]
 FetchOpt = Annotated[
     bool, typer.Option("--fetch", help="Download a symbol missing from the library (UN ODS).")
+]
+EngineOpt = Annotated[
+    Engine | None,
+    typer.Option(
+        "--engine",
+        metavar="[pdfium|pdfminer]",
+        help=f"PDF engine (default: RESINSPECT_ENGINE, else {DEFAULT_ENGINE}).",
+    ),
 ]
 
 

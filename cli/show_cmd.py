@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from .commands import run
-from .options import FetchOpt, LangOpt, LibraryOpt, SourceArg, check
+from .options import EngineOpt, FetchOpt, LangOpt, LibraryOpt, SourceArg, check
 from .output import error
 
 
@@ -37,6 +37,7 @@ def show(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
     """Draw where facts were found: each box outlined and labelled on the page image (PDF), or each span
     highlighted in the cleaned text (text input: an HTML file). Without --vote, --paragraph or --citation,
@@ -70,4 +71,4 @@ def show(
             typer.echo(str(path))
         return 0
 
-    run([source], lang, library, handle, fetch=fetch)
+    run([source], lang, library, handle, fetch=fetch, engine=engine)

@@ -116,6 +116,7 @@ class RawSource:
     symbol: str | None
     lang: Lang | None  # language told by the file name, if any
     symbol_source: SymbolSource | None = None  # "input" (a symbol was asked for) or "file name"
+    engine: str | None = None  # the PDF engine that read the pages (reader/engines.py); None for text
 
 
 # ------------------------------------------------------------------------------------------ documents

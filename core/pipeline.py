@@ -24,14 +24,16 @@ def read(
     lang: str | None = None,
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
+    engine: str | None = None,
 ) -> Document:
     """Read and clean a SOURCE: a path, a UN symbol, "-" (standard input), or the bytes of a PDF or text
-    file. With `fetch`, a symbol missing from the library is downloaded first. Raises SourceError for
-    unreadable input."""
+    file. With `fetch`, a symbol missing from the library is downloaded first. `engine`: the PDF engine,
+    "pdfium" or "pdfminer" (default: RESINSPECT_ENGINE, else `reader.engines.DEFAULT`). Raises SourceError
+    for unreadable input."""
     if isinstance(source, bytes | bytearray):
-        raw = read_data(bytes(source), "<bytes>")
+        raw = read_data(bytes(source), "<bytes>", engine=engine)
     else:
-        raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch)
+        raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch, engine=engine)
     doc = cache.load_document(raw)
     if doc is None:
         doc = clean(raw)
@@ -66,8 +68,9 @@ def inspect(
     lang: str | None = None,
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
+    engine: str | None = None,
 ) -> Inspection:
-    """Everything about one SOURCE."""
-    doc = read(source, lang, library, fetch)
+    """Everything about one SOURCE (`engine`: as `read`)."""
+    doc = read(source, lang, library, fetch, engine)
     res = find_resolutions(doc)
     return Inspection(doc, res, _extract_citations(doc, res), _extract_votes(doc, res))

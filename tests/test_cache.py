@@ -12,7 +12,7 @@ import resinspect
 import resinspect.version
 from resinspect import pipeline
 from resinspect.model import Line, Page
-from resinspect.reader import cache, layout
+from resinspect.reader import cache, engines, layout
 
 KEY = hashlib.sha256(b"a document").hexdigest()
 OTHER = hashlib.sha256(b"another document").hexdigest()
@@ -78,6 +78,19 @@ def test_version_change_invalidates(home, monkeypatch):
     assert cache.get(KEY) is None  # written by the other version
 
 
+def test_pages_of_one_engine_are_not_the_other_engines(home, monkeypatch):
+    """The engine is part of the key: pages read by pdfminer are a miss for PDFium and the other way round
+    (the engine named, or RESINSPECT_ENGINE's), and a read by the other engine replaces them."""
+    cache.put(KEY, PAGES, "pdfminer")
+    assert cache.get(KEY, "pdfminer") == PAGES and cache.get(KEY, "pdfium") is None
+    monkeypatch.setenv("RESINSPECT_ENGINE", "pdfium")
+    assert cache.get(KEY) is None
+    cache.put(KEY, pages("read by PDFium"))
+    assert cache.get(KEY, "pdfium") == pages("read by PDFium") and cache.get(KEY, "pdfminer") is None
+    monkeypatch.setattr(engines, "VERSIONS", {**engines.VERSIONS, "pdfium": engines.VERSIONS["pdfium"] + 1})
+    assert cache.get(KEY) is None  # the engine's own version changed
+
+
 def test_reader_change_invalidates(home, monkeypatch):
     """Page texts written by an older PDF reader (same package version) are read again."""
     cache.put(KEY, PAGES)
@@ -127,10 +140,12 @@ def test_unwritable_cache_is_silent(home, monkeypatch):
     assert cache.get(KEY) is None
 
 
-def test_file_format(home):
+def test_file_format(home, monkeypatch):
+    monkeypatch.delenv("RESINSPECT_ENGINE", raising=False)
     cache.put(KEY, PAGES)
     data = json.loads((home / "cache" / f"{KEY}.json").read_text(encoding="utf-8"))
-    version = f"{resinspect.__version__}/reader-{layout.READER_VERSION}"
+    engine = engines.DEFAULT
+    version = f"{resinspect.__version__}/reader-{layout.READER_VERSION}/{engine}-{engines.VERSIONS[engine]}"
     assert data["format"] == cache.FORMAT and data["version"] == version and data["sha256"] == KEY
     assert data["pages"][0] == {
         "number": 1, "width": 612.0, "height": 792.0, "cid": 1,

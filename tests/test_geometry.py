@@ -119,3 +119,50 @@ def test_span_box_of_a_line():
     assert ln.span_box(3, 5) == (35.0, 100.0, 60.0, 110.0)
     assert ln.span_box(0, 1) == (10.0, 100.0, 20.0, 110.0)
     assert Line("ab", (1.0, 2.0, 3.0, 4.0)).span_box(0, 1) == (1.0, 2.0, 3.0, 4.0)  # no characters known
+
+
+# --- glyph runs (a word handed over as one glyph, as the PDFium engine does) ------------------------------
+
+
+def _chars(word: str, x: float, widths: list[float], size: float = 10.0) -> list[list]:
+    """One glyph a character, each `widths[k]` wide, starting at x."""
+    out = []
+    for ch, w in zip(word, widths, strict=True):
+        out.append([x, x + w, 700.0, size, ch, -2.0])
+        x += w
+    return out
+
+
+def _run(word: str, x: float, widths: list[float] | None, size: float = 10.0) -> list:
+    """The same word as one glyph run: n characters, and their advances (or none: an even share)."""
+    run = [x, x + sum(widths or [5.0] * len(word)), 700.0, size, word, -2.0, len(word)]
+    return run + [widths] if widths else run
+
+
+WIDTHS = {"Belgium,": [6.7, 5.6, 2.2, 5.6, 2.2, 5.6, 8.3, 2.8], "China": [7.2, 5.6, 2.2, 5.6, 5.6]}
+
+
+@pytest.mark.parametrize("advances", [True, False], ids=["advances", "even"])
+def test_a_run_lays_out_as_its_characters(advances):
+    from resinspect.reader.layout import make_page
+
+    x2 = 72.0 + sum(WIDTHS["Belgium,"]) + 3.0  # a word space: a gap of 0.3 sizes
+    widths = WIDTHS if advances else {w: [5.0] * len(w) for w in WIDTHS}
+    by_char = _chars("Belgium,", 72.0, widths["Belgium,"]) + _chars("China", x2, widths["China"])
+    by_run = [_run("Belgium,", 72.0, widths["Belgium,"] if advances else None)]
+    by_run.append(_run("China", x2, widths["China"] if advances else None))
+    a, b = make_page(1, 612, 792, by_char), make_page(1, 612, 792, by_run)
+    assert a == b and a.lines[0].text == "Belgium, China"
+    belgium = round(72.0 + sum(widths["Belgium,"][:7]), 1)  # the member's box ends before its comma
+    assert a.lines[0].span_box(0, 7)[2] == b.lines[0].span_box(0, 7)[2] == belgium
+
+
+def test_a_run_counts_its_characters_in_the_line_size():
+    """The line's size is the size most characters have: a 12-point word of 10 letters outvotes three
+    10-point glyphs, as it does when each letter is a glyph."""
+    from resinspect.reader.layout import make_page
+
+    small = _chars("a b", 200.0, [5.0, 5.0, 5.0])
+    for big in (_chars("Resolution", 72.0, [5.0] * 10, 12.0), [_run("Resolution", 72.0, [5.0] * 10, 12.0)]):
+        line = make_page(1, 612, 792, big + small).lines[0]
+        assert line.box[3] - line.box[1] == 12.0

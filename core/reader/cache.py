@@ -1,9 +1,10 @@
-"""A cache of the pages read from PDFs, keyed by the PDF's content sha256 and the tool's version.
+"""A cache of the pages read from PDFs, keyed by the PDF's content sha256, the tool's version and the PDF
+engine that read them.
 
 Each page is kept as its lines: text, box on the page and paragraph hint (`model.Page`). One JSON file per
 document, `<sha256>.json`, in `$RESINSPECT_HOME/cache` or the platform's user cache
-folder. Each file records the version that wrote it, so a new version of resinspect (whose extraction may
-differ) misses and overwrites. Files are written atomically (temporary file + rename). A missing, corrupt
+folder. Each file records the version and the engine that wrote it, so a new version of resinspect (whose
+extraction may differ), or a read by the other engine, misses and overwrites. Files are written atomically (temporary file + rename). A missing, corrupt
 or unreadable entry is a miss, never an error, and a cache that cannot be written is silently skipped.
 `RESINSPECT_NO_CACHE=1` turns the cache off. The cache keeps to a size (`RESINSPECT_CACHE_MAX`, default
 512M): the entries used least recently go first (reading an entry marks it used), and temporary files left by
@@ -42,9 +43,13 @@ FORMAT = 3  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def _version() -> str:
-    """The package version and the PDF reader's own version: pages change with either."""
-    return f"{version.__version__}/reader-{READER_VERSION}"
+def _version(engine: str | None = None) -> str:
+    """The package version, the layout's version and the PDF engine with its version (default: the one
+    `engines.choose` gives): pages change with any of them."""
+    from .engines import VERSIONS, choose
+
+    name = choose(engine)
+    return f"{version.__version__}/reader-{READER_VERSION}/{name}-{VERSIONS[name]}"
 
 
 def cache_dir() -> Path:
@@ -85,7 +90,7 @@ def max_bytes() -> int | None:
     return n or None
 
 
-def _record(sha256: str) -> dict[str, Any] | None:
+def _record(sha256: str, engine: str | None = None) -> dict[str, Any] | None:
     """The valid cache record for this content hash, or None (disabled, absent, stale, corrupt, not a plain
     file, or larger than the cache may be: a link to an endless file is not read)."""
     if not enabled():
@@ -103,7 +108,7 @@ def _record(sha256: str) -> dict[str, Any] | None:
         os.utime(path)  # used now: the last to go when the cache is full
     except (OSError, ValueError, RecursionError):  # missing, unreadable, not UTF-8, not JSON, too deep
         return None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != _version():
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != _version(engine):
         return None
     if not isinstance(data.get("pages"), list):
         return None
@@ -159,9 +164,10 @@ def _page_from_json(d: Any) -> Page:
     return Page(d["number"], tuple(lines), float(width), float(height), cid)
 
 
-def get(sha256: str) -> list[Page] | None:
-    """The cached pages for this content hash, or None (disabled, absent, stale, corrupt, wrong shape)."""
-    data = _record(sha256)
+def get(sha256: str, engine: str | None = None) -> list[Page] | None:
+    """The cached pages for this content hash read by `engine` (default: `engines.choose()`), or None
+    (disabled, absent, stale, another engine's, corrupt, wrong shape)."""
+    data = _record(sha256, engine)
     if data is None:
         return None
     try:
@@ -175,7 +181,7 @@ def load_document(raw: RawSource) -> Document | None:
     digest), for this call's input; None when there is none or it has the wrong shape."""
     if raw.kind != "pdf":
         return None
-    data = _record(raw.sha256)
+    data = _record(raw.sha256, raw.engine)
     d = data.get("document") if data else None
     if not isinstance(d, dict) or d.get("engine") != engine_digest():
         return None
@@ -224,7 +230,7 @@ def store_document(raw: RawSource, doc: Document) -> None:
         "page_languages": doc.page_languages,
         "engine": engine_digest(),
     }
-    _write(raw.sha256, raw.pages, document)
+    _write(raw.sha256, raw.pages, document, raw.engine)
 
 
 @functools.cache
@@ -240,12 +246,15 @@ def engine_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def put(sha256: str, pages: list[Page]) -> None:
-    """Store the pages for this content hash. Does nothing when disabled or the folder is not writable."""
-    _write(sha256, pages, None)
+def put(sha256: str, pages: list[Page], engine: str | None = None) -> None:
+    """Store the pages `engine` read for this content hash. Does nothing when disabled or the folder is not
+    writable."""
+    _write(sha256, pages, None, engine)
 
 
-def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None) -> None:
+def _write(
+    sha256: str, pages: list[Page], document: dict[str, Any] | None, engine: str | None = None
+) -> None:
     path = _entry(sha256)
     if path is None:
         raise ValueError(f"not a sha256 hex digest: {sha256!r}")
@@ -253,7 +262,7 @@ def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None) -> N
         return
     record: dict[str, Any] = {
         "format": FORMAT,
-        "version": _version(),
+        "version": _version(engine),
         "sha256": path.stem,
         "pages": [_page_to_json(p) for p in pages],
     }

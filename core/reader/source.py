@@ -115,9 +115,11 @@ def read_source(
     lang: str | None = None,
     libraries: Sequence[str | Path] | None = None,
     fetch: bool = False,
+    engine: str | None = None,
 ) -> RawSource:
     """Read a SOURCE into pages of lines. With `fetch`, a UN symbol missing from the library is downloaded
-    into it first (into the first of `libraries`, else the user's library). Raises SourceError."""
+    into it first (into the first of `libraries`, else the user's library). `engine`: the PDF engine
+    (`engines.choose`). Raises SourceError."""
     try:
         path = resolve(input, lang, libraries)
     except SourceError:
@@ -135,12 +137,13 @@ def read_source(
             data = path.read_bytes()
         except OSError as exc:
             raise SourceError(f"{shown(input)}: cannot read ({exc.strerror or exc})") from None
-    return read_data(data, input, path)
+    return read_data(data, input, path, engine)
 
 
-def read_data(data: bytes, input: str, path: Path | None = None) -> RawSource:
+def read_data(data: bytes, input: str, path: Path | None = None, engine: str | None = None) -> RawSource:
     """Read the bytes of a SOURCE (a PDF or an extracted text) into pages of lines; `input` is what the
-    user named, `path` the file they came from (None: standard input or bytes in memory)."""
+    user named, `path` the file they came from (None: standard input or bytes in memory), `engine` the PDF
+    engine (`engines.choose`: else RESINSPECT_ENGINE, else the default)."""
     name = str(path) if path else "<stdin>"
     if not data.strip():
         raise SourceError(f"{shown(input)}: empty file")
@@ -150,17 +153,16 @@ def read_data(data: bytes, input: str, path: Path | None = None) -> RawSource:
     symbol = asked or fsym
     told: SymbolSource | None = "input" if asked else "file name" if fsym else None
     if data[:1024].lstrip().startswith(b"%PDF") or (path and path.suffix.lower() == ".pdf"):
-        from . import cache
+        from . import cache, engines
 
-        pages = cache.get(sha)
+        chosen = engines.choose(engine)
+        pages = cache.get(sha, chosen)
         if pages is None:
-            from .pdf import read_pdf
-
             try:
-                pages = read_pdf(data)
+                pages = engines.read_pdf(data, chosen)
             except SourceError as exc:
                 raise SourceError(f"{shown(input)}: {exc}") from None
-            cache.put(sha, pages)
-        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang, told)
+            cache.put(sha, pages, chosen)
+        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang, told, chosen)
     text = _decode_text(data, shown(input))
     return RawSource(input, name if path else None, sha, "text", text_pages(text), symbol, flang, told)
