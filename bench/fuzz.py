@@ -104,8 +104,9 @@ def _prepare_fork() -> None:
     import pdfminer.pdfparser  # noqa: F401
     import resinspect
     import resinspect.cli.app  # noqa: F401
-    from resinspect import batch, jsonout  # noqa: F401
+    from resinspect import corpus  # noqa: F401
     from resinspect.cli.app import main as cli_main
+    from resinspect.export import jsonout
 
     old = dict(os.environ)
     os.environ["RESINSPECT_NO_CACHE"] = "1"
@@ -469,7 +470,7 @@ def measure(
 
 _HIDDEN = """
 import sys, traceback
-from resinspect import pdftext
+from resinspect.reader import pdf as pdftext
 from resinspect.errors import SourceError
 try:
     pdftext.read_pdf(sys.argv[1])
@@ -495,7 +496,7 @@ def debug_rerun(argv: list[str], env: dict[str, str], res: dict[str, Any], **kw:
         except subprocess.TimeoutExpired:
             return
         if c := culprit_from_traceback(r.stderr):
-            res["culprit"] = c + " (hidden by pdftext.read_pdf)"
+            res["culprit"] = c + " (hidden by reader/pdf.read_pdf)"
         return
     r2, _ = measure(argv, {**env, "RESINSPECT_DEBUG": "1"}, debug=False, **kw)
     if r2.get("culprit"):
