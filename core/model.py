@@ -43,6 +43,8 @@ IssueCode = Literal[
     "garbled-arabic",
     "cid-glyphs",
     "symbol-mismatch",
+    "pdf-repaired",  # damage the PDF reader repaired or skipped (pdfminer's warnings, counted)
+    "text-decoding",  # a text file that is not clean UTF-8: bad bytes replaced, or its encoding guessed
     # votes
     "count-mismatch",
     "unknown-member",
@@ -56,6 +58,7 @@ IssueCode = Literal[
     "assigned-by-elimination",
     "roster-doubt",
     "no-roster",
+    "too-many-votes",
 ]
 
 Box = tuple[
@@ -114,6 +117,7 @@ class RawSource:
     symbol: str | None
     lang: Lang | None  # language told by the file name, if any
     symbol_source: SymbolSource | None = None  # "input" (a symbol was asked for) or "file name"
+    issues: tuple[Issue, ...] = ()  # what the reader met: damage repaired, a text's encoding guessed
 
 
 # ------------------------------------------------------------------------------------------ documents

@@ -35,6 +35,7 @@ def read(
     doc = cache.load_document(raw)
     if doc is None:
         doc = clean(raw)
+        doc.issues[:0] = raw.issues  # what the reader met (damage repaired, an encoding guessed)
         cache.store_document(raw, doc)
         return doc
     return name(doc, raw)

@@ -37,7 +37,7 @@ DEFAULT_MAX = 512 * 1024 * 1024
 STALE_TMP = 600.0  # seconds: a temporary file this old was left by a killed run (a live write takes less)
 EVICT_EVERY = 32  # writes between two looks at the cache's size (a look lists the folder)
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
-FORMAT = 3  # bump when the layout of a cache file changes
+FORMAT = 4  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -167,13 +167,24 @@ def _page_from_json(d: Any) -> Page:
 
 def get(sha256: str) -> list[Page] | None:
     """The cached pages for this content hash, or None (disabled, absent, stale, corrupt, wrong shape)."""
+    found = lookup(sha256)
+    return found[0] if found else None
+
+
+def lookup(sha256: str) -> tuple[list[Page], list[Issue]] | None:
+    """The cached pages for this content hash and the issues met reading them, or None (disabled, absent,
+    stale, corrupt, wrong shape)."""
     data = _record(sha256)
     if data is None:
         return None
     try:
-        return [_page_from_json(p) for p in data["pages"]]
+        pages = [_page_from_json(p) for p in data["pages"]]
+        issues = [
+            Issue(i["code"], i["message"], tuple(int(x) for x in i["pages"])) for i in data.get("issues", [])
+        ]
     except (KeyError, TypeError, ValueError):
         return None
+    return pages, issues
 
 
 def load_document(raw: RawSource) -> Document | None:
@@ -230,7 +241,7 @@ def store_document(raw: RawSource, doc: Document) -> None:
         "page_languages": doc.page_languages,
         "engine": engine_digest(),
     }
-    _write(raw.sha256, raw.pages, document)
+    _write(raw.sha256, raw.pages, document, raw.issues)
 
 
 @functools.cache
@@ -246,12 +257,13 @@ def engine_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def put(sha256: str, pages: list[Page]) -> None:
-    """Store the pages for this content hash. Does nothing when disabled or the folder is not writable."""
-    _write(sha256, pages, None)
+def put(sha256: str, pages: list[Page], issues: list[Issue] | tuple[Issue, ...] = ()) -> None:
+    """Store the pages for this content hash (and the issues met reading them). Does nothing when disabled
+    or the folder is not writable."""
+    _write(sha256, pages, None, issues)
 
 
-def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None) -> None:
+def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None, issues: Any = ()) -> None:
     path = _entry(sha256)
     if path is None:
         raise ValueError(f"not a sha256 hex digest: {sha256!r}")
@@ -263,6 +275,8 @@ def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None) -> N
         "sha256": path.stem,
         "pages": [_page_to_json(p) for p in pages],
     }
+    if issues:
+        record["issues"] = [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in issues]
     if document is not None:
         record["document"] = document
     tmp: Path | None = None

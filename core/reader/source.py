@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import SourceError, shown
-from ..model import LANGUAGES, Page, RawSource, SymbolSource
+from ..model import LANGUAGES, Issue, Page, RawSource, SymbolSource
 from ..text.symbols import normalize_symbol, parse_filename, symbol_key
+from . import limits
 from .layout import lines_from_text
 from .library import search_dirs
 
@@ -66,10 +67,14 @@ def resolve(
     if input == "-":
         return None
     path = Path(input)
-    if path.is_file():
-        return path
-    if path.is_dir():
-        raise SourceError(f"{shown(input)}: is a folder, not a document")
+    try:
+        if path.is_file():
+            return path
+        if path.is_dir():
+            raise SourceError(f"{shown(input)}: is a folder, not a document")
+    except OSError as exc:  # a name too long for the file system, a folder we may not enter…
+        if normalize_symbol(input) is None:
+            raise SourceError(f"{shown(input)}: cannot read ({exc.strerror or exc})") from None
     symbol = normalize_symbol(input)
     if symbol is None:
         sym, _ = parse_filename(input)
@@ -83,19 +88,19 @@ def resolve(
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\xa0\xad]")
 
 
-def _decode_text(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str) -> tuple[str, list[Issue]]:
     if b"\x00" in data[:4096]:
         raise SourceError(f"{name}: not a PDF or a text file (binary content)")
     for enc in ("utf-8-sig",):
         try:
-            return data.decode(enc)
+            return data.decode(enc), []
         except UnicodeDecodeError:
             pass
     # Real extracted texts are sometimes Latin-1 (e.g. "Charg\xe9 d'Affaires"); accept them if mostly text.
     text = data.decode("latin-1")
     if len(_UNPRINTABLE.findall(text)) > 0.03 * len(text):
         raise SourceError(f"{name}: not a PDF or a text file (binary content)")
-    return text
+    return text, []
 
 
 def text_pages(text: str) -> list[Page]:
@@ -128,14 +133,26 @@ def read_source(
 
         fetch_pdf(symbol, lang or "en", library=Path(libraries[0]) if libraries else None)
         path = resolve(input, lang, libraries)
+    return read_data(read_bytes(input, path), input, path)
+
+
+def read_bytes(input: str, path: Path | None) -> bytes:
+    """The bytes of a SOURCE's file (None: standard input), within the file-size bound."""
+    limit = limits.current().file_bytes
+    too_big = limits.exceeded(f"a file larger than {limits.amount(limit, 'bytes')}")
     if path is None:
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SourceError(f"{shown(input)}: cannot read ({exc.strerror or exc})") from None
-    return read_data(data, input, path)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise limits.LimitExceeded(f"<stdin>: {too_big}")
+        return data
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise SourceError(f"{shown(input)}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise limits.LimitExceeded(f"{shown(input)}: {too_big}")
+    return data
 
 
 def read_data(data: bytes, input: str, path: Path | None = None) -> RawSource:
@@ -152,15 +169,38 @@ def read_data(data: bytes, input: str, path: Path | None = None) -> RawSource:
     if data[:1024].lstrip().startswith(b"%PDF") or (path and path.suffix.lower() == ".pdf"):
         from . import cache
 
-        pages = cache.get(sha)
-        if pages is None:
-            from .pdf import read_pdf
+        found = cache.lookup(sha)
+        if found is None:
+            from .pdf import read_pdf_report
 
             try:
-                pages = read_pdf(data)
-            except SourceError as exc:
-                raise SourceError(f"{shown(input)}: {exc}") from None
-            cache.put(sha, pages)
-        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang, told)
-    text = _decode_text(data, shown(input))
-    return RawSource(input, name if path else None, sha, "text", text_pages(text), symbol, flang, told)
+                found = read_pdf_report(data)
+                _check_lines(found[0])
+            except SourceError as exc:  # LimitExceeded stays one
+                raise type(exc)(f"{shown(input)}: {exc}") from None
+            cache.put(sha, *found)
+        pages, issues = found
+        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang, told, tuple(issues))
+    text, issues = decode_text(data, shown(input))
+    try:
+        _check_text(text)
+    except SourceError as exc:
+        raise type(exc)(f"{shown(input)}: {exc}") from None
+    return RawSource(
+        input, name if path else None, sha, "text", text_pages(text), symbol, flang, told, tuple(issues)
+    )
+
+
+def _check_text(text: str) -> None:
+    """A text within the bounds on characters and lines (checked before any line is made)."""
+    lim = limits.current()
+    if len(text) > lim.text_chars:
+        raise limits.exceeded(f"a text of more than {limits.amount(lim.text_chars)} characters")
+    if max(text.count("\n"), text.count("\r")) >= lim.text_lines:
+        raise limits.exceeded(f"a text of more than {limits.amount(lim.text_lines)} lines")
+
+
+def _check_lines(pages: list[Page]) -> None:
+    lim = limits.current()
+    if sum(len(p.lines) for p in pages) > lim.text_lines:
+        raise limits.exceeded(f"more than {limits.amount(lim.text_lines)} lines of text")

@@ -1,0 +1,170 @@
+"""Hostile input, bounded (issue 14): one constructed reproducer per class of the issue, built by the fuzz
+harness's generators (`tests/fuzz/pdfgen.py`, `textgen.py`), each small and fast. Past a bound: one `error:`
+line naming it, exit 2; below one: the document is read, and what was repaired is one warning."""
+
+from __future__ import annotations
+
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from resinspect.cli.app import app
+from resinspect.reader import limits
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent / "fuzz"))
+import pdfgen  # noqa: E402
+import textgen  # noqa: E402, F401
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch):
+    monkeypatch.setenv("RESINSPECT_NO_CACHE", "1")
+
+
+def cli(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=input)
+
+
+def one_error(r, *words: str) -> str:
+    """The run ended with exactly one `error:` line (holding `words`), exit 2, and nothing else on stderr."""
+    assert "Traceback" not in r.stderr + r.stdout
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), r.stderr
+    for w in words:
+        assert w in lines[0], lines[0]
+    assert r.exit_code == 2
+    return lines[0]
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+# ------------------------------------------------------------------------- 1. hangs: cycles and volume
+
+
+@pytest.mark.parametrize("part", sorted(pdfgen.SELFREF))
+@pytest.mark.parametrize("cycle", [1, 2])
+def test_self_references_end_quickly_with_a_result_or_one_line(tmp_path, part, cycle):
+    path = write(tmp_path, f"{part}{cycle}.pdf", pdfgen.SELFREF[part](cycle))
+    t0 = time.perf_counter()
+    r = cli("paragraphs", path, "--json")
+    assert time.perf_counter() - t0 < 5
+    assert "Traceback" not in r.stderr
+    if part == "font":  # a Type0 font that is its own descendant: refused, by name
+        one_error(r, "a font that names itself as its own descendant")
+        return
+    assert r.exit_code == 0, r.stderr
+    assert all(ln.startswith("warning: ") for ln in r.stderr.splitlines())
+    assert len(r.stderr.splitlines()) <= 1  # what was repaired: one line, never pdfminer's own
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda: pdfgen.repeated_text_ops(20_000), "more than 100,000 glyphs on page 1"),
+        (lambda: pdfgen.deflate_text_ops(1_500_000), "more than 100,000 glyphs on page 1"),
+        (lambda: pdfgen.form_fanout(25, 2), "form XObjects drawn inside one another more than 12 deep"),
+        (lambda: pdfgen.deep_page_tree(10_000), "a page tree nested more than 64 deep"),
+    ],
+    ids=["repeated-ops", "deflate-ops", "form-fanout", "deep-page-tree"],
+)
+def test_volume_attacks_stop_at_a_named_bound(tmp_path, make, words):
+    r = cli("inspect", write(tmp_path, "x.pdf", make()), "--json")
+    assert "resinspect help limits" in one_error(r, words)
+
+
+def test_form_fan_out_is_bounded_per_page(tmp_path):
+    r = cli("inspect", write(tmp_path, "x.pdf", pdfgen.form_fanout(11, 3)), "--json")
+    one_error(r, "more than 5,000 form XObjects drawn on page 1")
+
+
+def test_a_form_drawing_itself_is_skipped_and_said(tmp_path):
+    r = cli("paragraphs", write(tmp_path, "x.pdf", pdfgen.form_fanout(fanout=2, self_loop=True)), "--json")
+    assert r.exit_code == 0
+    (line,) = r.stderr.splitlines()
+    assert line.startswith("warning: ") and "a form XObject that draws itself" in line
+
+
+def test_page_count_bound(tmp_path):
+    path = write(tmp_path, "x.pdf", pdfgen.many_pages(40))
+    with limits.using(pages=30):
+        r = cli("inspect", path, "--json")
+    one_error(r, "more than 30 pages")
+    lying = write(tmp_path, "lying.pdf", pdfgen.many_pages(100_000, real=False))
+    assert cli("paragraphs", lying, "--json").exit_code == 0  # a /Count that lies is not a page
+
+
+# ------------------------------------------------------------------------------ 2. memory: deflate bombs
+
+
+@pytest.mark.parametrize("fill", [b"\0", b" "])
+def test_deflate_bomb_stops_at_the_stream_bound(tmp_path, fill):
+    path = pdfgen.bomb_pdf(tmp_path / "bomb.pdf", 1 << 30, fill)  # 1 GB inflated, 1 MB on disk
+    with limits.using(stream_bytes=4 * limits.MB):
+        r = cli("inspect", path, "--json")
+    one_error(r, "a stream decodes to more than 4 MB")
+
+
+def test_damaged_deflate_is_inflated_in_one_pass(tmp_path):
+    """pdfminer re-inflates damaged data one byte at a time into a growing bytes object (quadratic: 16 MB
+    never ended); here in one pass, keeping what inflates, and saying so."""
+    import zlib
+
+    from resinspect.reader import decode
+
+    plain = b"(1. Decides) Tj T*\n" * (16 << 20 // 19)
+    bad = zlib.compress(plain, 1)[:-4] + b"\0\0\0\0"  # a wrong checksum
+    noted: list[str] = []
+    t0 = time.perf_counter()
+    with decode.bounded(limits.current(), noted.append):
+        assert decode.inflate_damaged(bad) == plain
+        assert (
+            decode.inflate_damaged(bad[: len(bad) // 2])
+            == plain[: len(decode.inflate_damaged(bad[: len(bad) // 2]))]
+        )
+    assert time.perf_counter() - t0 < 5
+    assert noted[0] == "Data-loss while decompressing corrupted data" and "truncated" in noted[1]
+    path = write(tmp_path, "x.pdf", pdfgen.corrupt_deflate_pdf(0.0625, "checksum"))
+    r = cli("inspect", path, "--json")
+    (line,) = r.stderr.splitlines()
+    assert "Data-loss while decompressing corrupted data" in line and line.startswith("warning: ")
+
+
+# --------------------------------------------------------------------------------- 5. pdfminer's log lines
+
+
+@pytest.mark.parametrize(
+    "name", ["length_huge", "objstm_n_negative", "truncated_stream_half", "length_short"]
+)
+def test_pdfminer_log_becomes_one_warning(tmp_path, name):
+    r = cli("paragraphs", write(tmp_path, "x.pdf", pdfgen.STRUCTURE_MUTATIONS[name]()), "--json")
+    assert r.exit_code == 0
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("warning: ") and "the PDF is damaged" in lines[0], lines
+
+
+def test_recursion_in_a_damaged_pdf_is_named(tmp_path):
+    r = cli("inspect", write(tmp_path, "x.pdf", pdfgen.STRUCTURE_MUTATIONS["length_self_ref"]()), "--json")
+    one_error(r, "refer to one another in a loop")
+
+
+# ---------------------------------------------------------------------------------------- 13. geometry
+
+
+def test_a_page_a_billion_points_wide(tmp_path):
+    r = cli("text", write(tmp_path, "x.pdf", pdfgen.wide_mediabox(1e9)))
+    assert r.exit_code == 0 and r.stderr == "" and "8. Decides" in r.stdout
+
+
+def test_a_row_of_glyphs_with_marks_is_not_quadratic(tmp_path):
+    path = write(tmp_path, "x.pdf", pdfgen.glyphs_with_marks(16_000, 2))
+    t0 = time.perf_counter()
+    r = cli("text", path)
+    assert time.perf_counter() - t0 < 5 and r.exit_code == 0
+    assert unicodedata.normalize("NFD", r.stdout).count("a\u0301\u0308") == 16_000
