@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 import typer
 from resinspect.model import LANGUAGES as LANGS
 from resinspect.model import Lang
+from resinspect.reader.limits import DEFAULT as DEFAULT_LIMITS
 
 FORMATS = ("table", "json", "ndjson", "csv", "tsv")
 Format = Literal["table", "json", "ndjson", "csv", "tsv"]
@@ -36,6 +37,23 @@ LibraryOpt = Annotated[
 ]
 FetchOpt = Annotated[
     bool, typer.Option("--fetch", help="Download a symbol missing from the library (UN ODS).")
+]
+TIMEOUT = DEFAULT_LIMITS.timeout  # seconds per document unless --timeout or RESINSPECT_TIMEOUT says otherwise
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        envvar="RESINSPECT_TIMEOUT",
+        help="Time budget per document: past it, an error and the next document (0: none).",
+    ),
+]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Every warning in full (the PDF reader's own too), not the first 20."
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from .commands import run
-from .options import FetchOpt, LangOpt, LibraryOpt, SourceArg, check
+from .options import TIMEOUT, FetchOpt, LangOpt, LibraryOpt, SourceArg, TimeoutOpt, VerboseOpt, check
 from .output import error
 
 
@@ -37,6 +37,8 @@ def show(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    timeout: TimeoutOpt = TIMEOUT,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Draw where facts were found: each box outlined and labelled on the page image (PDF), or each span
     highlighted in the cleaned text (text input: an HTML file). Without --vote, --paragraph or --citation,
@@ -70,4 +72,4 @@ def show(
             typer.echo(str(path))
         return 0
 
-    run([source], lang, library, handle, fetch=fetch)
+    run([source], lang, library, handle, fetch=fetch, timeout=timeout, verbose=verbose)

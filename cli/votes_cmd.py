@@ -7,7 +7,19 @@ from typing import Annotated, Any
 import typer
 
 from .commands import run, vote_line
-from .options import FORMATS, FetchOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, VoteFormat, check
+from .options import (
+    FORMATS,
+    TIMEOUT,
+    FetchOpt,
+    JsonOpt,
+    LangOpt,
+    LibraryOpt,
+    SourcesArg,
+    TimeoutOpt,
+    VerboseOpt,
+    VoteFormat,
+    check,
+)
 from .output import Output, warn
 
 # one row per member and vote; `vote` is the list's key, as in JSON and SQLite (in_favour, against, abstaining)
@@ -33,6 +45,8 @@ def votes(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    timeout: TimeoutOpt = TIMEOUT,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Who voted how: in favour, against, abstaining — with ISO codes, outcome and checks.
 
@@ -81,7 +95,7 @@ def votes(
             return 1
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch)
+    run(sources, lang, library, handle, fetch=fetch, timeout=timeout, verbose=verbose)
 
 
 def _what(v: Any) -> str:

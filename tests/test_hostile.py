@@ -100,6 +100,14 @@ def test_page_count_bound(tmp_path):
     assert cli("paragraphs", lying, "--json").exit_code == 0  # a /Count that lies is not a page
 
 
+def test_time_budget(tmp_path):
+    path = write(tmp_path, "x.pdf", pdfgen.many_pages(400))
+    t0 = time.perf_counter()
+    r = cli("inspect", path, "--json", "--timeout", "0.3")
+    assert time.perf_counter() - t0 < 3
+    one_error(r, "took longer than 0.3 s", "--timeout")
+
+
 # ------------------------------------------------------------------------------ 2. memory: deflate bombs
 
 
@@ -147,6 +155,13 @@ def test_pdfminer_log_becomes_one_warning(tmp_path, name):
     assert r.exit_code == 0
     lines = r.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("warning: ") and "the PDF is damaged" in lines[0], lines
+
+
+def test_verbose_shows_pdfminer_lines_in_full(tmp_path):
+    path = write(tmp_path, "x.pdf", pdfgen.STRUCTURE_MUTATIONS["objstm_n_negative"]())
+    lines = cli("paragraphs", path, "--json", "--verbose").stderr.splitlines()
+    assert all(ln.startswith("warning: ") for ln in lines)
+    assert any(": pdfminer: " in ln for ln in lines) and any("the PDF is damaged" in ln for ln in lines)
 
 
 def test_recursion_in_a_damaged_pdf_is_named(tmp_path):

@@ -43,6 +43,21 @@ class Limits:
 
 
 DEFAULT = Limits()
+LIMIT_HELP: dict[str, tuple[str, str]] = {  # what `resinspect help limits` prints: unit, meaning
+    "timeout": ("s", "to read, clean and extract one document (--timeout, RESINSPECT_TIMEOUT; 0: none)"),
+    "file_bytes": ("bytes", "a PDF or text file"),
+    "stream_bytes": ("bytes", "one PDF stream, decoded (a compression bomb stops here)"),
+    "decoded_bytes": ("bytes", "all the streams of one PDF, decoded"),
+    "pages": ("", "pages of one PDF"),
+    "page_tree_depth": ("", "levels of a PDF's page tree"),
+    "tokens_per_page": ("", "operators and operands in a page's content (its forms included)"),
+    "glyphs_per_page": ("", "glyphs drawn on one page"),
+    "form_depth": ("", "form XObjects drawn inside one another"),
+    "forms_per_page": ("", "form XObjects drawn on one page"),
+    "text_chars": ("", "characters of a text file"),
+    "text_lines": ("", "lines of one document"),
+    "vote_blocks": ("", "vote blocks read in one document (the rest are named in a warning)"),
+}
 _CURRENT: ContextVar[Limits] = ContextVar("resinspect_limits", default=DEFAULT)
 
 
