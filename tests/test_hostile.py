@@ -4,6 +4,8 @@ line naming it, exit 2; below one: the document is read, and what was repaired i
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 import time
 import unicodedata
@@ -16,7 +18,7 @@ from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent / "fuzz"))
 import pdfgen  # noqa: E402
-import textgen  # noqa: E402, F401
+import textgen  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -167,6 +169,44 @@ def test_verbose_shows_pdfminer_lines_in_full(tmp_path):
 def test_recursion_in_a_damaged_pdf_is_named(tmp_path):
     r = cli("inspect", write(tmp_path, "x.pdf", pdfgen.STRUCTURE_MUTATIONS["length_self_ref"]()), "--json")
     one_error(r, "refer to one another in a loop")
+
+
+# -------------------------------------------------------------------------------------- 12. text decoding
+
+C1 = re.compile("[\x80-\x9f]")
+MOJIBAKE = re.compile("Ã|â€|Ø§|Ù")
+
+
+@pytest.mark.parametrize(
+    ("data", "warning"),
+    [
+        (textgen.invalid_utf8(1, "en"), "1 byte not valid UTF-8, replaced by U+FFFD"),
+        (textgen.invalid_utf8(1, "ar"), "1 byte not valid UTF-8, replaced by U+FFFD"),
+        (textgen.invalid_utf8(50, "en"), "50 bytes not valid UTF-8, replaced by U+FFFD"),
+        (textgen.utf16(True, "le"), None),
+        (textgen.utf16(True, "be"), None),
+        (textgen.utf16(True, "le", "ar"), None),
+        (textgen.utf32(True, "le"), None),
+        (textgen.utf32(True, "be"), None),
+        (textgen.cp1252(), None),
+        (textgen.nul_bytes("after_4k"), "8 NUL bytes dropped"),
+        (textgen.nul_bytes("sprinkled"), "171 NUL bytes dropped"),
+        (b"The Security Council,\n1. Decides \xff to remain seized.\n", "read as cp1252, a guess"),
+    ],
+    ids=["utf8-1-bad", "utf8-ar-1-bad", "utf8-50-bad", "utf16le", "utf16be", "utf16-ar", "utf32le", "utf32be",
+         "cp1252", "nul-after-4k", "nul-sprinkled", "one-stray-byte"],
+)  # fmt: skip
+def test_text_decoding(tmp_path, data, warning):
+    path = write(tmp_path, "x.txt", data)
+    r = cli("text", path)
+    assert r.exit_code == 0, r.stderr
+    assert not C1.search(r.stdout) and not MOJIBAKE.search(r.stdout) and "\0" not in r.stdout
+    replaced = int(warning.split()[0]) if warning and "U+FFFD" in warning else 0
+    assert 0 < r.stdout.count("\ufffd") <= replaced if replaced else "\ufffd" not in r.stdout
+    r = cli("inspect", path, "--json")
+    warned = [ln for ln in r.stderr.splitlines() if warning and warning in ln]
+    assert len(warned) == (1 if warning else 0), r.stderr
+    assert json.loads(r.stdout)["source"]["languages"]
 
 
 # ---------------------------------------------------------------------------------------- 13. geometry

@@ -86,21 +86,91 @@ def resolve(
 
 # Latin-1 characters that are not printable (str.isprintable), line breaks and tabs aside
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\xa0\xad]")
+_BOMS = (  # longest first: UTF-32 LE begins like UTF-16 LE
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_ASCII = bytes(range(128))
+NUL_SHARE = 0.05  # a text with more NUL bytes than this share is binary; fewer are dropped, with a warning
+THIN = 16  # fewer non-ASCII bytes than this tell nothing about a legacy encoding: cp1252, said to be a guess
+
+
+def _binary(name: str) -> SourceError:
+    return SourceError(f"{name}: not a PDF or a text file (binary content)")
+
+
+def _replaced(text: str, data: bytes) -> int:
+    """How many U+FFFD a lenient decoding put in (beyond those the file itself holds)."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, list[Issue]]:
-    if b"\x00" in data[:4096]:
-        raise SourceError(f"{name}: not a PDF or a text file (binary content)")
-    for enc in ("utf-8-sig",):
-        try:
-            return data.decode(enc), []
-        except UnicodeDecodeError:
-            pass
-    # Real extracted texts are sometimes Latin-1 (e.g. "Charg\xe9 d'Affaires"); accept them if mostly text.
-    text = data.decode("latin-1")
+    """The text of a text file, and what was done to get it (`text-decoding` issues). UTF-8, UTF-16 and
+    UTF-32 by their byte-order mark; else UTF-8, with the few bytes that are not replaced (U+FFFD) when most
+    of the file's non-ASCII bytes are valid UTF-8; else a legacy 8-bit encoding guessed by
+    charset-normalizer (cp1252 where it reads the same), named in a warning when the guess is weak. A few
+    NUL bytes are dropped; binary content is refused."""
+    issues: list[Issue] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, "replace")
+            if bad := _replaced(text, data):
+                issues.append(
+                    Issue(
+                        "text-decoding", f"{bad:,} bytes that are not {encoding.upper()} replaced by U+FFFD"
+                    )
+                )
+            return _printable(text, name), issues
+    nul = data.count(b"\x00")
+    if nul:
+        if nul > NUL_SHARE * len(data):
+            raise _binary(name)
+        data = data.replace(b"\x00", b"")
+        issues.append(Issue("text-decoding", f"{_bytes(nul, 'NUL byte')} dropped"))
+    try:
+        return _printable(data.decode("utf-8"), name), issues
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    bad = _replaced(text, data)
+    non_ascii = len(data.translate(None, _ASCII))
+    if non_ascii - bad >= 2 * bad:  # mostly valid UTF-8 sequences: a few damaged bytes in a UTF-8 file
+        issues.append(Issue("text-decoding", f"{_bytes(bad)} not valid UTF-8, replaced by U+FFFD"))
+        return _printable(text, name), issues
+    text, encoding, weak = _legacy(data, non_ascii)
+    if weak:
+        issues.append(Issue("text-decoding", f"not UTF-8: read as {encoding}, a guess (check the text)"))
+    return _printable(text, name), issues
+
+
+def _legacy(data: bytes, non_ascii: int) -> tuple[str, str, bool]:
+    """A text in a legacy 8-bit encoding: (text, encoding, whether the guess is weak). charset-normalizer
+    (already a dependency of pdfminer.six, and the maintained successor of chardet) guesses; cp1252 is
+    preferred where it gives the same text (an English, French or Spanish text saved on Windows), and taken
+    as a weak guess when a handful of non-ASCII bytes tell nothing."""
+    if non_ascii < THIN:
+        return data.decode("cp1252", "replace"), "cp1252", True
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return data.decode("cp1252", "replace"), "cp1252", True
+    candidates = [best.encoding, *best.could_be_from_charset]
+    encoding = "cp1252" if "cp1252" in candidates else best.encoding
+    return data.decode(encoding, "replace"), encoding, best.chaos > 0.1 or best.coherence < 0.1
+
+
+def _bytes(n: int, what: str = "byte") -> str:
+    return f"{n:,} {what}{'s' if n != 1 else ''}"
+
+
+def _printable(text: str, name: str) -> str:
     if len(_UNPRINTABLE.findall(text)) > 0.03 * len(text):
-        raise SourceError(f"{name}: not a PDF or a text file (binary content)")
-    return text, []
+        raise _binary(name)
+    return text
 
 
 def text_pages(text: str) -> list[Page]:
