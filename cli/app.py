@@ -47,6 +47,9 @@ def _root(
     ),
 ) -> None:
     """Inspect UN Security Council documents: votes, paragraphs, citations."""
+    from .output import engine_warnings_to_stderr
+
+    engine_warnings_to_stderr()
     if ctx.invoked_subcommand is None:  # bare `resinspect`: the help, and success
         typer.echo(ctx.get_help())
         raise typer.Exit(0)

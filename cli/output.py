@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import re
 import shlex
@@ -161,6 +162,21 @@ def end_warnings(source: str) -> None:
         sys.stderr.write(
             f"warning: {safe(source)}: {more:,} more warning{'s' if more > 1 else ''} not shown (--verbose shows them)\n"
         )
+
+
+class _EngineWarnings(logging.Handler):
+    """The engine's warnings that belong to no one document (a library folder skipped), as lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"warning: {safe(record.getMessage(), 2000)}\n")
+
+
+def engine_warnings_to_stderr() -> None:
+    """Print what the engine logs to the `resinspect` logger as `warning:` lines (once per process)."""
+    logger = logging.getLogger("resinspect")
+    if not any(isinstance(h, _EngineWarnings) for h in logger.handlers):
+        logger.addHandler(_EngineWarnings(logging.WARNING))
+    logger.propagate = False
 
 
 def error(message: str) -> None:

@@ -5,6 +5,7 @@ line naming it, exit 2; below one: the document is read, and what was repaired i
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -169,6 +170,107 @@ def test_verbose_shows_pdfminer_lines_in_full(tmp_path):
 def test_recursion_in_a_damaged_pdf_is_named(tmp_path):
     r = cli("inspect", write(tmp_path, "x.pdf", pdfgen.STRUCTURE_MUTATIONS["length_self_ref"]()), "--json")
     one_error(r, "refer to one another in a loop")
+
+
+# ------------------------------------------------------------------------------- 11. library and cache
+
+
+@pytest.fixture
+def fresh_library(monkeypatch):
+    """Library folders listed anew, warnings said anew (they are once per process)."""
+    from resinspect.reader import library
+
+    monkeypatch.setattr(library, "_INDEX", {})
+    monkeypatch.setattr(library, "_WARNED", set())
+    return library
+
+
+def test_an_unreadable_library_folder_is_skipped_with_one_warning(tmp_path, monkeypatch, fresh_library):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real = os.scandir
+
+    def scandir(path):  # root reads a mode-000 folder: refuse it as the file system would a user
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(fresh_library.os, "scandir", scandir)
+    monkeypatch.setenv("RESINSPECT_LIBRARY", str(locked))
+    r = cli("votes", "S/2020/249", "S/PV.8700", "--format", "csv")
+    assert r.exit_code == 0  # the bundled samples are still found
+    assert r.stderr.splitlines() == [f"warning: library folder {locked} skipped: Permission denied"]
+
+
+def test_a_link_loop_named_like_a_document_is_skipped(tmp_path, monkeypatch, fresh_library):
+    (tmp_path / "S_2020_249.en.txt").symlink_to("S_2020_249.en.txt")
+    monkeypatch.setenv("RESINSPECT_LIBRARY", str(tmp_path))
+    r = cli("votes", "S/2020/249", "--format", "csv")
+    assert r.exit_code == 0 and "Belgium" in r.stdout
+    assert r.stderr.splitlines() == [
+        f"warning: library entry {tmp_path / 'S_2020_249.en.txt'} skipped: a broken link or a link loop"
+    ]
+
+
+def test_the_library_is_listed_once_per_run(tmp_path, monkeypatch, fresh_library):
+    for k in range(1, 2001):
+        (tmp_path / f"S_2019_{k}.en.txt").write_bytes(
+            b"The Security Council,\n1. Decides to remain seized.\n"
+        )
+    listed = []
+    real = os.scandir
+    monkeypatch.setattr(fresh_library.os, "scandir", lambda p: listed.append(str(p)) or real(p))
+    t0 = time.perf_counter()
+    r = cli("paragraphs", "--format", "csv", "--library", tmp_path, *(f"S/2019/{k}" for k in range(1, 101)))
+    assert r.exit_code == 0 and r.stdout.count("\nDecides") == 0 and len(r.stdout.splitlines()) == 101
+    assert listed.count(str(tmp_path)) == 1
+    assert time.perf_counter() - t0 < 10
+
+
+def _entry_variants(good: dict) -> dict[str, object]:
+    def doc(**changes: object) -> dict:
+        d = json.loads(json.dumps(good))
+        d["document"].update(changes)
+        return d
+
+    return {
+        "text_int": doc(text=123),
+        "text_list": doc(text=["a", "b"]),
+        "text_empty": doc(text=""),
+        "page_starts_strings": doc(page_starts=["x", "y"]),
+        "page_starts_empty": doc(page_starts=[]),
+        "page_starts_huge": doc(page_starts=[10**12]),
+        "languages_string": doc(languages="en"),
+        "languages_ints": doc(languages=[1, 2]),
+        "issues_null_message": doc(issues=[{"code": 1, "message": None, "pages": []}]),
+        "issues_pages_int": doc(issues=[{"code": "x", "message": "m", "pages": 5}]),
+        "source_pages_string": doc(source_pages="many"),
+        "lines_outside_text": doc(lines=[[0, 10**9, 1, None, None, None]]),
+        "document_missing_keys": {**good, "document": {"engine": good["document"]["engine"]}},
+        "pages_empty": {k: v for k, v in good.items() if k != "document"} | {"pages": []},
+        "page_without_lines": {k: v for k, v in good.items() if k != "document"}
+        | {"pages": [{**good["pages"][0], "lines": []}]},
+        "a_list": [1, 2, 3],
+        "nested_deep": json.loads("[" * 50 + "]" * 50),
+    }
+
+
+def test_a_cache_entry_of_the_wrong_shape_is_a_miss(tmp_path, monkeypatch):
+    import hashlib
+
+    from resinspect.reader.cache import cache_dir
+
+    monkeypatch.delenv("RESINSPECT_NO_CACHE")
+    monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path / "home"))
+    pdf = write(tmp_path, "doc.pdf", pdfgen.base_pdf())
+    cold = cli("inspect", pdf, "--json")
+    assert cold.exit_code == 0
+    entry = cache_dir() / f"{hashlib.sha256(pdf.read_bytes()).hexdigest()}.json"
+    good = json.loads(entry.read_text(encoding="utf-8"))
+    for name, shape in _entry_variants(good).items():
+        entry.write_text(json.dumps(shape), encoding="utf-8")
+        r = cli("inspect", pdf, "--json")
+        assert (r.exit_code, r.stdout, r.stderr) == (0, cold.stdout, cold.stderr), name
 
 
 # -------------------------------------------------------------------------------------- 12. text decoding

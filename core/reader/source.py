@@ -15,10 +15,9 @@ from ..model import LANGUAGES, Issue, Page, RawSource, SymbolSource
 from ..text.symbols import normalize_symbol, parse_filename, symbol_key
 from . import limits
 from .layout import lines_from_text
-from .library import search_dirs
+from .library import SUFFIXES, index, search_dirs
 
 ENV_LANG = "RESINSPECT_LANG"
-_SUFFIXES = {".pdf", ".txt", ".text"}
 
 
 def language_order(lang: str | None) -> list[str]:
@@ -35,18 +34,13 @@ def language_order(lang: str | None) -> list[str]:
 
 
 def find_symbol(symbol: str, lang: str | None, libraries: Sequence[str | Path] | None) -> Path:
-    """The file holding `symbol` in the preferred language, searched in the library folders."""
+    """The file holding `symbol` in the preferred language, searched in the library folders (each listed
+    once per process, `library.index`)."""
     key = symbol_key(symbol)
     found: dict[str | None, Path] = {}
     for folder in search_dirs(libraries):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() not in _SUFFIXES:
-                continue
-            sym, flang = parse_filename(path.name)
-            if sym and symbol_key(sym) == key:
-                found.setdefault(flang, path)
+        for flang, path in index(folder).get(key, {}).items():
+            found.setdefault(flang, path)
     if not found:
         raise SourceError(
             f"unknown symbol {shown(symbol)}: not found in samples/ or the library (use --library DIR)"
@@ -79,7 +73,7 @@ def resolve(
     if symbol is None:
         sym, _ = parse_filename(input)
         symbol = sym
-    if symbol is not None and not (os.sep in input and path.suffix.lower() in _SUFFIXES):
+    if symbol is not None and not (os.sep in input and path.suffix.lower() in SUFFIXES):
         return find_symbol(symbol, lang, libraries)
     raise SourceError(f"{shown(input)}: no such file, and not a UN document symbol")
 
