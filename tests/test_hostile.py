@@ -172,6 +172,22 @@ def test_recursion_in_a_damaged_pdf_is_named(tmp_path):
     one_error(r, "refer to one another in a loop")
 
 
+# ------------------------------------------------------------------------------------- 9. invented votes
+
+
+@pytest.mark.parametrize("n", [2, 200, 2000])
+def test_a_label_with_nothing_under_it_is_not_a_vote(tmp_path, n):
+    r = cli("votes", write(tmp_path, "x.txt", textgen.in_favour_only(n)), "--json")
+    assert r.exit_code == 1 and json.loads(r.stdout)["votes"] == []
+    assert r.stderr.splitlines() == [f"warning: {tmp_path / 'x.txt'}: no vote found in this document"]
+
+
+def test_a_label_with_a_member_under_it_is_still_a_vote(tmp_path):
+    r = cli("votes", write(tmp_path, "x.txt", textgen.in_favour_only(3, " France.")), "--json")
+    votes = json.loads(r.stdout)["votes"]
+    assert [[m["iso3"] for m in v["in_favour"]] for v in votes] == [["FRA"]] * 3
+
+
 # ------------------------------------------------------------------------------- 11. library and cache
 
 

@@ -129,9 +129,23 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
                 spans[key] = (b, seq[k + 1][0])
             else:
                 spans[key] = (b, _list_end(text, b, lx.vote.after_list))
-        blocks.append(Block(seq[0][0], spans, spans[seq[-1][2]][1]))
+        block = Block(seq[0][0], spans, spans[seq[-1][2]][1])
+        if _listed(text, block, lb) or outcome.stated_counts(text[block.end : block.end + CONTEXT], lx):
+            blocks.append(block)
         i = j
     return blocks
+
+
+def _listed(text: str, block: Block, lb: _Labels) -> bool:
+    """Whether anything stands under the block's labels: a label with nothing under it (or only the next
+    label) is no vote, unless a tally states its counts."""
+    for a, b in block.lists.values():
+        chunk = text[a:b]
+        for rx in lb.labels.values():
+            chunk = rx.sub(" ", chunk)
+        if chunk.strip(" \t\n.。,，;；:："):
+            return True
+    return False
 
 
 def _list_end(text: str, pos: int, after: re.Pattern[str]) -> int:
