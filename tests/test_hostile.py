@@ -172,6 +172,35 @@ def test_recursion_in_a_damaged_pdf_is_named(tmp_path):
     one_error(r, "refer to one another in a loop")
 
 
+# ---------------------------------------------------------------------------------- 3. text at scale
+
+
+def test_vote_blocks_are_bounded_and_their_warnings_too(tmp_path):
+    path = write(tmp_path, "x.txt", textgen.vote_blocks(16 * 1024))  # 280 blocks of two members each
+    with limits.using(vote_blocks=50):
+        r = cli("votes", path, "--json")
+    votes = json.loads(r.stdout)["votes"]
+    assert len(votes) == 50 and r.exit_code == 0
+    assert [i["code"] for i in votes[-1]["issues"]][-1] == "too-many-votes"
+    lines = r.stderr.splitlines()  # a warning per vote: 20 lines, then one that counts the rest
+    assert len(lines) == 21 and lines[-1].endswith("more warnings not shown (--verbose shows them)")
+    with limits.using(vote_blocks=50):
+        assert len(cli("votes", path, "--json", "--verbose").stderr.splitlines()) > 50
+
+
+def test_sixteen_megabytes_of_vote_blocks_stay_under_500_mb(tmp_path):
+    import resource
+    import subprocess
+
+    path = write(tmp_path, "x.txt", textgen.vote_blocks(16 << 20))
+    exe = Path(sys.executable).parent / "resinspect"
+    r = subprocess.run([exe, "inspect", "--json", path], capture_output=True, text=True, timeout=120)
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 500 * 1024  # KB: the largest child
+    assert r.returncode == 2 and r.stderr.splitlines() == [
+        f"error: {path}: a text of more than 300,000 lines (a bound on every document: resinspect help limits)"
+    ]
+
+
 # ------------------------------------------------------------------------------------- 9. invented votes
 
 

@@ -4,6 +4,7 @@ their labels, read item by item, matched to that year's Council. Arabic blocks, 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 
 from ...data.lexicon import Lexicon, joiners
 from ...data.roster import lookup
-from ...model import VOTE_LISTS, Counts, Document, Member, Resolution, Vote, VoteList
+from ...model import VOTE_LISTS, Counts, Document, Issue, Member, Resolution, Vote, VoteList
+from ...reader import limits
 from ...text.scripts import WIDE_RE
 from . import outcome
 from .checks import finish
@@ -35,6 +37,7 @@ class Block:
     start: int
     lists: dict[VoteList, tuple[int, int]]
     end: int
+    last: bool = False  # the last block read: the document holds more than the bound allows
 
 
 @functools.cache
@@ -101,8 +104,9 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
     lb = _labels(lx)
     if not any(w in folded for w in lb.words):
         return []
+    bound = limits.current().vote_blocks
     hits = sorted((m.start(), m.end(), key) for key in VOTE_LISTS for m in _label_hits(lb.labels[key], text))
-    blocks = []
+    blocks: list[Block] = []
     i = 0
     while i < len(hits):
         if hits[i][2] != "in_favour":
@@ -131,6 +135,9 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
                 spans[key] = (b, _list_end(text, b, lx.vote.after_list))
         block = Block(seq[0][0], spans, spans[seq[-1][2]][1])
         if _listed(text, block, lb) or outcome.stated_counts(text[block.end : block.end + CONTEXT], lx):
+            if len(blocks) == bound:  # a bound on every document: memory and warnings grow with votes
+                blocks[-1] = dataclasses.replace(blocks[-1], last=True)
+                break
             blocks.append(block)
         i = j
     return blocks
@@ -209,4 +216,12 @@ def read_block(doc: Document, resolutions: list[Resolution], lx: Lexicon, block:
         c = mt.country
         vote.members(key).append(Member(c.name if c else t, c.iso3 if c else None, t, a, b, mt.score))
     finish(vote, stated, year)
+    if block.last:
+        vote.issues.append(
+            Issue(
+                "too-many-votes",
+                f"the document holds more than {limits.amount(limits.current().vote_blocks)} vote blocks "
+                "(a bound on every document): the ones after this vote were not read",
+            )
+        )
     return vote
