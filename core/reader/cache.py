@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import version
 from ..model import LANGUAGES, Document, Issue, Line, Page, RawSource, TextLine
+from . import tempfiles
 from .layout import READER_VERSION
 
 ENV_NO_CACHE = "RESINSPECT_NO_CACHE"
@@ -100,6 +101,10 @@ def _record(sha256: str) -> dict[str, Any] | None:
     path = _entry(sha256)
     if path is None:
         return None
+    global _swept
+    if not _swept:  # once per process: what a killed run left, even in a run that only reads
+        _swept = True
+        tempfiles.sweep(path.parent)
     try:
         st = os.lstat(path)
         limit = min(max_bytes() or ENTRY_MAX, ENTRY_MAX)
@@ -329,6 +334,7 @@ def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None, issu
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        tempfiles.lock(fd)  # until written: a killed write's file is known for a leftover at once
         tmp = Path(name)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(record, f, ensure_ascii=False)
@@ -346,6 +352,7 @@ def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None, issu
 
 
 _writes = 0
+_swept = False
 
 
 def _listing(folder: Path) -> tuple[list[tuple[float, int, Path]], list[tuple[float, Path]]]:
@@ -381,6 +388,7 @@ def evict(limit: int | None = None) -> int:
     for mtime, path in temporary:
         if now - mtime > STALE_TMP:
             path.unlink(missing_ok=True)
+    tempfiles.sweep(cache_dir())  # the younger ones nobody is writing (a write killed a moment ago)
     if limit is None:
         return 0
     total = sum(size for _, size, _ in entries)
