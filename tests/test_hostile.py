@@ -4,13 +4,18 @@ line naming it, exit 2; below one: the document is read, and what was repaired i
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import re
+import socket
+import struct
 import sys
+import threading
 import time
 import unicodedata
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from resinspect.cli.app import app
@@ -199,6 +204,185 @@ def test_sixteen_megabytes_of_vote_blocks_stay_under_500_mb(tmp_path):
     assert r.returncode == 2 and r.stderr.splitlines() == [
         f"error: {path}: a text of more than 300,000 lines (a bound on every document: resinspect help limits)"
     ]
+
+
+# ------------------------------------------------------------------------- 4 and 10. a misbehaving server
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+PV_8700 = (SAMPLES / "S_PV.8700_E.pdf").read_bytes()
+
+
+class BadServer(http.server.BaseHTTPRequestHandler):
+    """documents.un.org as an attacker would run it: the symbol asked for picks the misbehaviour."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        symbol = parse_qs(urlparse(self.path).query).get("s", [""])[0]
+        self.server.asked.append(symbol)
+        if self.path.startswith("/loop"):
+            return self._head(302, {"Location": "/loop", "Content-Length": "0"})
+        mode = {"S/2020/1": "reset", "S/2020/2": "huge", "S/2020/3": "drip", "S/2020/4": "silent",
+                "S/2020/5": "loop", "S/2020/6": "badgzip", "S/2020/590": "other"}.get(symbol, "ok")  # fmt: skip
+        if mode == "ok":
+            self._head(200, {"Content-Type": "application/pdf", "Content-Length": str(len(PV_8700))})
+            self.wfile.write(PV_8700)
+        elif mode == "other":  # S/PV.8700 sent for S/2020/590
+            self._head(200, {"Content-Type": "application/pdf", "Content-Length": str(len(PV_8700))})
+            self.wfile.write(PV_8700)
+        elif mode == "reset":  # 4 KB of a 1 MB body, then a TCP reset
+            self._head(200, {"Content-Type": "application/pdf", "Content-Length": str(1 << 20)})
+            self.wfile.write(PV_8700[:4096])
+            self.wfile.flush()
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
+        elif mode == "huge":
+            self._head(200, {"Content-Type": "application/pdf", "Content-Length": str(2 << 30)})
+            self.wfile.write(b"%PDF-1.4\n")
+        elif mode == "drip":  # chunked, one byte a tenth of a second, forever
+            self._head(200, {"Content-Type": "application/pdf", "Transfer-Encoding": "chunked"})
+            for b in b"%PDF-1.4\n" + b" " * 10_000:
+                self.wfile.write(b"1\r\n" + bytes([b]) + b"\r\n")
+                self.wfile.flush()
+                time.sleep(0.1)
+        elif mode == "silent":
+            time.sleep(5)
+        elif mode == "loop":
+            self._head(302, {"Location": "/loop", "Content-Length": "0"})
+        elif mode == "badgzip":
+            body = b"\x1f\x8b\x08\x00" + b"not gzip at all" * 10
+            self._head(200, {"Content-Type": "application/pdf", "Content-Encoding": "gzip",
+                             "Content-Length": str(len(body))})  # fmt: skip
+            self.wfile.write(body)
+
+    def _head(self, status, headers):
+        self.send_response(status)
+        for k, v in headers.items():
+            self.send_header(k, v)
+        self.end_headers()
+
+
+@pytest.fixture
+def bad_server():
+    class Server(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, *a):
+            pass
+
+    srv = Server(("127.0.0.1", 0), BadServer)
+    srv.asked = []
+    threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    yield srv, f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.fixture
+def no_sleep(monkeypatch):
+    from resinspect.reader import fetch
+
+    waits: list[float] = []
+    monkeypatch.setattr(fetch, "_sleep", waits.append)
+    return waits
+
+
+def fetch_cli(base, lib, *args):
+    return cli("fetch", "--library", lib, "--docs-url", base, *args)
+
+
+def test_every_request_error_is_one_line_and_the_next_symbol_is_fetched(tmp_path, bad_server, no_sleep):
+    srv, base = bad_server
+    t0 = time.perf_counter()
+    r = fetch_cli(base, tmp_path, "S/2020/5", "S/2020/6", "S/2020/2", "S/PV.8700", "--timeout", "5")
+    assert time.perf_counter() - t0 < 5
+    errors = r.stderr.splitlines()
+    assert len(errors) == 3 and all(e.startswith("error: could not fetch S/2020/") for e in errors), errors
+    assert "TooManyRedirects" in errors[0] and "DecodingError" in errors[1]
+    assert "announces 2,147,483,648 bytes" in errors[2]
+    assert r.stdout.splitlines() == [str(tmp_path / "S_PV.8700.en.pdf")] and r.exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["S_PV.8700.en.pdf"]
+
+
+def test_retries_say_so_and_a_reset_mid_body_leaves_no_file(tmp_path, bad_server, no_sleep):
+    srv, base = bad_server
+    r = fetch_cli(base, tmp_path, "S/2020/1")
+    lines = r.stderr.splitlines()
+    assert [ln.split(";")[-1] for ln in lines[:-1]] == [
+        f" trying again in {w:.0f} s (attempt {k} of 5)"
+        for k, w in zip(range(2, 6), [1, 2, 4, 8], strict=True)
+    ]
+    assert (
+        lines[-1].startswith("error: could not fetch S/2020/1 (en): connection failed")
+        and "5 attempts" in lines[-1]
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("symbol", ["S/2020/3", "S/2020/4"], ids=["drip", "silent"])
+def test_one_deadline_per_document(tmp_path, bad_server, symbol):
+    srv, base = bad_server
+    t0 = time.perf_counter()
+    r = fetch_cli(base, tmp_path, symbol, "--timeout", "1.5")
+    assert time.perf_counter() - t0 < 6
+    assert r.exit_code == 2 and r.stderr.splitlines()[-1].startswith(f"error: could not fetch {symbol}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_pdf_must_be_the_document_asked_for(tmp_path, bad_server):
+    srv, base = bad_server
+    r = fetch_cli(base, tmp_path, "S/2020/590")
+    assert r.stderr.splitlines() == [
+        "error: could not fetch S/2020/590 (en): the server sent S/PV.8700, not S/2020/590 (its first page's "
+        "header): not saved; not found in samples/ or the library"
+    ]
+    assert list(tmp_path.iterdir()) == []
+    assert fetch_cli(base, tmp_path, "S/2020/590", "--no-check").exit_code == 0
+    assert fetch_cli(base, tmp_path, "S/PV.8700").stderr == ""  # the right document passes
+
+
+@pytest.mark.parametrize("symbol", [".", "..", "///", "S/../../etc", "S/2020/249\nerror: x", "a" * 300])
+def test_a_symbol_that_is_not_a_un_symbol_makes_no_file(tmp_path, bad_server, symbol):
+    srv, base = bad_server
+    r = fetch_cli(base, tmp_path / "lib", symbol)
+    one_error(r, "not a UN document symbol")
+    assert srv.asked == [] and not (tmp_path / "lib").exists()
+
+
+def test_sigterm_during_a_download_leaves_no_part_file(tmp_path, bad_server):
+    import signal
+    import subprocess
+
+    srv, base = bad_server
+    exe = Path(sys.executable).parent / "resinspect"
+    p = subprocess.Popen([exe, "fetch", "S/2020/3", "--library", tmp_path, "--docs-url", base],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        for _ in range(200):
+            if any(f.suffix == ".part" for f in tmp_path.iterdir()):
+                break
+            time.sleep(0.05)
+        assert any(f.suffix == ".part" for f in tmp_path.iterdir())
+        p.send_signal(signal.SIGTERM)
+        assert p.wait(10) == 143
+    finally:
+        p.kill()
+        p.wait()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_part_file_left_by_a_killed_run_is_removed(tmp_path, bad_server):
+    srv, base = bad_server
+    left = tmp_path / ".S_PV.8700.en.pdf.0123456789ab.part"
+    left.write_bytes(b"%PDF-1.4 half")
+    old = time.time() - 2 * 3600
+    os.utime(left, (old, old))
+    assert fetch_cli(base, tmp_path, "S/PV.8700").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["S_PV.8700.en.pdf"]
 
 
 # ------------------------------------------------------------------------------------- 9. invented votes

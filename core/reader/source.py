@@ -194,8 +194,10 @@ def read_source(
         if not fetch or symbol is None:
             raise
         from .fetch import fetch as fetch_pdf
+        from .fetch import log_waiting
 
-        fetch_pdf(symbol, lang or "en", library=Path(libraries[0]) if libraries else None)
+        library = Path(libraries[0]) if libraries else None
+        fetch_pdf(symbol, lang or "en", library=library, on_wait=log_waiting)
         path = resolve(input, lang, libraries)
     return read_data(read_bytes(input, path), input, path)
 
