@@ -379,7 +379,7 @@ def test_a_part_file_left_by_a_killed_run_is_removed(tmp_path, bad_server):
     srv, base = bad_server
     left = tmp_path / ".S_PV.8700.en.pdf.0123456789ab.part"
     left.write_bytes(b"%PDF-1.4 half")
-    old = time.time() - 2 * 3600
+    old = time.time() - 3  # a killed download's: unlocked, and not being created this instant
     os.utime(left, (old, old))
     assert fetch_cli(base, tmp_path, "S/PV.8700").exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["S_PV.8700.en.pdf"]

@@ -43,7 +43,6 @@ PROJECT_URL = "https://github.com/resinspect/resinspect"
 PDF_MAGIC = b"%PDF-"
 MAX_BYTES = 200 * 1024 * 1024  # no Security Council document is near this; a guard against endless bodies
 DEADLINE = 60.0  # seconds for one document, every attempt and wait included
-STALE_PART = 3600.0  # seconds: a `.part` file this old, and not being written, was left by a killed run
 # a UN document symbol as ODS knows them: series and parts separated by "/", a year or resumption after
 _UN_SYMBOL = re.compile(
     r"[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?: \((?:\d{4}|Resumption(?: \d+)?)\))?"
@@ -278,7 +277,7 @@ def _fetch(
         library.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise fail(f"cannot create the library folder {library}: {e.strerror or e}") from None
-    tempfiles.sweep(library, suffix=".part", min_age=STALE_PART)
+    tempfiles.sweep(library, suffix=".part")  # what killed downloads left (nobody holds their lock)
     target = library / library_filename(printed, lang)
     url = f"{base}/api/symbol/access"
     params = {"s": printed, "l": lang, "t": "pdf"}
