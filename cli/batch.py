@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from .options import FormatOpt, JsonOpt, LangOpt, LibraryOpt
+from .options import TIMEOUT, FormatOpt, JsonOpt, LangOpt, LibraryOpt, TimeoutOpt
 from .output import Output, safe
 
 PathsArg = Annotated[
@@ -86,6 +86,7 @@ def _records(
     scheduler: str | None,
     lang: str | None,
     library: list[str] | None,
+    timeout: float | None = None,
 ) -> tuple[list[str], Callable[[Callable[[dict[str, Any]], None]], Iterator[dict[str, Any]]]]:
     from resinspect import corpus
 
@@ -101,6 +102,7 @@ def _records(
         no_cache=no_cache,
         scheduler=scheduler,
         on_record=on_record,
+        timeout=timeout,
     )
 
 
@@ -125,12 +127,14 @@ def batch_command(
     scheduler: SchedulerOpt = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
 ) -> None:
     """Inspect many documents in parallel: one record per document, as NDJSON, CSV or an SQLite database.
 
-    A document that cannot be read gets a record with its error and the run goes on; exit code 2 if any
-    failed. Progress goes to stderr when it is a terminal. The output file is replaced only when the run is
-    complete. SQLite gets a Datasette metadata file beside it (un.db: un.metadata.json).
+    A document that cannot be read gets a record with its error and the run goes on, and so does one past
+    --timeout or whose process died; exit code 2 if any failed. Progress goes to stderr when it is a
+    terminal. The output file is replaced only when the run is complete. SQLite gets a Datasette metadata
+    file beside it (un.db: un.metadata.json).
 
     \b
     Examples:
@@ -149,7 +153,7 @@ def batch_command(
         if problem:
             _error(f"{safe(out)}: {problem}")
             raise typer.Exit(2)
-    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library)
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, timeout)
     target = sys.stdout if out == "-" else out
     with _progress(len(inputs)) as on_record:
         failed = tables.write(start(on_record), fmt, target, append=append)
@@ -233,6 +237,7 @@ def graph_command(
     scheduler: SchedulerOpt = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
 ) -> None:
     """Citation graph of a corpus: resolutions as nodes, citing → cited edges weighted by mentions.
 
@@ -248,7 +253,7 @@ def graph_command(
         raise typer.BadParameter(
             f"unknown format {fmt!r}; use one of: {', '.join(graph.WRITERS)}", param_hint="--format"
         )
-    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library)
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, timeout)
     g = graph.Graph()
     failed = 0
     with _progress(len(inputs)) as on_record:
@@ -257,7 +262,14 @@ def graph_command(
             g.add(rec)
     if out == "-":
         graph.WRITERS[fmt](g, sys.stdout)
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as f:
-            graph.WRITERS[fmt](g, f)
+    else:  # under a temporary name, renamed when complete (as batch writes)
+        from resinspect.export.tables import AtomicFile
+
+        target = AtomicFile(out)
+        try:
+            graph.WRITERS[fmt](g, target.stream)
+        except BaseException:
+            target.abort()
+            raise
+        target.commit()
     raise typer.Exit(2 if failed else 0)

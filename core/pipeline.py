@@ -24,12 +24,14 @@ def read(
     lang: str | None = None,
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
+    *,
+    called: str = "<bytes>",
 ) -> Document:
     """Read and clean a SOURCE: a path, a UN symbol, "-" (standard input), or the bytes of a PDF or text
-    file. With `fetch`, a symbol missing from the library is downloaded first. Raises SourceError for
-    unreadable input."""
+    file (`called`: what to call them in messages and records). With `fetch`, a symbol missing from the library is downloaded first.
+    Raises SourceError for unreadable input."""
     if isinstance(source, bytes | bytearray):
-        raw = read_data(bytes(source), "<bytes>")
+        raw = read_data(bytes(source), called)
     else:
         raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch)
     doc = cache.load_document(raw)
@@ -63,12 +65,14 @@ def extract_votes(doc: Document, resolutions: list[Resolution] | None = None) ->
 
 
 def inspect(
-    source: str | Path,
+    source: str | Path | bytes,
     lang: str | None = None,
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
+    *,
+    called: str = "<bytes>",
 ) -> Inspection:
-    """Everything about one SOURCE."""
-    doc = read(source, lang, library, fetch)
+    """Everything about one SOURCE (or the bytes of one, `called` so)."""
+    doc = read(source, lang, library, fetch, called=called)
     res = find_resolutions(doc)
     return Inspection(doc, res, _extract_citations(doc, res), _extract_votes(doc, res))

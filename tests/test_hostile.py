@@ -76,7 +76,7 @@ def test_self_references_end_quickly_with_a_result_or_one_line(tmp_path, part, c
     ("make", "words"),
     [
         (lambda: pdfgen.repeated_text_ops(20_000), "more than 100,000 glyphs on page 1"),
-        (lambda: pdfgen.deflate_text_ops(1_500_000), "more than 100,000 glyphs on page 1"),
+        (lambda: pdfgen.deflate_text_ops(150_000), "more than 100,000 glyphs on page 1"),
         (lambda: pdfgen.form_fanout(25, 2), "form XObjects drawn inside one another more than 12 deep"),
         (lambda: pdfgen.deep_page_tree(10_000), "a page tree nested more than 64 deep"),
     ],
@@ -88,8 +88,9 @@ def test_volume_attacks_stop_at_a_named_bound(tmp_path, make, words):
 
 
 def test_form_fan_out_is_bounded_per_page(tmp_path):
-    r = cli("inspect", write(tmp_path, "x.pdf", pdfgen.form_fanout(11, 3)), "--json")
-    one_error(r, "more than 5,000 form XObjects drawn on page 1")
+    path = write(tmp_path, "x.pdf", pdfgen.form_fanout(8, 3))  # 3^8 = 6,561 forms drawn
+    with limits.using(forms_per_page=500):
+        one_error(cli("inspect", path, "--json"), "more than 500 form XObjects drawn on page 1")
 
 
 def test_a_form_drawing_itself_is_skipped_and_said(tmp_path):
@@ -134,7 +135,7 @@ def test_damaged_deflate_is_inflated_in_one_pass(tmp_path):
 
     from resinspect.reader import decode
 
-    plain = b"(1. Decides) Tj T*\n" * (16 << 20 // 19)
+    plain = b"(1. Decides) Tj T*\n" * (8 << 20 // 19)
     bad = zlib.compress(plain, 1)[:-4] + b"\0\0\0\0"  # a wrong checksum
     noted: list[str] = []
     t0 = time.perf_counter()
@@ -327,8 +328,8 @@ def test_retries_say_so_and_a_reset_mid_body_leaves_no_file(tmp_path, bad_server
 def test_one_deadline_per_document(tmp_path, bad_server, symbol):
     srv, base = bad_server
     t0 = time.perf_counter()
-    r = fetch_cli(base, tmp_path, symbol, "--timeout", "1.5")
-    assert time.perf_counter() - t0 < 6
+    r = fetch_cli(base, tmp_path, symbol, "--timeout", "0.5")
+    assert time.perf_counter() - t0 < 4
     assert r.exit_code == 2 and r.stderr.splitlines()[-1].startswith(f"error: could not fetch {symbol}")
     assert list(tmp_path.iterdir()) == []
 
@@ -385,6 +386,141 @@ def test_a_part_file_left_by_a_killed_run_is_removed(tmp_path, bad_server):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["S_PV.8700.en.pdf"]
 
 
+# ------------------------------------------------------------------------- 7 and 8. batch: nothing lost
+
+GOOD_TXT = SAMPLES / "S_2020_249.en.txt"
+fork_only = pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork",
+    reason="the patched worker is inherited by fork",
+)
+
+
+def _live(pids: list[int]) -> list[int]:
+    """The pids still running (a zombie waiting for its reaper is not running)."""
+    out = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state not in ("Z", "X"):
+            out.append(pid)
+    return out
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return kids
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("fmt", ["sqlite"])  # (ndjson and csv: the same AtomicFile, without a database)
+def test_kill_9_of_a_batch_loses_nothing_and_leaves_nothing(tmp_path, fmt):
+    import signal
+    import subprocess
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    slow = pdfgen.many_pages(200)
+    for k in range(4):
+        (docs / f"d{k}.pdf").write_bytes(slow + b"%" + bytes([65 + k]))
+    out = tmp_path / f"out.{fmt}"
+    out.write_bytes(b"the results of last week\n")
+    exe = Path(sys.executable).parent / "resinspect"
+    argv = [exe, "batch", docs, "--format", fmt, "--out", out, "--workers", "2", "--no-cache"]
+    p = subprocess.Popen(argv, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        for _ in range(200):
+            if len(_children(p.pid)) >= 2 and any(f.name.endswith(".tmp") for f in tmp_path.iterdir()):
+                break
+            time.sleep(0.05)
+        workers = _children(p.pid)
+        assert len(workers) == 2
+        time.sleep(0.5)
+        p.send_signal(signal.SIGKILL)
+        p.wait(5)
+        for _ in range(50):  # the workers die with their leader (the issue allows 5 s; it takes a moment)
+            if not _live(workers):
+                break
+            time.sleep(0.1)
+        assert _live(workers) == []
+    finally:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+    assert out.read_bytes() == b"the results of last week\n"
+    assert not any(f.name.endswith("-journal") for f in tmp_path.iterdir())
+    (left,) = [f for f in tmp_path.iterdir() if f.name.endswith(".tmp")]  # the killed run's, until the next
+    past = time.time() - 5  # (one younger than 2 s is never swept: it may be just being created)
+    os.utime(left, (past, past))
+    r = cli("batch", GOOD_TXT, "--format", fmt, "--out", out, "--workers", "1")
+    assert r.exit_code == 0
+    assert not [f.name for f in tmp_path.iterdir() if f.name.endswith((".tmp", "-journal"))]
+
+
+def _fake(source, lang=None, library=None, no_cache=False, timeout=None, data=None):
+    """A worker's document: `die` kills its process (as the out-of-memory killer does), `hang` blocks where
+    no deadline reaches, `-` returns what it was handed; anything else is read."""
+    import signal
+
+    if source == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if source == "hang":
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        time.sleep(60)
+    if source == "-":
+        return {"input": "-", "data": data.decode()}
+    return {"input": source}
+
+
+@fork_only
+def test_a_dead_or_stuck_worker_costs_its_document_only(monkeypatch):
+    from resinspect import corpus
+
+    monkeypatch.setattr(corpus, "inspect_one", _fake)
+    monkeypatch.setattr(corpus, "KILL_GRACE", 0.2)
+    inputs = ["a", "die", "b", "hang", "c", "d", "die", "e"]
+    t0 = time.perf_counter()
+    records = list(corpus.run(inputs, 2, timeout=0.3))
+    assert time.perf_counter() - t0 < 10
+    assert [r["input"] for r in records] == inputs
+    errors = {r["input"]: r["error"] for r in records if "error" in r}
+    assert errors["die"].startswith(
+        "die: the process reading this document was killed by SIGKILL (out of memory?)"
+    )
+    assert "still running 0.2 s past its 0.3 s budget" in errors["hang"]
+    assert all("error" not in r for r in records if r["input"] in "abcde")
+
+
+def test_a_document_past_the_budget_gets_an_error_record_and_the_run_goes_on(tmp_path):
+    slow = write(tmp_path, "slow.pdf", pdfgen.many_pages(400))
+    out = tmp_path / "out.ndjson"
+    r = cli("batch", slow, GOOD_TXT, "--out", out, "--workers", "2", "--timeout", "0.3", "--no-cache")
+    assert r.exit_code == 2
+    first, second = (json.loads(x) for x in out.read_text().splitlines())
+    assert "took longer than 0.3 s" in first["error"] and second["source"]["symbol"] == "S/2020/249"
+
+
+def test_standard_input_among_batch_inputs_is_read_once(tmp_path):
+    out = tmp_path / "out.ndjson"
+    r = cli("batch", "-", GOOD_TXT, "--out", out, "--workers", "2", input=GOOD_TXT.read_bytes())
+    assert r.exit_code == 0, r.output
+    recs = [json.loads(x) for x in out.read_text().splitlines()]
+    assert recs[0]["source"]["input"] == "-" and recs[0]["votes"] == recs[1]["votes"] != []
+
+
+def test_an_input_name_too_long_for_the_file_system_is_one_record(tmp_path):
+    out = tmp_path / "out.ndjson"
+    r = cli("batch", tmp_path / ("i" * 300 + ".txt"), GOOD_TXT, "--out", out, "--workers", "1")
+    recs = [json.loads(x) for x in out.read_text().splitlines()]
+    assert r.exit_code == 2 and "File name too long" in recs[0]["error"] and "source" in recs[1]
+
+
 # ------------------------------------------------------------------------------------- 9. invented votes
 
 
@@ -426,7 +562,7 @@ def test_an_unreadable_library_folder_is_skipped_with_one_warning(tmp_path, monk
 
     monkeypatch.setattr(fresh_library.os, "scandir", scandir)
     monkeypatch.setenv("RESINSPECT_LIBRARY", str(locked))
-    r = cli("votes", "S/2020/249", "S/PV.8700", "--format", "csv")
+    r = cli("citations", "S/2020/249", "--format", "csv")
     assert r.exit_code == 0  # the bundled samples are still found
     assert r.stderr.splitlines() == [f"warning: library folder {locked} skipped: Permission denied"]
 
@@ -442,7 +578,7 @@ def test_a_link_loop_named_like_a_document_is_skipped(tmp_path, monkeypatch, fre
 
 
 def test_the_library_is_listed_once_per_run(tmp_path, monkeypatch, fresh_library):
-    for k in range(1, 2001):
+    for k in range(1, 1001):
         (tmp_path / f"S_2019_{k}.en.txt").write_bytes(
             b"The Security Council,\n1. Decides to remain seized.\n"
         )
@@ -450,8 +586,8 @@ def test_the_library_is_listed_once_per_run(tmp_path, monkeypatch, fresh_library
     real = os.scandir
     monkeypatch.setattr(fresh_library.os, "scandir", lambda p: listed.append(str(p)) or real(p))
     t0 = time.perf_counter()
-    r = cli("paragraphs", "--format", "csv", "--library", tmp_path, *(f"S/2019/{k}" for k in range(1, 101)))
-    assert r.exit_code == 0 and r.stdout.count("\nDecides") == 0 and len(r.stdout.splitlines()) == 101
+    r = cli("paragraphs", "--format", "csv", "--library", tmp_path, *(f"S/2019/{k}" for k in range(1, 41)))
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 41
     assert listed.count(str(tmp_path)) == 1
     assert time.perf_counter() - t0 < 10
 
@@ -527,17 +663,24 @@ MOJIBAKE = re.compile("Ã|â€|Ø§|Ù")
     ids=["utf8-1-bad", "utf8-ar-1-bad", "utf8-50-bad", "utf16le", "utf16be", "utf16-ar", "utf32le", "utf32be",
          "cp1252", "nul-after-4k", "nul-sprinkled", "one-stray-byte"],
 )  # fmt: skip
-def test_text_decoding(tmp_path, data, warning):
-    path = write(tmp_path, "x.txt", data)
-    r = cli("text", path)
-    assert r.exit_code == 0, r.stderr
-    assert not C1.search(r.stdout) and not MOJIBAKE.search(r.stdout) and "\0" not in r.stdout
+def test_text_decoding(data, warning):
+    from resinspect.reader.source import read_data
+
+    raw = read_data(data, "x.txt")
+    text = "\n".join(p.text for p in raw.pages)
+    assert not C1.search(text) and not MOJIBAKE.search(text) and "\0" not in text
     replaced = int(warning.split()[0]) if warning and "U+FFFD" in warning else 0
-    assert 0 < r.stdout.count("\ufffd") <= replaced if replaced else "\ufffd" not in r.stdout
-    r = cli("inspect", path, "--json")
-    warned = [ln for ln in r.stderr.splitlines() if warning and warning in ln]
-    assert len(warned) == (1 if warning else 0), r.stderr
-    assert json.loads(r.stdout)["source"]["languages"]
+    assert text.count("\ufffd") == replaced
+    messages = [i.message for i in raw.issues]
+    assert (len(messages) == 1 and warning in messages[0]) if warning else messages == []
+
+
+def test_a_bad_byte_in_utf8_is_one_warning_not_mojibake(tmp_path):
+    path = write(tmp_path, "x.txt", textgen.invalid_utf8(1, "en"))
+    assert not MOJIBAKE.search(cli("text", path).stdout)
+    r = cli("citations", path, "--json")
+    assert r.exit_code == 0
+    assert r.stderr == f"warning: {path}: 1 byte not valid UTF-8, replaced by U+FFFD\n"
 
 
 # ---------------------------------------------------------------------------------------- 13. geometry
