@@ -386,6 +386,25 @@ def test_a_part_file_left_by_a_killed_run_is_removed(tmp_path, bad_server):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["S_PV.8700.en.pdf"]
 
 
+# ------------------------------------------------------------------------------------ 6. line injection
+
+
+@pytest.mark.parametrize(
+    "source",
+    [textgen.NEWLINE_SYMBOL, textgen.ESCAPE_SYMBOL, textgen.long_symbol(10_000), "x" * 300 + ".pdf"],
+    ids=["newline", "escapes", "10000-chars", "300-char-name"],
+)
+def test_an_echoed_input_is_one_safe_line(source):
+    r = cli("votes", source)
+    line = one_error(r)
+    assert "\x1b" not in line and len(line) < 400
+
+
+def test_a_file_name_with_a_newline_is_one_line(tmp_path):
+    path = write(tmp_path, "bad\nerror: injected second line.pdf", b"not a pdf")
+    one_error(cli("inspect", path, "--json"), "\\n")
+
+
 # ------------------------------------------------------------------------- 7 and 8. batch: nothing lost
 
 GOOD_TXT = SAMPLES / "S_2020_249.en.txt"
@@ -636,6 +655,27 @@ def test_a_cache_entry_of_the_wrong_shape_is_a_miss(tmp_path, monkeypatch):
         entry.write_text(json.dumps(shape), encoding="utf-8")
         r = cli("inspect", pdf, "--json")
         assert (r.exit_code, r.stdout, r.stderr) == (0, cold.stdout, cold.stderr), name
+
+
+def test_a_cache_write_killed_midway_leaves_nothing_the_next_run_keeps(tmp_path, monkeypatch):
+    from resinspect.reader import cache
+
+    monkeypatch.delenv("RESINSPECT_NO_CACHE")
+    monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(cache, "_swept", False)
+    cache.cache_dir().mkdir(parents=True)
+    left = cache.cache_dir() / f".{'a' * 64}.x1y2z3.tmp"  # what kill -9 during a cache write leaves
+    left.write_bytes(b"")
+    past = time.time() - 5
+    os.utime(left, (past, past))
+    pdf = write(tmp_path, "x.pdf", pdfgen.base_pdf())
+    assert cli("text", pdf).exit_code == 0
+    assert not left.exists()
+    left.write_bytes(b"")
+    os.utime(left, (past, past))
+    monkeypatch.setattr(cache, "_swept", False)
+    assert cli("text", pdf).exit_code == 0  # a run that only reads the cache sweeps too
+    assert not left.exists()
 
 
 # -------------------------------------------------------------------------------------- 12. text decoding
