@@ -731,6 +731,14 @@ def test_a_page_a_billion_points_wide(tmp_path):
     assert r.exit_code == 0 and r.stderr == "" and "8. Decides" in r.stdout
 
 
+def test_a_glyph_at_an_endless_position_is_dropped(tmp_path):
+    """A 400-digit number is an infinite float: that glyph is on no page, and no JSON number."""
+    body = b"BT /F1 10 Tf " + b"9" * 400 + b" 700 Td (Far away) Tj ET\n"
+    pdf, root = pdfgen.single_page(body + pdfgen.text_ops(["The Security Council,", "1. Decides to remain."]))
+    r = cli("inspect", write(tmp_path, "x.pdf", pdf.tobytes(root)), "--json")
+    assert r.exit_code == 0 and "Far away" not in r.stdout and "Decides" in r.stdout
+
+
 def test_a_row_of_glyphs_with_marks_is_not_quadratic(tmp_path):
     path = write(tmp_path, "x.pdf", pdfgen.glyphs_with_marks(16_000, 2))
     t0 = time.perf_counter()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import logging
-import math
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ ENGINE = "pdfminer"
 US_LETTER = (0.0, 0.0, 612.0, 792.0)
 CHECK_EVERY = 4096  # content-stream objects between two looks at the time budget
 FONT_DEPTH = 3  # a Type0 font, its descendant CIDFont: nothing nests deeper in a valid PDF
+FAR = 1e12  # points: a glyph farther out than this (or NaN) is not kept
 
 
 @dataclass
@@ -101,10 +101,6 @@ class _CapturedLogs:
         self.logger.propagate = self.propagate
 
 
-def _finite(*xs: float) -> bool:
-    return all(math.isfinite(x) for x in xs)
-
-
 def _new_device(rsrc: Any, sink: list[Glyph], cids: list[int], count: _PageCount, lim: limits.Limits) -> Any:
     """A pdfminer text device that records glyphs instead of building LTChar objects."""
     from pdfminer.pdfdevice import PDFTextDevice
@@ -128,9 +124,17 @@ def _new_device(rsrc: Any, sink: list[Glyph], cids: list[int], count: _PageCount
             adv: float = font.char_width(cid) * fontsize * scaling
             a, b, c, d, e, f = matrix
             if b == 0 and a > 0 and d > 0 and not font.is_vertical() and text:
-                x1, y = e + a * adv, f + rise * d
-                if _finite(e, x1, y, d, fontsize):  # a glyph off at infinity is not on the page
-                    sink.append([e, x1, y, fontsize * d, text, font.get_descent() * fontsize * d])
+                x1, y, size = e + a * adv, f + rise * d, fontsize * d
+                descent = font.get_descent() * size
+                # a glyph at an endless position or size is on no page (and no JSON number): dropped
+                if (
+                    -FAR < e < FAR
+                    and -FAR < x1 < FAR
+                    and -FAR < y < FAR
+                    and -FAR < size < FAR
+                    and -FAR < descent < FAR
+                ):
+                    sink.append([e, x1, y, size, text, descent])
             return adv
 
     return GlyphSink(rsrc)
@@ -255,7 +259,7 @@ def _interpreter(rsrc: Any, device: Any, count: _PageCount, notes: Notes, lim: l
 
 
 def _box(value: Any) -> list[float] | None:
-    """A rectangle (/MediaBox, /CropBox) as four finite numbers, or None when it is anything else (a
+    """A rectangle (/MediaBox, /CropBox) as four numbers within FAR, or None when it is anything else (a
     reference to itself, an array of arrays, an endless number)."""
     from pdfminer.pdftypes import resolve1
 
@@ -263,7 +267,7 @@ def _box(value: Any) -> list[float] | None:
     if not isinstance(v, list | tuple) or len(v) != 4:
         return None
     nums = [resolve1(x) for x in v]
-    if not all(isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x) for x in nums):
+    if not all(isinstance(x, int | float) and not isinstance(x, bool) and -FAR < x < FAR for x in nums):
         return None
     return [float(x) for x in nums]
 
