@@ -38,7 +38,9 @@ def run(path: Path, env: dict[str, str], timeout: float) -> tuple[float, float, 
     with open(os.devnull, "wb") as out, tempfile.TemporaryFile() as err:
         p = subprocess.Popen([RESINSPECT, "inspect", "--json", str(path)], stdout=out, stderr=err, env=env)
         deadline = t0 + timeout
+        hwm = 0.0
         while True:
+            hwm = max(hwm, _hwm_mb(p.pid))
             pid, status, ru = os.wait4(p.pid, os.WNOHANG)
             if pid:
                 break
@@ -50,7 +52,20 @@ def run(path: Path, env: dict[str, str], timeout: float) -> tuple[float, float, 
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         first = err.readline().decode("utf-8", "replace").strip()
-    return time.perf_counter() - t0, ru.ru_maxrss / 1024, p.returncode, first
+    # VmHWM belongs to the program after exec; wait4's ru_maxrss starts at the size of this script
+    return time.perf_counter() - t0, hwm or ru.ru_maxrss / 1024, p.returncode, first
+
+
+def _hwm_mb(pid: int) -> float:
+    """The peak resident size of a running process (Linux; 0 elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
 
 
 def main() -> int:
