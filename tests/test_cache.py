@@ -81,7 +81,7 @@ def test_version_change_invalidates(home, monkeypatch):
 def test_pages_of_one_engine_are_not_the_other_engines(home, monkeypatch):
     """The engine is part of the key: pages read by pdfminer are a miss for PDFium and the other way round
     (the engine named, or RESINSPECT_ENGINE's), and a read by the other engine replaces them."""
-    cache.put(KEY, PAGES, "pdfminer")
+    cache.put(KEY, PAGES, engine="pdfminer")
     assert cache.get(KEY, "pdfminer") == PAGES and cache.get(KEY, "pdfium") is None
     monkeypatch.setenv("RESINSPECT_ENGINE", "pdfium")
     assert cache.get(KEY) is None
