@@ -135,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     findings: list[dict[str, object]] = []
     codes: Counter[int] = Counter()
     slowest = (0.0, "")
+    jumps: list[tuple[float, str]] = []  # where the peak RSS rose most: one input's cost, or slow growth
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
     n = 0
     for name, suffix, data in [*constructed(work), *mutations(a.mutations, a.seed)]:
@@ -161,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         if seconds > a.timeout + 1:
             problems.append(f"{seconds:.1f} s: past its budget")
         codes[r.exit_code] += 1
+        now = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if now - peak >= 10:
+            jumps = sorted([*jumps, (round(now - peak), f"{name} (to {now:.0f} MB)")], reverse=True)[:5]
+        peak = now
         if problems:
             findings.append({"input": name, "problems": problems, "stderr": err[:300]})
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -172,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         "findings": findings,
         "peak_rss_mb": round(rss),
         "slowest": [round(slowest[0], 2), slowest[1]],
+        "rss_jumps_mb": jumps,
         "exit_codes": dict(sorted(codes.items())),
         "seed": a.seed,
     }
