@@ -68,11 +68,16 @@ Box = tuple[
 class Line:
     """One line of a source page: its text, its box on the page (None for text input), and what the page's
     layout says about it: `start` (evidently opens a paragraph), `wrap` (evidently continues the line before)
-    or `unknown` (left to the cleaner's text rules)."""
+    or `unknown` (left to the cleaner's text rules).
+
+    `gap`, for the cleaner's boundary decision: the distance from the line before in the page's usual line
+    pitch (1.0 for a wrapped line; None for text input, a page's first line or the first line of a column).
+    Indents and how full a line is the cleaner measures from the boxes of the lines it keeps as text."""
 
     text: str
     box: Box | None = None
     hint: Hint = "unknown"
+    gap: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

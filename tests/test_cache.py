@@ -18,11 +18,21 @@ OTHER = hashlib.sha256(b"another document").hexdigest()
 
 
 def pages(*texts: str) -> list[Page]:
-    """Pages of one line each, with a box and a hint, as the PDF reader makes them."""
+    """Pages of one line each, with a box, a hint and the gap above it, as the PDF reader makes them (the
+    first page's line has nothing above it: no gap)."""
     return [
         Page(
             k,
-            (Line(t, (72.0, 700.5, 300.25, 712.0), "start" if k > 1 else "unknown"),) if t else (),
+            (
+                Line(
+                    t,
+                    (72.0, 700.5, 300.25, 712.0),
+                    "start" if k > 1 else "unknown",
+                    1.2 if k > 1 else None,
+                ),
+            )
+            if t
+            else (),
             612.0,
             792.0,
             k % 2,
@@ -131,9 +141,9 @@ def test_file_format(home):
     assert data["format"] == cache.FORMAT and data["version"] == version and data["sha256"] == KEY
     assert data["pages"][0] == {
         "number": 1, "width": 612.0, "height": 792.0, "cid": 1,
-        "lines": [["Page one S/RES/2518 (2020)", "", 72.0, 700.5, 300.25, 712.0]],
+        "lines": [["Page one S/RES/2518 (2020)", "", 72.0, 700.5, 300.25, 712.0, None]],
     }  # fmt: skip
-    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", 72.0, 700.5, 300.25, 712.0]]
+    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", 72.0, 700.5, 300.25, 712.0, 1.2]]
     assert data["pages"][3]["lines"] == []
 
 

@@ -28,7 +28,7 @@ from ..model import Document, Issue, Line, Page, RawSource, TextLine
 from .layout import READER_VERSION
 
 ENV_NO_CACHE = "RESINSPECT_NO_CACHE"
-FORMAT = 2  # bump when the layout of a cache file changes
+FORMAT = 3  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -101,23 +101,36 @@ def _box(b: Any) -> tuple[float, float, float, float] | None:
     return (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
 
 
+def _number(x: Any) -> float | None:
+    if x is None:
+        return None
+    if not isinstance(x, int | float) or isinstance(x, bool):
+        raise TypeError("gap")
+    return float(x)
+
+
 def _page_to_json(p: Page) -> dict[str, Any]:
     return {
         "number": p.number,
         "width": p.width,
         "height": p.height,
         "cid": p.cid_glyphs,
-        "lines": [[ln.text, _HINT_CODES[ln.hint], *(ln.box or ())] for ln in p.lines],
+        # text, hint, then (PDF lines) the box and the gap above the line
+        "lines": [[ln.text, _HINT_CODES[ln.hint], *((*ln.box, ln.gap) if ln.box else ())] for ln in p.lines],
     }
 
 
 def _page_from_json(d: Any) -> Page:
     """A page from its JSON form; raises TypeError/KeyError/ValueError on anything of the wrong shape."""
     lines = []
-    for text, hint, *box in d["lines"]:
+    for text, hint, *rest in d["lines"]:
         if not isinstance(text, str):
             raise TypeError("text")
-        lines.append(Line(text, _box(box) if box else None, _HINTS[hint]))  # type: ignore[arg-type]
+        box, gap = rest[:4], rest[4:]
+        if box and len(gap) != 1:
+            raise TypeError("gap")
+        line_gap = _number(gap[0]) if box else None
+        lines.append(Line(text, _box(box) if box else None, _HINTS[hint], line_gap))  # type: ignore[arg-type]
     width, height, cid = d["width"], d["height"], d["cid"]
     if not (isinstance(d["number"], int) and isinstance(cid, int)):
         raise TypeError("number")
