@@ -41,6 +41,8 @@ IssueCode = Literal[
     # documents
     "garbled-arabic",
     "cid-glyphs",
+    # paragraphs
+    "structure-doubt",
     # votes
     "count-mismatch",
     "unknown-member",
