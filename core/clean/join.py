@@ -337,11 +337,12 @@ def _split_preamble(text: str) -> list[str]:
         lead = lead_start().match(text, m.end()) or operative_start().match(text, m.end())
         if not lead or open_marks(text[cuts[-1] : m.start()]):
             continue  # inside a quoted title or a bracket: "the “Agreement on Return, Resettling and …”"
-        after = text[lead.end() :].split(maxsplit=1)
-        nxt = after[0] if after else ""
+        after = text[lead.end() :].split(maxsplit=2)
+        nxt, then = (after + ["", ""])[:2]
         # an item of a list, not a lead: "… the Use, Stockpiling, Production and Transfer of …",
-        # "… Return, Resettling and Rebuilding" (tests/test_clean.py)
-        if text[lead.end() : lead.end() + 1] in (",", ";") or nxt.casefold() in words:
+        # "… Return, Resettling and Rebuilding" (tests/test_clean.py); but "Welcoming and encouraging …"
+        listed = nxt.casefold() in words and not then[:1].islower()
+        if text[lead.end() : lead.end() + 1] in (",", ";") or listed:
             continue
         cuts.append(m.end())
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True)]

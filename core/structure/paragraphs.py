@@ -28,8 +28,8 @@ from ..text.symbols import sc_resolution
 # taken only when it is the next number and an operative lead follows.
 _OP_NUM_BARE = re.compile(r"^(\d{1,3})\s+(?=\S)")
 # A mid-line operative number: "… Follow-up and review 17. Requests …", "…(S/2021/5) 3. Decides …";
-# taken only when it is the next number, after a word or a closing bracket, and a lead follows.
-_OP_MID = re.compile(r"(?<=[^\W\d_]|[)\]”»])\s+(\d{1,3})\s*[.．]\s*(?=\S)")
+# taken only when it is the next number and a lead follows ("== IV == 13. Requests …", felixhaass texts).
+_OP_MID = re.compile(r"(?<=[^\d\s])\s+(\d{1,3})\s*[.．]\s*(?=\S)")
 # A line that opens a new part of a resolution: "A", "B", "II", "Part III"
 _PART = re.compile(r"(?:(?:Part|Partie|Parte|Часть)\s+)?(?:[A-H]|[IVX]{1,5})\.?")
 # a parenthesised heading ("(Follow-up)"), not a label
@@ -221,18 +221,23 @@ class _Reader:
     # --- one line ---------------------------------------------------------------------------------
 
     def line(self, a: int, b: int) -> None:
+        """One line of the cleaned text; a mid-line operative number that continues the sequence starts a
+        paragraph there ("… Follow-up and review 17. Requests …"), what stands before it is read first."""
+        pos = a
+        while (cut := self._mid_number(pos, b)) is not None:
+            if self.text[pos:cut].strip():
+                self._unit(pos, cut)
+            pos = cut
+        self._unit(pos, b)
+
+    def _unit(self, a: int, b: int) -> None:
         text = self.text
-        s = text[a:b]
+        s = text[a:b].strip()
+        a += len(text[a:b]) - len(text[a:b].lstrip())
         key = _key(s)
         n, body = self._number(s, key)
         if n is not None and self._takes(n, a):
             self._operative(a, a + body, b, n)
-            return
-        if n is None and (self.in_ops or self.paras) and (m := self._mid_number(s)) is not None:
-            # "… Follow-up and review 17. Requests …": what stands before the number, then the paragraph
-            if text[a : a + m.start()].strip():
-                self.line(a, a + m.start())
-            self._operative(a + m.start(1), a + m.end(), b, int(m[1]))
             return
         if (sm := SUB_LABEL.match(s)) and self.paras:
             self._sub(sm, a, b)
@@ -273,16 +278,21 @@ class _Reader:
             return True
         return False
 
-    def _mid_number(self, s: str) -> re.Match[str] | None:
-        """An operative number inside the line that continues the sequence, before an operative lead."""
-        want = str(self.last_op + 1)
-        if want not in s:
+    def _mid_number(self, a: int, b: int) -> int | None:
+        """Where an operative number inside the line `[a, b)` continues the sequence before a lead (after
+        the line's own number, if it has one), if anywhere."""
+        if not (self.in_ops or self.paras):
             return None
-        for m in _OP_MID.finditer(s):
-            if m[1] == want and (
-                self.op_leads.match(_key(s[m.end() :])) or self.leads.match(_key(s[m.end() :]))
-            ):
-                return m
+        text = self.text
+        own = OP_NUMBER.match(text[a : min(b, a + 12)])
+        n = int(latin_digits(own["n"] or own["r"])) if own else None
+        want = str(n + 1 if n is not None and n > self.last_op else self.last_op + 1)
+        start = a + (own.end() if own else 1)
+        if text.find(want, start, b) < 0:
+            return None
+        for m in _OP_MID.finditer(text, start, b):
+            if m[1] == want and (self.op_leads.match(text, m.end(), b) or self.leads.match(text, m.end(), b)):
+                return m.start(1)
         return None
 
     def _operative(self, start: int, body: int, b: int, n: int) -> None:
