@@ -127,11 +127,11 @@ def collect(cases: list[dict], root: Path) -> list[tuple[str, str, str, str, Bre
                     lab[k + 1] = True
         group = f"{case['source']}:{case['lang']}"
         prev = None
-        for ln, y in zip(lines, lab, strict=True):
+        for k, (ln, y) in enumerate(zip(lines, lab, strict=True)):
             if prev is None:
                 joiner.advance(ln, True)
             else:
-                f = joiner.features(prev, ln)
+                f = joiner.features(prev, ln, lines[k + 1] if k + 1 < len(lines) else None)
                 if y is not None:
                     rows.append((case["id"], group, prev.text, ln.text, f, y))
                 joiner.advance(ln, boundary_score(f) > 0 if y is None else y)

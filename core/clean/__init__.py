@@ -148,6 +148,29 @@ def _text_layout(lines: list[CleanLine]) -> tuple[dict[bool, float], dict[bool, 
 EDGE_SHARE = 0.1
 
 
+def _wrap_pitches(lines: list[CleanLine]) -> dict[int, float]:
+    """Pages whose wrapped lines stand closer than the reader's usual pitch for the page (a short page of a
+    few paragraphs, whose commonest pitch is the one between paragraphs): page → that distance, the closest
+    between two lines of the body's font size."""
+    heights = [x.box[3] - x.box[1] for x in lines if x.box is not None]
+    if not heights:
+        return {}
+    size = statistics.median(heights)
+    out: dict[int, float] = {}
+    for p, x in zip(lines, lines[1:], strict=False):
+        if x.gap is None or p.box is None or x.box is None or p.page != x.page:
+            continue
+        if (
+            TIGHT[0] <= x.gap <= TIGHT[1]
+            and max(abs(p.box[3] - p.box[1] - size), abs(x.box[3] - x.box[1] - size)) <= 0.1 * size
+        ):
+            out[x.page] = min(out.get(x.page, 1.0), x.gap)
+    return out
+
+
+TIGHT = (0.55, 0.9)  # closer than the usual pitch, yet not overlapping
+
+
 def prepare(raw: RawSource) -> tuple[list[list[Line]], list[CleanLine], Joiner]:
     """The pages, the lines that are text, and the boundary decision over them (its state at the start)."""
     pages = [list(p.lines) for p in raw.pages]
@@ -160,7 +183,7 @@ def prepare(raw: RawSource) -> tuple[list[list[Line]], list[CleanLine], Joiner]:
     unwrapped = not pdf and long_lines >= max(2, 0.1 * len(lines))
     step = max(1, len(lines) // 300)
     langs = document_languages("\n".join(x.text for x in lines[::step])) or ([raw.lang] if raw.lang else [])
-    joiner = Joiner(tuple(sorted(langs)), pdf, unwrapped, widths, *_text_layout(lines))
+    joiner = Joiner(tuple(sorted(langs)), pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines))
     return pages, lines, joiner
 
 
@@ -173,8 +196,9 @@ def clean(raw: RawSource) -> Document:
     pos = 0
     page_starts: list[int | None] = [None] * len(pages)
     prev: CleanLine | None = None
-    for ln in lines:
-        new = prev is None or boundary_score(joiner.features(prev, ln)) > 0
+    for k, ln in enumerate(lines):
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        new = prev is None or boundary_score(joiner.features(prev, ln, after)) > 0
         joiner.advance(ln, new)
         if not new and prev is not None:
             if prev.text.endswith("\u00ad"):  # a soft hyphen: the word goes on

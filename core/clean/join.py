@@ -73,6 +73,7 @@ class Break:
     # how the next line opens
     cur_lead: bool  # a preambular lead or opener of the text's language, in the preamble (none inside quotes)
     cur_lead_in_ops: bool  # the same after the first operative number (a later part's preamble, or a clause)
+    lead_wrapped: bool  # a lead (preambular or operative) where the layout shows a wrapped line: a clause
     cur_op_lead: bool  # an operative lead (an unnumbered operative paragraph)
     cur_number_next: bool  # an operative number, the next one expected
     cur_number_other: bool  # an operative number out of sequence
@@ -178,9 +179,7 @@ class Joiner:
     widths: dict[int, float]  # usual width of each page's lines in cells (text input)
     full_width: dict[bool, float] = field(default_factory=dict)  # rtl → width of a full line (PDF boxes)
     edges: dict[bool, tuple[float, float]] = field(default_factory=dict)  # rtl → (margin, first-line indent)
-    wrap_pitch: float = (
-        1.0  # a wrapped line's distance in the reader's pitches (less where it took a wider one)
-    )
+    wrap_pitch: dict[int, float] = field(default_factory=dict)  # page → a wrapped line's distance, if not 1
     last_op: int = 0
     _open: list[int] = field(default_factory=list)  # line numbers where brackets still open were opened
     _quotes: list[int] = field(default_factory=list)  # and quotation marks
@@ -203,15 +202,20 @@ class Joiner:
             return None
         return -ln.box[2] if ln.rtl else ln.box[0]
 
-    def _heading(self, ln: CleanLine) -> bool:
-        """A short line without final punctuation that opens with no number, label or lower-case letter."""
+    def _heading(self, ln: CleanLine, nxt: CleanLine | None = None) -> bool:
+        """A line without final punctuation that opens with no number, label or lower-case letter, and is
+        short or followed by a line that opens a paragraph (a long heading, "Prevention of Illicit Exports of
+        Petroleum, including Crude Oil …" before "1. Decides …")."""
         c = ln.text
         if _END.search(c) or op_number(c) is not None or SUB_LABEL.match(c) or ITEM.match(c):
             return False
         first = LETTER_RE.search(c[:3])
-        return self._fill(ln) < SHORT and not (first and first[0].islower())
+        if first and first[0].islower():
+            return False
+        return self._fill(ln) < SHORT or (nxt is not None and _opens(nxt.text))
 
-    def features(self, prev: CleanLine, cur: CleanLine) -> Break:
+    def features(self, prev: CleanLine, cur: CleanLine, nxt: CleanLine | None = None) -> Break:
+        """The break between `prev` and `cur`; `nxt`, the line after `cur`, tells whether `cur` is a heading."""
         p, c = prev.text, cur.text
         key = self._key(c)
         end = _END.search(p)
@@ -231,10 +235,11 @@ class Joiner:
         margin = self.edges[cur.rtl][0] * (-1 if cur.rtl else 1) if x is not None else None
         page_break = cur.page != prev.page
         measured = self.pdf and cur.gap is not None and not page_break
+        limit = GAP_PITCHES * self.wrap_pitch.get(cur.page, 1.0)
         return Break(
             page_break=page_break,
-            gap=measured and cur.gap > GAP_PITCHES,  # type: ignore[operator]
-            no_gap=measured and cur.gap <= GAP_PITCHES,  # type: ignore[operator]
+            gap=measured and cur.gap > limit,  # type: ignore[operator]
+            no_gap=measured and cur.gap <= limit,  # type: ignore[operator]
             blank_line=not measured and cur.blank_before and not page_break,
             wrap_hint=cur.wraps,
             indent=shift > SHIFT_SIZES,
@@ -253,6 +258,7 @@ class Joiner:
             prev_structural=prev.structural,
             cur_lead=lead and not self.last_op,
             cur_lead_in_ops=lead and bool(self.last_op),
+            lead_wrapped=(lead or op_lead) and measured and cur.gap <= limit,  # type: ignore[operator]
             cur_op_lead=op_lead,
             cur_number_next=n is not None and n == self.last_op + 1,
             cur_number_other=n is not None and n != self.last_op + 1,
@@ -262,7 +268,7 @@ class Joiner:
             cur_upper=bool(letter) and letter.isupper() and not lead and not op_lead,
             cur_structural=cur.structural and not cur.annex,
             cur_annex=cur.annex and not mid,
-            cur_heading=not lead and not op_lead and self._heading(cur),
+            cur_heading=not lead and not op_lead and self._heading(cur, nxt),
             prev_heading=self._heading(prev),
             cur_bare_label=cur.bare_label,
             cur_list_label=cur.list_label,
@@ -297,6 +303,11 @@ class Joiner:
     def open_marks(self) -> bool:
         """Whether a quotation mark or bracket opened in the last OPEN_LINES lines is still open."""
         return any(self._line_no - k < OPEN_LINES for k in (*self._open, *self._quotes))
+
+
+def _opens(text: str) -> bool:
+    """A line that opens a paragraph whatever stands before it: an operative number or a label."""
+    return op_number(text) is not None or SUB_LABEL.match(text) is not None
 
 
 # geometry thresholds, in the units of the measures (see `Break`)

@@ -35,6 +35,7 @@ _PART = re.compile(r"(?:(?:Part|Partie|Parte|Часть)\s+)?(?:[A-H]|[IVX]{1,5}
 # a parenthesised heading ("(Follow-up)"), not a label
 _PAREN_HEADING = re.compile(r"\([^()]{3,}\)")
 _END_PUNCT = ".;:,،؛。；：，"
+_SENTENCE_END = ".;؛。；"
 _NUMBER_JUMP = 3  # an operative number at most this far past the last one is a paragraph (a gap in numbering)
 
 
@@ -361,8 +362,8 @@ class _Reader:
         lx, text = self.lx, self.text
         cur = self.paras[-1]
         stripped = s.strip()
-        ended = _ends(text, cur.end, ".;")
-        if self.leads.match(key) and _ends(text, b, ",;:") and (ended or self.new_part):
+        ended = _ends(text, cur.end, _SENTENCE_END)
+        if self.leads.match(key) and _ends(text, b, ",،，:：") and (ended or self.new_part):
             # the preamble of a later part ("III" / "Reaffirming the legal basis …," after paragraph 18)
             if not self.new_part:
                 self.doubt("a preambular paragraph after the operative part, with no new part before it", a)
@@ -374,12 +375,12 @@ class _Reader:
         ):
             return  # "Mandate", "Rule of law:", "Logistical and financial support"
         in_list = (_ends(text, cur.end, ":：") and not cur.subs) or (
-            bool(cur.subs) and cur.subs[-1].label == "" and _ends(text, cur.end, ".;,，；。")
+            bool(cur.subs) and cur.subs[-1].label == "" and _ends(text, cur.end, _SENTENCE_END + ",，،")
         )
         if in_list:
             self._item(a, b, "")  # an item of a list printed without marks (Chinese S/RES/2567 (2021) OP7)
             return
-        if ended and s[:1].isupper() and not lx.preambular_opener.match(key):
+        if ended and not s[:1].islower() and not lx.preambular_opener.match(key):
             if stripped[-1:] not in _END_PUNCT:
                 return  # a heading after a finished paragraph
             if len(stripped.split()) <= 2 * lx.heading_max_words:
