@@ -132,6 +132,17 @@ class TextLine:
     box: Box | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote of a source page, kept out of the cleaned text: its mark as printed ("1", "*"), its text and
+    where it stands (1-based page, box of its first line; None for text input)."""
+
+    page: int
+    mark: str
+    text: str
+    box: Box | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """A source after reading and cleaning: the text every offset points into, its page index, the source
@@ -149,6 +160,7 @@ class Document:
     source_pages: int | None = None  # number of pages in the source
     lines: list[TextLine] = field(default_factory=list)  # in text order
     page_languages: list[list[str]] = field(default_factory=list)  # per page, commonest first
+    footnotes: list[Footnote] = field(default_factory=list)  # in page order, out of `text`
 
     @property
     def pages(self) -> int:

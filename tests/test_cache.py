@@ -10,7 +10,7 @@ import pytest
 import resinspect
 import resinspect.version
 from resinspect import pipeline
-from resinspect.model import Line, Page
+from resinspect.model import Document, Footnote, Line, Page, RawSource, TextLine
 from resinspect.reader import cache, layout
 
 KEY = hashlib.sha256(b"a document").hexdigest()
@@ -208,3 +208,16 @@ def test_cleaned_document_is_reused_by_the_same_engine(home, monkeypatch):
     monkeypatch.setattr(pipeline, "clean", lambda raw: calls.append(raw) or first)
     resinspect.read(str(SAMPLE_PDF))
     assert len(calls) == 1
+
+
+def test_cleaned_document_round_trip_keeps_footnotes(home):
+    """A warm run reports what a cold one does, the page's footnotes included."""
+    raw = RawSource("x.pdf", "x.pdf", KEY, "pdf", PAGES, None, None)
+    doc = Document(
+        input="x.pdf", path="x.pdf", sha256=KEY, text="Page one", page_starts=[0, 8, 8, 8], kind="pdf",
+        lines=[TextLine(0, 8, 1, (72.0, 700.5, 300.25, 712.0))],
+        footnotes=[Footnote(1, "1", "A/74/976-S/2020/773.", (82.0, 60.0, 170.0, 68.0)), Footnote(2, "*", "Reissued.")],
+    )  # fmt: skip
+    cache.store_document(raw, doc)
+    back = cache.load_document(raw)
+    assert back is not None and back.footnotes == doc.footnotes and back.text == doc.text

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import version
-from ..model import Document, Issue, Line, Page, RawSource, TextLine
+from ..model import Document, Footnote, Issue, Line, Page, RawSource, TextLine
 from .layout import READER_VERSION
 
 ENV_NO_CACHE = "RESINSPECT_NO_CACHE"
@@ -174,6 +174,7 @@ def load_document(raw: RawSource) -> Document | None:
             source_pages=int(d["source_pages"]) if d["source_pages"] is not None else None,
             lines=[TextLine(int(a), int(b), int(p), _box(box)) for a, b, p, box in d["lines"]],
             page_languages=[[str(x) for x in langs] for langs in d["page_languages"]],
+            footnotes=[Footnote(int(p), str(m), str(t), _box(box)) for p, m, t, box in d["footnotes"]],
         )
     except (KeyError, TypeError, ValueError):  # a damaged entry is a miss
         return None
@@ -191,6 +192,7 @@ def store_document(raw: RawSource, doc: Document) -> None:
         "source_pages": doc.source_pages,
         "lines": [[ln.start, ln.end, ln.page, list(ln.box) if ln.box else None] for ln in doc.lines],
         "page_languages": doc.page_languages,
+        "footnotes": [[f.page, f.mark, f.text, list(f.box) if f.box else None] for f in doc.footnotes],
         "engine": engine_digest(),
     }
     _write(raw.sha256, raw.pages, document)
