@@ -118,7 +118,7 @@ def collect(cases: list[dict], root: Path) -> list[tuple[str, str, str, str, Bre
         except Exception as exc:  # noqa: BLE001 - a document the reader refuses has no breaks to learn from
             print(f"skip {case['id']}: {exc}", file=sys.stderr)
             continue
-        _, lines, joiner = prepare(raw)
+        _, lines, joiner, _ = prepare(raw)
         lab = labels([x.text for x in lines], truth["paragraphs"])
         for k, ln in enumerate(lines):  # title-block lines and annex titles stand on their own
             if ln.structural:

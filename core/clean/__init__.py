@@ -16,19 +16,23 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from typing import NamedTuple
 
 from ..errors import SourceError
-from ..model import Document, Issue, Line, RawSource, TextLine
+from ..model import Document, Footnote, Issue, Line, RawSource, TextLine
 from ..text.language import document_languages, page_languages
 from ..text.scripts import ARABIC_RE, HSPACE, LETTER_RE, WIDE_RE, cells
 from . import garble
 from .furniture import (
     EDGE_LINES,
     HEADER_CHARS,
+    body_size,
     counter_totals,
     is_furniture,
+    near_repeated,
     norm_key,
     repeated_headers,
+    split_footnotes,
     split_text_pages,
 )
 from .join import PARAGRAPH_LINES, CleanLine, Joiner, boundary_score, split_run_together
@@ -38,12 +42,16 @@ __all__ = ["clean", "is_furniture", "prepare", "split_run_together"]
 _SPACES = re.compile(f"[{HSPACE}]{{2,}}")
 
 
-def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
-    """The lines that are text (furniture and running titles dropped), split where one holds several
-    paragraphs, each knowing whether a gap or page break stands before it."""
+def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], list[Footnote]]:
+    """The lines that are text (furniture, running titles and footnotes out), split where one holds several
+    paragraphs, each knowing whether a gap or page break stands before it; and the pages' footnotes."""
     repeated = repeated_headers(pages)
     lines: list[CleanLine] = []
-    for pno, page in enumerate(pages):
+    footnotes: list[Footnote] = []
+    size = body_size(pages) if pdf else None
+    for pno, lines_of_page in enumerate(pages):
+        page, notes = split_footnotes(lines_of_page, pno + 1, size)
+        footnotes += notes
         blank = True  # a page break counts as a gap
         kept = False  # whether the line before this one was kept (a wrap hint refers to it)
         n_body = sum(1 for x in page if x.text.strip()) if repeated else 0
@@ -58,7 +66,7 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
                 continue
             k += 1
             edge = k < EDGE_LINES or k >= n_body - EDGE_LINES
-            if is_furniture(s) or (edge and len(s) < HEADER_CHARS and norm_key(s) in repeated):
+            if is_furniture(s) or (edge and len(s) < HEADER_CHARS and near_repeated(norm_key(s), repeated)):
                 continue
             kept = True
             rtl = bool(ARABIC_RE.search(s)) and len(ARABIC_RE.findall(s)) * 2 >= len(LETTER_RE.findall(s))
@@ -95,7 +103,7 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
                         )
                     )
             blank = False
-    return lines
+    return lines, footnotes
 
 
 def _page_widths(lines: list[CleanLine], n_pages: int, pdf: bool) -> dict[int, float]:
@@ -171,26 +179,36 @@ def _wrap_pitches(lines: list[CleanLine]) -> dict[int, float]:
 TIGHT = (0.55, 0.9)  # closer than the usual pitch, yet not overlapping
 
 
-def prepare(raw: RawSource) -> tuple[list[list[Line]], list[CleanLine], Joiner]:
-    """The pages, the lines that are text, and the boundary decision over them (its state at the start)."""
+class Prepared(NamedTuple):
+    """A source read as lines: its pages, the lines that are text, the boundary decision over them (its state
+    at the start) and the pages' footnotes."""
+
+    pages: list[list[Line]]
+    lines: list[CleanLine]
+    joiner: Joiner
+    footnotes: list[Footnote]
+
+
+def prepare(raw: RawSource) -> Prepared:
+    """The source's lines, ready for the boundary decision."""
     pages = [list(p.lines) for p in raw.pages]
     if raw.kind == "text" and len(pages) == 1:
         pages = split_text_pages(pages[0])
     pdf = raw.kind == "pdf"
-    lines = _clean_lines(pages, pdf)
+    lines, footnotes = _clean_lines(pages, pdf)
     widths = _page_widths(lines, len(pages), pdf)
     long_lines = sum(len(x.text) > PARAGRAPH_LINES for x in lines if not x.rtl)
     unwrapped = not pdf and long_lines >= max(2, 0.1 * len(lines))
     step = max(1, len(lines) // 300)
     langs = document_languages("\n".join(x.text for x in lines[::step])) or ([raw.lang] if raw.lang else [])
     joiner = Joiner(tuple(sorted(langs)), pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines))
-    return pages, lines, joiner
+    return Prepared(pages, lines, joiner, footnotes)
 
 
 def clean(raw: RawSource) -> Document:
     """Build the Document (cleaned text, page index, source lines, languages, issues) from a RawSource.
     Raises SourceError when no text is left."""
-    pages, lines, joiner = prepare(raw)
+    pages, lines, joiner, footnotes = prepare(raw)
     out: list[str] = []
     placed: list[TextLine] = []
     pos = 0
@@ -245,6 +263,7 @@ def clean(raw: RawSource) -> Document:
         symbol=raw.symbol,
         source_pages=max([len(pages)] + counter_totals([p.text for p in raw.pages])),
         lines=placed,
+        footnotes=footnotes,
     )
     cid_pages = tuple(p.number for p in raw.pages if p.cid_glyphs)
     if cid_pages:

@@ -277,6 +277,10 @@ class _Reader:
         if n == 1 and self.new_part:
             self.doubt("operative numbers start again at 1 in a new part", at)
             return True
+        if self.paras:
+            self.doubt(
+                f"a line opening with the number {n} after paragraph {self.last_op} is read as text", at
+            )
         return False
 
     def _mid_number(self, a: int, b: int) -> int | None:
