@@ -399,3 +399,31 @@ def test_a_list_of_names_says_no_language():
     )
     doc = clean(_text(record))
     assert document_languages(doc.text) == ["en"]
+
+
+# ---- the same resolution in six languages has the same paragraph and sub-paragraph ids -----------------
+
+# (preambular, operative) counts from the UNxml XML (shared/eval/cases-dev.jsonl), never from the tool
+XML_COUNTS = {"S_RES_2533_2020": (4, 4), "S_RES_2505_2020": (4, 9), "S_RES_2599_2021": (2, 2)}
+SIX = sorted(
+    {p.name.split(".")[0] for p in RENDERED.glob("*.pdf")}
+    & {n for n in XML_COUNTS if all((RENDERED / f"{n}.{lang}.pdf").exists() for lang in RENDERED_2533)}
+)
+
+
+def test_every_six_language_resolution_bundled_is_checked():
+    six = {n for n in {p.name.split(".")[0] for p in RENDERED.glob("*.pdf")}
+           if all((RENDERED / f"{n}.{lang}.pdf").exists() for lang in RENDERED_2533)}  # fmt: skip
+    assert six == set(SIX) == set(XML_COUNTS)
+
+
+@pytest.mark.parametrize("name", SIX)
+def test_same_ids_in_six_languages(name):
+    ids = {}
+    for lang in sorted(RENDERED_2533):
+        (res,) = find_resolutions(clean(read_source(str(RENDERED / f"{name}.{lang}.pdf"))))
+        assert res.language == lang
+        ids[lang] = [(p.id, [s.id for s in p.subparagraphs]) for p in res.paragraphs]
+        kinds = [p.kind for p in res.paragraphs]
+        assert (kinds.count("preambular"), kinds.count("operative")) == XML_COUNTS[name], lang
+    assert all(v == ids["en"] for v in ids.values()), ids
