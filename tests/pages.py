@@ -30,9 +30,10 @@ def _glyphs(x: float, y: float, text: str, size: float, rtl: bool) -> list[list]
 
 
 def page(number: int, paragraphs: list[list[str]], *, size: float = SIZE, top: float = 720.0,
-         foot: list[tuple[str, float]] = ()) -> Page:  # fmt: skip
+         foot: list[tuple[str, float]] = (), continued: bool = False) -> Page:  # fmt: skip
     """A page of paragraphs, each a list of its lines: first line indented, the others at the margin, a gap
-    between paragraphs; `foot` adds (text, font size) lines at the foot of the page (furniture, footnotes)."""
+    between paragraphs; with `continued` the first paragraph goes on from the page before (no indent); `foot`
+    adds (text, font size) lines at the foot of the page (furniture, footnotes)."""
     glyphs: list[list] = []
     y = top
     for k, lines in enumerate(paragraphs):
@@ -40,7 +41,8 @@ def page(number: int, paragraphs: list[list[str]], *, size: float = SIZE, top: f
             y -= PARA_GAP
         for j, text in enumerate(lines):
             rtl = bool(RTL_RE.search(text))
-            x = (RIGHT - (INDENT if j == 0 else 0)) if rtl else MARGIN + (INDENT if j == 0 else 0)
+            ind = INDENT if j == 0 and not (continued and k == 0) else 0
+            x = (RIGHT - ind) if rtl else MARGIN + ind
             glyphs += _glyphs(x, y, text, size, rtl)
             y -= PITCH
     y = 90.0
