@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pages import page, pdf
 from resinspect.clean import clean
 from resinspect.model import RawSource
 from resinspect.reader.layout import page_from_text
@@ -427,3 +428,49 @@ def test_same_ids_in_six_languages(name):
         kinds = [p.kind for p in res.paragraphs]
         assert (kinds.count("preambular"), kinds.count("operative")) == XML_COUNTS[name], lang
     assert all(v == ids["en"] for v in ids.values()), ids
+
+
+# ---- labels as printed, ids the same everywhere ---------------------------------------------------------
+
+LABELS = [
+    # English lists printed "a." … "c." (S/RES/2524 (2020) en)
+    ("en", "a. Assist the Government;\nb. Support the police;\nc. Ensure cooperation;", ["a", "b", "c"],
+     ["OP2(a)", "OP2(b)", "OP2(c)"]),
+    # Russian Latin labels with a Cyrillic look-alike among them (S/RES/2514 (2020) ru prints «а)» and «с)»)
+    ("ru", "а) защищать гражданских лиц;\nb) содействовать;\nс) поддерживать процесс;", ["а", "b", "с"],
+     ["OP2(a)", "OP2(b)", "OP2(c)"]),
+    # Cyrillic labels in their alphabet: «б» is the second
+    ("ru", "а) защищать гражданских лиц;\nб) содействовать;\nв) поддерживать процесс;", ["а", "б", "в"],
+     ["OP2(a)", "OP2(b)", "OP2(c)"]),
+    # Arabic labels in abjad order: «(هـ)» is the fifth, «(و)» the sixth
+    ("ar", "(د) حماية المدنيين؛\n(هـ) رصد حقوق الإنسان؛\n(و) دعم العملية السياسية؛", ["د", "هـ", "و"],
+     ["OP2(d)", "OP2(e)", "OP2(f)"]),
+    # bullets: items numbered by position
+    ("en", "• Provide security to the sites;\n• Complete the graduation of the forces;", ["•", "•"],
+     ["OP2(•1)", "OP2(•2)"]),
+    # a Chinese list printed without marks after a chapeau ending in a colon (S/RES/2567 (2021) zh OP7)
+    ("zh", "以符合国际人权法和国际人道法义务的方式为重新指定的平民保护点提供安全保障，并妥善审查参|与在重新指定点"
+     "提供安全保障的所有安全部队人员，\n落实必要的联合部队毕业进程，开始予以有效部署，并采用其统一指挥结构，以及|"
+     "为此所需的各项安排，", ["", ""], ["OP2(•1)", "OP2(•2)"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "items", "printed", "ids"), LABELS, ids=[f"{x[0]}-{x[3][-1]}" for x in LABELS]
+)
+def test_labels_and_ids(lang, items, printed, ids):
+    head = {"en": "The Security Council,\nRecalling its resolutions,\n1. Decides x;\n2. Decides that the tasks are:",
+            "ru": "Совет Безопасности,\nссылаясь на свои резолюции,\n1. постановляет x;\n2. постановляет, что задачи:",
+            "ar": "إن مجلس الأمن،\nإذ يشير إلى قراراته،\n1 - يقرر x؛\n2 - يقرر أن تكون المهام كما يلي:",
+            "zh": "安全理事会，\n回顾其各项决议，\n1. 决定x；\n2. 促请各方落实以下优先措施："}[lang]  # fmt: skip
+    text = f"{head}\n{items}\n3. {'Decides' if lang == 'en' else 'x'} y."
+    if (
+        lang == "zh"
+    ):  # a PDF page ("|" between wrapped lines): the unmarked items stand apart by the layout only
+        (res,) = find_resolutions(clean(pdf(page(1, [x.split("|") for x in text.split("\n")]))))
+    else:
+        (res,) = _resolutions(text + "\n")
+    (op2,) = [p for p in res.paragraphs if p.id == "OP2"]
+    assert [s.id for s in op2.subparagraphs] == ids
+    assert [s.label for s in op2.subparagraphs] == printed
+    assert "OP3" in [p.id for p in res.paragraphs]

@@ -27,7 +27,7 @@ from ..text.symbols import sc_resolution
 # An operative number whose period the extraction lost: "7 Further underlines …" (tests/test_paragraphs.py),
 # taken only when it is the next number and an operative lead follows.
 _OP_NUM_BARE = re.compile(r"^(\d{1,3})\s+(?=\S)")
-# A mid-line operative number: "… Follow-up and review 17. Requests …", "…(S/2021/5) 3. Decides …";
+# A mid-line operative number: "… Follow-up and review 17. Requests …", "… (annex) 3. Decides …";
 # taken only when it is the next number and a lead follows ("== IV == 13. Requests …", felixhaass texts).
 _OP_MID = re.compile(r"(?<=[^\d\s])\s+(\d{1,3})\s*[.．]\s*(?=\S)")
 # A line that opens a new part of a resolution: "A", "B", "II", "Part III"
@@ -153,7 +153,7 @@ def find_resolutions(doc: Document) -> list[Resolution]:
             starts.append((i, lx, True))
             break
     if not starts:
-        # no enacting formula printed: the preamble right after the title block (S/RES/2573 (2021) en)
+        # no enacting formula printed: the preamble right after the title block (tests/test_boundaries.py)
         for lx in lexes:
             for i in range(len(lines) - 1):
                 s = text[lines[i][0] : lines[i][1]].strip()
@@ -311,9 +311,7 @@ class _Reader:
         sid = f"({label})"
         labelled = [x for x in cur.subs if x.label not in ("", "•")]
         if not labelled:
-            cur.roman_top = (
-                second  # "㈠ …", "‘1’ …" right under the paragraph (S/RES/2514 (2020) OP10 zh, ar)
-            )
+            cur.roman_top = second  # "㈠ …", "‘1’ …" right under the paragraph (tests/test_paragraphs.py)
         elif not (second and cur.roman_top):
             last = labelled[-1]
             top = last.id.split(")(")[0] + ")" if ")(" in last.id else last.id
@@ -355,8 +353,8 @@ class _Reader:
             and self.op_leads.match(key)
             and not lead
         ):
-            # perhaps an unnumbered operative part: "…(S/2000/5), / Recommends to the General Assembly that
-            # …" (admissions); dropped at the end when no numbered paragraph follows
+            # perhaps an unnumbered operative part: "… of Tuvalu, / Recommends to the General Assembly that
+            # …" (admissions); not counted, and reported, when no numbered paragraph follows
             self.unnumbered = len(self.paras)
         self.paras.append(_Para("preambular", None, a, b, a, pieces=[(a, b)]))
 
@@ -382,7 +380,7 @@ class _Reader:
             bool(cur.subs) and cur.subs[-1].label == "" and _ends(text, cur.end, _SENTENCE_END + ",，،")
         )
         if in_list:
-            self._item(a, b, "")  # an item of a list printed without marks (Chinese S/RES/2567 (2021) OP7)
+            self._item(a, b, "")  # an item of a list printed without marks (tests/test_paragraphs.py)
             return
         if ended and not s[:1].islower() and not lx.preambular_opener.match(key):
             if stripped[-1:] not in _END_PUNCT:

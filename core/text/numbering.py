@@ -17,7 +17,7 @@ OP_NUMBER = re.compile(
     r"^(?:(?P<n>\d{1,3})\s*(?:[.．、](?!\d)|\s[\-–](?=\s))\s*(?=\S)|[\-–]\s*(?P<r>\d{1,3})(?:\s+(?=\S)|$))"
 )
 # A sub-paragraph label opening a line: "(a)", "(iv)", "(12)", "(aa)", Cyrillic "(а)", Arabic "(أ)", "(هـ)";
-# "a)", "i)" (French, Spanish, Russian); "b." (S/RES/2524 (2020) en lists "a." … "c."); the second-level labels
+# "a)", "i)" (French, Spanish, Russian); "b." (English lists printed "a." … "c."); the second-level labels
 # of Chinese ("㈠") and Arabic ("‘1’") texts. Groups: `p` in brackets, `q` closing bracket only, `d` with a
 # period, `c` Chinese, `a` Arabic second level.
 SUB_LABEL = re.compile(
@@ -45,7 +45,7 @@ NEXT_ROMAN = dict(zip(ROMANS, ROMANS[1:], strict=False))
 
 # Arabic labels follow the abjad order («أ ب ج د هـ و ز ح ط ي …»: «(ي)» is the tenth, "(j)"), Cyrillic ones
 # the alphabet without «ё й ъ ы ь»; Russian texts mostly print Latin letters, some with a Cyrillic look-alike
-# («а» for "a", «с» for "c", S/RES/2514 (2020) ru).
+# («а» for "a", «с» for "c"; cases in tests/test_paragraphs.py).
 _ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 _CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя"
 _LOOKALIKE = str.maketrans("асеорху", "aceopxy")
