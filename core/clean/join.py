@@ -302,7 +302,12 @@ class Joiner:
 
     def open_marks(self) -> bool:
         """Whether a quotation mark or bracket opened in the last OPEN_LINES lines is still open."""
-        return any(self._line_no - k < OPEN_LINES for k in (*self._open, *self._quotes))
+        last = max(
+            self._open[-1] if self._open else -OPEN_LINES, self._quotes[-1] if self._quotes else -OPEN_LINES
+        )
+        return (
+            self._line_no - last < OPEN_LINES
+        )  # the stacks hold line numbers in order: the last is the latest
 
 
 def _opens(text: str) -> bool:
@@ -344,11 +349,16 @@ def split_run_together(line: str) -> list[str]:
 def _split_preamble(text: str) -> list[str]:
     cuts = [0]
     words = {w.casefold() for w in joiners().apart}
+    scanned, depth, quotes = 0, 0, 0  # marks left open in text[cuts[-1]:scanned], counted once
     for m in re.finditer(r"(?<=,)\s+(?=[A-Z])", text):
         lead = lead_start().match(text, m.end()) or operative_start().match(text, m.end())
-        if not lead or open_marks(text[cuts[-1] : m.start()]):
+        if not lead:
+            continue
+        depth, quotes = _marks(text, scanned, m.start(), depth, quotes)
+        scanned = m.start()
+        if depth or quotes:
             continue  # inside a quoted title or a bracket: "the “Agreement on Return, Resettling and …”"
-        after = text[lead.end() :].split(maxsplit=2)
+        after = text[lead.end() : lead.end() + 80].split(maxsplit=2)
         nxt, then = (after + ["", ""])[:2]
         # an item of a list, not a lead: "… the Use, Stockpiling, Production and Transfer of …",
         # "… Return, Resettling and Rebuilding" (tests/test_clean.py); but "Welcoming and encouraging …"
@@ -356,17 +366,17 @@ def _split_preamble(text: str) -> list[str]:
         if text[lead.end() : lead.end() + 1] in (",", ";") or listed:
             continue
         cuts.append(m.end())
+        scanned, depth, quotes = m.end(), 0, 0
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True)]
 
 
-def open_marks(text: str) -> bool:
-    """Whether a bracket or quotation mark is left open at the end of `text`."""
-    depth = quotes = 0
-    for ch in text:
+def _marks(text: str, start: int, end: int, depth: int, quotes: int) -> tuple[int, int]:
+    """Brackets and quotation marks left open after text[start:end], given those open before it."""
+    for ch in text[start:end]:
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
         elif ch in _TOGGLE:
             quotes ^= 1
-    return bool(depth or quotes)
+    return depth, quotes

@@ -74,6 +74,7 @@ class _Para:
         False  # its first-level labels are the second-level kind ("㈠", "‘1’"): no letters above
     )
     items: int = 0  # unlabelled list items so far
+    labelled: int | None = None  # index of its last labelled sub-paragraph
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -309,11 +310,12 @@ class _Reader:
         cur = self.paras[-1]
         printed, label, second = label_id(sm, self.cyrillic)
         sid = f"({label})"
-        labelled = [x for x in cur.subs if x.label not in ("", "•")]
-        if not labelled:
+        labelled = cur.labelled
+        cur.labelled = len(cur.subs)  # this one, once appended
+        if labelled is None:
             cur.roman_top = second  # "㈠ …", "‘1’ …" right under the paragraph (tests/test_paragraphs.py)
         elif not (second and cur.roman_top):
-            last = labelled[-1]
+            last = cur.subs[labelled]
             top = last.id.split(")(")[0] + ")" if ")(" in last.id else last.id
             prev = last.id.rsplit("(", 1)[-1][:-1]
             if second or _is_second_level(label, top[1:-1], prev, ")(" in last.id):
