@@ -20,7 +20,16 @@ from ..model import Document, Issue, Paragraph, ParagraphKind, Resolution, SubPa
 from ..text.arabic import strip_marks
 from ..text.dates import find_date
 from ..text.language import detect_language
-from ..text.numbering import ITEM, NEXT_ROMAN, OP_NUMBER, ROMAN, SUB_LABEL, cyrillic_order, label_id
+from ..text.numbering import (
+    ITEM,
+    NEXT_ROMAN,
+    OP_NUMBER,
+    PART_PREFIX,
+    ROMAN,
+    SUB_LABEL,
+    cyrillic_order,
+    label_id,
+)
 from ..text.scripts import ARABIC_RE, WIDE_RE, latin_digits
 from ..text.symbols import sc_resolution
 
@@ -237,6 +246,12 @@ class _Reader:
         s = text[a:b].strip()
         a += len(text[a:b]) - len(text[a:b].lstrip())
         key = _key(s)
+        if (part := PART_PREFIX.match(s)) and (
+            self.leads.match(key, part.end()) or OP_NUMBER.match(s[part.end() :])
+        ):
+            # a part's letter run into its first line: "A Expressing its concern …", "B 1. Decides …"
+            self.new_part = True
+            a, s, key = a + part.end(), s[part.end() :], key[part.end() :]
         n, body = self._number(s, key)
         if n is not None and self._takes(n, a):
             self._operative(a, a + body, b, n)

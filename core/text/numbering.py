@@ -38,6 +38,9 @@ BARE_LABEL = re.compile(
     rf"|\(\s*(?:[a-z]{{1,2}}|[ivxlc]{{1,6}}|\d{{1,2}}|[а-я]|[{ARABIC_LABEL}]{{1,2}})\s*\)"
 )
 
+# A part's letter or number run into the first line of the part: "A Expressing its concern …", "II 1. Decides …"
+PART_PREFIX = re.compile(r"(?:[A-H]|[IVX]{1,5})\s+(?=\S)")
+
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
           "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv"]  # fmt: skip
 ROMAN = re.compile(r"^[ivxlc]+$")
