@@ -124,6 +124,27 @@ def test_russian_lead_inside_a_paragraph_on_a_full_line_goes_on():
     assert [i for i, _ in _ids(raw)] == ["PP1", "PP2", "PP3", "OP1"]
 
 
+def test_a_page_that_broke_early_keeps_its_last_line_apart():
+    """A page whose last line stands well above the foot of the other pages broke before what follows (a
+    heading kept with its paragraph): the first line of the next page opens something new, even after a comma."""
+    ops = [[f"{k}. Decides to extend the mandate of the mission until 31 December 2022 and to keep",
+            "its strength under review and to report to the Council on its work every", "six months;"]
+           for k in range(1, 12)]  # fmt: skip
+    raw = pdf(
+        page(1, [[FORMULA["en"]]] + [FILLER["en"]] * 11),
+        page(
+            2,
+            [FILLER["en"], FILLER["en"], ["Acting under Chapter VII of the Charter of the United Nations,"]],
+        ),
+        page(3, [["Political situation"], *ops]),
+    )
+    (res,) = find_resolutions(clean(raw))
+    pps = [p.text for p in res.paragraphs if p.kind == "preambular"]
+    assert len(pps) == 14 and pps[-1] == "Acting under Chapter VII of the Charter of the United Nations,"
+    assert [p.number for p in res.paragraphs if p.kind == "operative"] == list(range(1, 12))
+    assert not any("Political" in p.text for p in res.paragraphs)
+
+
 # ---- 2. page furniture and footnotes between the two halves of a paragraph ------------------------------
 
 PARA = ("Welcoming the report of the Secretary-General on the situation in the country, and the progress made "
@@ -305,3 +326,73 @@ def test_heading_is_no_paragraph(name, heading):
     (res,) = find_resolutions(clean(_text(text)))
     assert [p.id for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
     assert all(heading[:12] not in p.text for p in res.paragraphs)
+
+
+def test_heading_before_a_number_alone_on_its_line():
+    """A heading at the top of a page, before an operative number printed alone ("2.", its text on the next
+    line), is no part of the paragraph that ended on the page before."""
+    heading = "Дополнительные изъятия из оружейного эмбарго Организации Объединенных Наций"
+    text = (f"{FORMULA['ru']}\nссылаясь на свои резолюции,\n1. постановляет продлить мандат миссии до 31 декабря "
+            f"2022 года.\f{heading}\n2.\nпостановляет продолжать заниматься этим вопросом.\n")  # fmt: skip
+    (res,) = find_resolutions(clean(_text(text)))
+    assert [p.id for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert res.paragraphs[1].text == "постановляет продлить мандат миссии до 31 декабря 2022 года."
+
+
+def test_heading_numbered_with_digit_and_letter():
+    """A heading whose number runs into a letter ("1d：…", Chinese) is no continuation of the paragraph above:
+    the letter after a digit is no lower-case start."""
+    text = "安全理事会，\n回顾其以往各项决议，\n1. 决定延长授权；\n1d：简易爆炸装置组件限制\n2. 请秘书长提出报告；\n"
+    (res,) = find_resolutions(clean(_text(text)))
+    assert [(p.id, p.text) for p in res.paragraphs] == [
+        ("PP1", "回顾其以往各项决议，"), ("OP1", "决定延长授权；"), ("OP2", "请秘书长提出报告；")
+    ]  # fmt: skip
+
+
+# an annex numbered with a letter, on the page after the last operative paragraph
+SEIZED = {"en": "1. Decides to remain seized of the matter.", "es": "1. Decide seguir ocupándose de la cuestión.",
+          "fr": "1. Décide de rester saisi de la question.", "ru": "1. постановляет продолжать заниматься этим вопросом.",
+          "zh": "1. 决定继续处理此案。"}  # fmt: skip
+LETTERED_ANNEX = [
+    ("en", "Annex A"),
+    ("es", "Anexo A"),
+    ("fr", "Annexe A"),
+    ("ru", "Приложение В"),
+    ("zh", "附件A"),
+]
+
+
+@pytest.mark.parametrize(("lang", "title"), LETTERED_ANNEX, ids=[a[0] for a in LETTERED_ANNEX])
+def test_lettered_annex_ends_the_resolution(lang, title):
+    raw = pdf(page(1, [[FORMULA[lang]], FILLER[lang], [SEIZED[lang]]]), page(2, [[title], FILLER[lang]]))
+    (res,) = find_resolutions(clean(raw))
+    assert [p.id for p in res.paragraphs] == ["PP1", "OP1"]
+    assert res.paragraphs[1].text == SEIZED[lang][3:]
+    assert not res.issues
+
+
+# ---- parts (A/B, I/II) ------------------------------------------------------------------------------------
+
+PART_A = ["A Expressing its grave concern at the deterioration of the security situation in the country",
+          "and in the region,"]  # fmt: skip
+PART_A_OP = ["1. Decides to extend the mandate of the mission until 31 December 2022 and to keep its",
+             "strength under review;"]  # fmt: skip
+PART_B = ["B Recalling its previous resolutions and the statements of its President on the situation",
+          "in the country,"]  # fmt: skip
+PART_B_OP = ["1. Decides to renew the measures imposed by paragraph 5 of resolution 2000 (2011) for",
+             "a further year."]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["pdf", "text"])
+def test_part_letter_run_into_its_first_line(kind):
+    """A part's letter printed on the line of its first paragraph ("A Expressing …", "B Recalling …") opens the
+    part: the letter is no part of the text, and the part's preamble and operative numbers start again."""
+    paras = [FILLER["en"], PART_A, PART_A_OP, PART_B, PART_B_OP]
+    if kind == "pdf":
+        raw = pdf(page(1, [[FORMULA["en"]], *paras]))
+    else:
+        raw = _text("\n".join([FORMULA["en"], *(" ".join(p) for p in paras)]) + "\n")
+    (res,) = find_resolutions(clean(raw))
+    got = [(p.id, p.text[:12]) for p in res.paragraphs]
+    assert got == [("PP1", "Reaffirming "), ("PP2", "Expressing i"), ("OP1", "Decides to e"), ("PP3", "Recalling it"),
+                   ("OP1", "Decides to r")]  # fmt: skip

@@ -176,6 +176,16 @@ def _wrap_pitches(lines: list[CleanLine]) -> dict[int, float]:
     return out
 
 
+def _foot(lines: list[CleanLine]) -> tuple[float, float] | None:
+    """Where the text of a PDF's pages usually ends: the bottom of the lowest lines (one line in fifty stands
+    lower), and the body's font size."""
+    boxes = [x.box for x in lines if x.box is not None]
+    if len(boxes) < 10:
+        return None
+    bottoms = sorted(b[1] for b in boxes)
+    return bottoms[int(0.02 * len(bottoms))], statistics.median(b[3] - b[1] for b in boxes)
+
+
 TIGHT = (0.55, 0.9)  # closer than the usual pitch, yet not overlapping
 
 
@@ -201,7 +211,9 @@ def prepare(raw: RawSource) -> Prepared:
     unwrapped = not pdf and long_lines >= max(2, 0.1 * len(lines))
     step = max(1, len(lines) // 300)
     langs = document_languages("\n".join(x.text for x in lines[::step])) or ([raw.lang] if raw.lang else [])
-    joiner = Joiner(tuple(sorted(langs)), pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines))
+    joiner = Joiner(
+        tuple(sorted(langs)), pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines), _foot(lines)
+    )
     return Prepared(pages, lines, joiner, footnotes)
 
 

@@ -20,8 +20,8 @@ from ..data.lexicon import annex_line, joiners, lead_start, operative_start, str
 from ..data.load import load
 from ..model import Box
 from ..text.arabic import strip_marks
-from ..text.numbering import BARE_LABEL, ITEM, SUB_LABEL, op_number
-from ..text.scripts import ARABIC_RE, LETTER_RE, WIDE_RE, cells
+from ..text.numbering import BARE_LABEL, ITEM, PART_PREFIX, SUB_LABEL, op_number
+from ..text.scripts import ARABIC_RE, WIDE_RE, cells
 from .furniture import title_abbrev
 
 # A text with many lines longer than this holds one paragraph per line (felixhaass texts): wrapped text
@@ -55,11 +55,15 @@ class Break:
         bool  # a blank line before the next line (text), or the reader's `start` hint (PDF, no measure)
     )
     wrap_hint: bool  # the reader's layout shows the next line continuing this one
+    page_ended_early: (
+        bool  # the page broke with room left below the line before (kept with the next paragraph)
+    )
     indent: bool  # the next line starts inside the line before (PDF, in a text whose paragraphs are indented)
     outdent: bool  # outside it (after an indented first line, the margin of its wrapped lines)
     at_margin: bool  # at the text's margin, where the wrapped lines of paragraphs start
     prev_full: bool  # the line before fills its width
     prev_short: bool  # the line before stops well short of it
+    text_input: bool  # a text file: no geometry at all
     one_per_line: bool  # a text whose lines are paragraphs (extracted without wrapping)
     # how the line before ends
     prev_sentence_end: bool  # . ; ! ? and their full-width forms (a paragraph's end in the operative part)
@@ -82,7 +86,8 @@ class Break:
     cur_lower: bool  # a lower-case letter, no lead
     cur_upper: bool  # a capital letter, no lead
     cur_structural: bool  # a title-block line or the enacting formula
-    cur_annex: bool  # an annex title, after a line that ended (not "… set out in / Annex 1 to resolution …")
+    cur_annex: bool  # an annex title after a line that ended, a number or another annex title (not "… set out
+    # in / Annex 1 to resolution …")
     cur_heading: bool  # a short line without final punctuation and no lead, number or label: a heading
     prev_heading: bool  # the line before is one
     cur_bare_label: bool  # a number or label alone on its line
@@ -162,9 +167,8 @@ class CleanLine:
         """A capitalised line of at most four words ending in a colon ("Against:", "Rule of law:")."""
         v = self._flags.get("list_label")
         if v is None:
-            first = LETTER_RE.search(self.text[:3])
             short = self.text[-1:] in _COLON and len(self.text.split()) <= 4
-            v = self._flags["list_label"] = short and first is not None and first[0].isupper()
+            v = self._flags["list_label"] = short and _first_letter(self.text).isupper()
         return v
 
 
@@ -180,9 +184,13 @@ class Joiner:
     full_width: dict[bool, float] = field(default_factory=dict)  # rtl → width of a full line (PDF boxes)
     edges: dict[bool, tuple[float, float]] = field(default_factory=dict)  # rtl → (margin, first-line indent)
     wrap_pitch: dict[int, float] = field(default_factory=dict)  # page → a wrapped line's distance, if not 1
+    foot: tuple[float, float] | None = None  # (the usual lowest line's bottom, body font size) of PDF pages
     last_op: int = 0
     _open: list[int] = field(default_factory=list)  # line numbers where brackets still open were opened
     _quotes: list[int] = field(default_factory=list)  # and quotation marks
+    _ended: bool = True  # whether the line before the last one taken in ended a sentence (or is a title line)
+    _last_ended: bool = True  # the same of the last one
+    _started: bool = True  # whether the last line taken in started a paragraph
     _line_no: int = 0
 
     def _key(self, s: str) -> str:
@@ -202,17 +210,26 @@ class Joiner:
             return None
         return -ln.box[2] if ln.rtl else ln.box[0]
 
-    def _heading(self, ln: CleanLine, nxt: CleanLine | None = None) -> bool:
-        """A line without final punctuation that opens with no number, label or lower-case letter, and is
-        short or followed by a line that opens a paragraph (a long heading, "Prevention of Illicit Exports of
-        Petroleum, including Crude Oil …" before "1. Decides …")."""
+    def _early(self, last: CleanLine) -> bool:
+        """Whether a page's last text line stands EARLY_SIZES font sizes or more above the pages' usual
+        lowest line: the page broke early, before a heading or paragraph kept with what follows."""
+        if self.foot is None or last.box is None:
+            return False
+        bottom, size = self.foot
+        return last.box[1] - bottom >= EARLY_SIZES * size
+
+    def _heading(self, ln: CleanLine, nxt: CleanLine | None, after_end: bool) -> bool:
+        """A heading: a line without final punctuation that opens with no number, label or lower-case letter,
+        after a line that ended a sentence (`after_end`) or before one that opens a paragraph; short, or long
+        before an operative number or label ("Prevention of Illicit Exports of Petroleum, including Crude Oil
+        …" before "1. Decides …"). Not a list going on over a line ("…, United Kingdom," / "Viet Nam")."""
         c = ln.text
         if _END.search(c) or op_number(c) is not None or SUB_LABEL.match(c) or ITEM.match(c):
             return False
-        first = LETTER_RE.search(c[:3])
-        if first and first[0].islower():
+        if _first_letter(c).islower():
             return False
-        return self._fill(ln) < SHORT or (nxt is not None and _opens(nxt.text))
+        opens = nxt is not None and (_opens(nxt.text) or nxt.bare_label)  # "34." alone: its text follows
+        return (after_end or opens) and (self._fill(ln) < SHORT or opens)
 
     def features(self, prev: CleanLine, cur: CleanLine, nxt: CleanLine | None = None) -> Break:
         """The break between `prev` and `cur`; `nxt`, the line after `cur`, tells whether `cur` is a heading."""
@@ -223,11 +240,13 @@ class Joiner:
         mark = end[1] if end and not title else ""  # "… que se nombre al Sr." / "Serge Brammertz …"
         mid = not end and (p[-1].isalnum() or p[-1] in "-\u00ad")
         quoted = self.open_marks()  # inside a quotation or a bracket no lead opens a paragraph
-        lead = not quoted and bool(lead_start(self.langs).match(key))
+        part = PART_PREFIX.match(key)  # "A Expressing its concern …": a part's letter, then its first lead
+        lead = not quoted and bool(
+            lead_start(self.langs).match(key) or (part and lead_start(self.langs).match(key, part.end()))
+        )
         op_lead = not quoted and not lead and bool(operative_start(self.langs).match(key))
         n = op_number(c)
-        first = LETTER_RE.search(c[:3])
-        letter = first[0] if first and not WIDE_RE.match(first[0]) else ""
+        letter = _first_letter(c)
         fill = self._fill(prev)
         x, x_prev = self._start(cur), self._start(prev)
         size = max(1.0, cur.box[3] - cur.box[1]) if cur.box else 1.0
@@ -242,11 +261,13 @@ class Joiner:
             no_gap=measured and cur.gap <= limit,  # type: ignore[operator]
             blank_line=not measured and cur.blank_before and not page_break,
             wrap_hint=cur.wraps,
+            page_ended_early=page_break and self._early(prev),
             indent=shift > SHIFT_SIZES,
             outdent=shift < -SHIFT_SIZES,
             at_margin=x is not None and margin is not None and abs(x - margin) <= size,
             prev_full=fill >= FULL,
             prev_short=fill < SHORT,
+            text_input=not self.pdf,
             one_per_line=self.one_per_line,
             prev_sentence_end=mark in _SENTENCE,
             prev_colon=mark in _COLON,
@@ -254,8 +275,9 @@ class Joiner:
             prev_mid=mid,
             prev_open=quoted,
             prev_title=title,
-            prev_label=prev.bare_label,
-            prev_structural=prev.structural,
+            prev_label=prev.bare_label and op_number(p) in (None, self.last_op),  # not a page number "- 2"
+            prev_structural=prev.structural
+            and (self._started or not prev.annex),  # not "… set out in / Annex 1 …"
             cur_lead=lead and not self.last_op,
             cur_lead_in_ops=lead and bool(self.last_op),
             lead_wrapped=(lead or op_lead) and measured and cur.gap <= limit,  # type: ignore[operator]
@@ -267,9 +289,9 @@ class Joiner:
             cur_lower=bool(letter) and letter.islower() and not lead,
             cur_upper=bool(letter) and letter.isupper() and not lead and not op_lead,
             cur_structural=cur.structural and not cur.annex,
-            cur_annex=cur.annex and not mid,
-            cur_heading=not lead and not op_lead and self._heading(cur, nxt),
-            prev_heading=self._heading(prev),
+            cur_annex=cur.annex and (not mid or prev.annex or prev.bare_label),
+            cur_heading=not lead and not op_lead and self._heading(cur, nxt, mark in _SENTENCE | _COLON),
+            prev_heading=self._heading(prev, cur, self._ended),
             cur_bare_label=cur.bare_label,
             cur_list_label=cur.list_label,
             prev_list_label=prev.list_label,
@@ -280,6 +302,12 @@ class Joiner:
     def advance(self, line: CleanLine, starts: bool) -> None:
         """Take in the next line, now that it is known whether it starts a paragraph."""
         self._line_no += 1
+        end = _END.search(line.text)
+        self._ended, self._last_ended = (
+            self._last_ended,
+            (end is not None and end[1] in _SENTENCE | _COLON) or line.structural,
+        )
+        self._started = starts
         if starts:
             self._open.clear()
             self._quotes.clear()
@@ -310,6 +338,16 @@ class Joiner:
         )  # the stacks hold line numbers in order: the last is the latest
 
 
+_FIRST = re.compile(r"[\W_]*([^\W_])")
+
+
+def _first_letter(text: str) -> str:
+    """The line's first letter, if it opens with one of a script with case (not after a digit: "1d：")."""
+    m = _FIRST.match(text)
+    ch = m[1] if m else ""
+    return ch if ch.isalpha() and not WIDE_RE.match(ch) else ""
+
+
 def _opens(text: str) -> bool:
     """A line that opens a paragraph whatever stands before it: an operative number or a label."""
     return op_number(text) is not None or SUB_LABEL.match(text) is not None
@@ -317,6 +355,7 @@ def _opens(text: str) -> bool:
 
 # geometry thresholds, in the units of the measures (see `Break`)
 GAP_PITCHES = 1.15  # a distance above this many line pitches is a vertical gap
+EARLY_SIZES = 3.0  # a page whose last line stands this many font sizes above the usual lowest broke early
 SHIFT_SIZES = 1.0  # a start this many font sizes inside (outside) the line before's is an indent (outdent)
 FULL = 0.9  # a line filling this share of the width is full
 SHORT = 0.6  # one filling less than this stopped short
