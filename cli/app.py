@@ -7,14 +7,26 @@ import os
 import sys
 
 import typer
+import typer.core
+
+
+def _no_python_type(self: typer.core.TyperArgument, ctx: object) -> str:
+    return ""
+
+
+# An argument's help line names its metavar (SOURCE...); Typer would add the Python type ("<list[str]>"),
+# which says nothing to a user.
+typer.core.TyperArgument.display_type_rich = _no_python_type  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="resinspect",
     help="Inspect UN Security Council documents: who voted how, paragraphs, citations — from the document itself.",
-    no_args_is_help=True,
+    epilog="Every command takes -h. More: resinspect help environment, resinspect help exit-codes.",
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -28,24 +40,31 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version."
     ),
 ) -> None:
     """Inspect UN Security Council documents: votes, paragraphs, citations."""
+    if ctx.invoked_subcommand is None:  # bare `resinspect`: the help, and success
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
 
 
-from . import batch, commands, fetch, votes_cmd  # noqa: E402
+from . import batch, commands, fetch, help_cmd, show_cmd, votes_cmd  # noqa: E402
 
 app.command()(votes_cmd.votes)
 app.command()(commands.paragraphs)
 app.command()(commands.citations)
 app.command()(commands.text)
 app.command()(commands.inspect)
+app.command(no_args_is_help=True)(show_cmd.show)
 app.command("fetch", no_args_is_help=True)(fetch.fetch_command)
 app.add_typer(fetch.cache_app, name="cache")
 app.command("batch", no_args_is_help=True)(batch.batch_command)
 app.command("graph", no_args_is_help=True)(batch.graph_command)
+app.command("cites", no_args_is_help=True)(batch.cites_command)
+app.command("help", no_args_is_help=True)(help_cmd.help_topic)
 
 
 def main() -> None:

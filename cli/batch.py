@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
-from .options import LangOpt, LibraryOpt
+from .options import EngineOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt
+from .output import Output, safe
 
 PathsArg = Annotated[
     list[str],
@@ -20,7 +23,11 @@ PathsArg = Annotated[
 WorkersOpt = Annotated[
     int | None,
     typer.Option(
-        "--workers", "-j", min=1, help="Parallel processes (default: all cores; 1 = in this process)."
+        "--workers",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Parallel processes (default: all cores; 1 = in this process).",
     ),
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the page-text cache.")]
@@ -79,9 +86,17 @@ def _records(
     scheduler: str | None,
     lang: str | None,
     library: list[str] | None,
+    engine: str | None = None,
 ) -> tuple[list[str], Callable[[Callable[[dict[str, Any]], None]], Iterator[dict[str, Any]]]]:
     from resinspect import corpus
+    from resinspect.errors import ResinspectError
+    from resinspect.reader.engines import choose
 
+    try:
+        chosen = choose(engine)  # a bad RESINSPECT_ENGINE is one error, not one per document
+    except ResinspectError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from None
     inputs = corpus.expand(paths)
     if not inputs:
         _error("no *.pdf or *.txt file in " + " ".join(paths))
@@ -94,57 +109,149 @@ def _records(
         no_cache=no_cache,
         scheduler=scheduler,
         on_record=on_record,
+        engine=chosen,
     )
 
 
 def batch_command(
     paths: PathsArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ndjson, csv or sqlite.")] = "ndjson",
+    fmt: Annotated[
+        Literal["ndjson", "csv", "sqlite"],
+        typer.Option("--format", "-f", metavar="[ndjson|csv|sqlite]", help="Output format."),
+    ] = "ndjson",
     out: Annotated[
-        str, typer.Option("--out", "-o", help="Output file (- for stdout with ndjson or csv).")
+        str,
+        typer.Option("--out", "-o", metavar="FILE", help="Output file (- for stdout with ndjson or csv)."),
+    ] = "-",
+    append: Annotated[
+        bool,
+        typer.Option(
+            "--append", help="SQLite: add to the database at --out (a document read again replaces its rows)."
+        ),
+    ] = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+    scheduler: SchedulerOpt = None,
+    lang: LangOpt = None,
+    library: LibraryOpt = None,
+    engine: EngineOpt = None,
+) -> None:
+    """Inspect many documents in parallel: one record per document, as NDJSON, CSV or an SQLite database.
+
+    A document that cannot be read gets a record with its error and the run goes on; exit code 2 if any
+    failed. Progress goes to stderr when it is a terminal. The output file is replaced only when the run is
+    complete. SQLite gets a Datasette metadata file beside it (un.db: un.metadata.json).
+
+    \b
+    Examples:
+      resinspect batch corpus/ --format sqlite --out un.db
+      resinspect batch more/ --format sqlite --out un.db --append
+      datasette un.db -m un.metadata.json
+    """
+    from resinspect.export import tables
+
+    if fmt == "sqlite" and out == "-":
+        raise typer.BadParameter("sqlite needs a file: --out FILE.db", param_hint="--out")
+    if append and fmt != "sqlite":
+        raise typer.BadParameter("--append works with --format sqlite", param_hint="--append")
+    if out != "-":
+        problem = _unwritable(Path(out))
+        if problem:
+            _error(f"{safe(out)}: {problem}")
+            raise typer.Exit(2)
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, engine)
+    target = sys.stdout if out == "-" else out
+    with _progress(len(inputs)) as on_record:
+        failed = tables.write(start(on_record), fmt, target, append=append)
+    raise typer.Exit(2 if failed else 0)
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why `path` cannot take the output (one line), or None."""
+    if len(path.name.encode()) > 240:  # the temporary name beside it adds a few characters
+        return "file name too long"
+    try:
+        return _unwritable_path(path)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
+def _unwritable_path(path: Path) -> str | None:
+    if path.is_dir():
+        return "is a folder (name a file)"
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        return "no such folder"
+    if not os.access(folder, os.W_OK):
+        return "the folder is not writable"
+    return None
+
+
+def cites_command(
+    symbol: Annotated[str, typer.Argument(metavar="SYMBOL", help="The cited symbol: 'S/RES/1325 (2000)'.")],
+    db: Annotated[
+        str, typer.Option("--db", metavar="FILE.db", help="A database written by resinspect batch.")
+    ],
+    fmt: FormatOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Which documents of a database cite SYMBOL, in which resolutions and paragraphs.
+
+    \b
+    Example:
+      resinspect cites 'S/RES/1325 (2000)' --db un.db
+    """
+    from resinspect.export import tables
+    from resinspect.text.symbols import normalize_symbol
+
+    printed = normalize_symbol(symbol) or symbol
+    if not Path(db).is_file():
+        _error(f"{safe(db)}: no such database")
+        raise typer.Exit(2)
+    try:
+        rows = tables.cites(db, printed)
+    except sqlite3.DatabaseError as exc:
+        _error(f"{safe(db)}: not a database written by resinspect batch ({exc})")
+        raise typer.Exit(2) from None
+    out = Output(fmt, json_, many=False)
+    if out.is_json:
+        out.add_json({"schema_version": 1, "symbol": printed, "cited_by": rows})
+        out.flush_json()
+    else:
+        out.rows(
+            ["document", "citing", "paragraphs", "pages", "mentions"],
+            [[r["document"] or r["input"], r["citing"], " ".join(r["paragraphs"]), " ".join(map(str, r["pages"])),
+              r["count"]] for r in rows],
+            title=f"cited: {printed}",
+        )  # fmt: skip
+    raise typer.Exit(0 if rows else 1)
+
+
+def graph_command(
+    paths: PathsArg,
+    fmt: Annotated[
+        Literal["graphml", "json", "csv"],
+        typer.Option(
+            "--format", "-f", metavar="[graphml|json|csv]", help="GraphML, node-link JSON or a CSV edge list."
+        ),
+    ] = "graphml",
+    out: Annotated[
+        str, typer.Option("--out", "-o", metavar="FILE", help="Output file (default: stdout).")
     ] = "-",
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
     scheduler: SchedulerOpt = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
-) -> None:
-    """Inspect many documents in parallel: one record per document, as NDJSON, CSV or an SQLite database.
-
-    A document that cannot be read gets a record with its error and the run goes on; exit code 2 if any
-    failed. Progress goes to stderr when it is a terminal.
-    """
-    from resinspect.export import tables
-
-    if fmt not in tables.FORMATS:
-        raise typer.BadParameter(
-            f"unknown format {fmt!r}; use one of: {', '.join(tables.FORMATS)}", param_hint="--format"
-        )
-    if fmt == "sqlite" and out == "-":
-        raise typer.BadParameter("sqlite needs a file: --out FILE.db", param_hint="--out")
-    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library)
-    target = sys.stdout if out == "-" else out
-    if out != "-" and not Path(out).resolve().parent.is_dir():
-        _error(f"{out}: no such folder")
-        raise typer.Exit(2)
-    with _progress(len(inputs)) as on_record:
-        failed = tables.write(start(on_record), fmt, target)
-    raise typer.Exit(2 if failed else 0)
-
-
-def graph_command(
-    paths: PathsArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, json or csv (edge list).")] = "graphml",
-    out: Annotated[str, typer.Option("--out", "-o", help="Output file (default: stdout).")] = "-",
-    workers: WorkersOpt = None,
-    no_cache: NoCacheOpt = False,
-    scheduler: SchedulerOpt = None,
-    lang: LangOpt = None,
-    library: LibraryOpt = None,
+    engine: EngineOpt = None,
 ) -> None:
     """Citation graph of a corpus: resolutions as nodes, citing → cited edges weighted by mentions.
 
     A mention counts for the resolution whose paragraphs hold it. Exit code 2 if any document failed.
+
+    \b
+    Example:
+      resinspect graph corpus/ --format graphml --out citations.graphml
     """
     from resinspect.export import graph
 
@@ -152,7 +259,7 @@ def graph_command(
         raise typer.BadParameter(
             f"unknown format {fmt!r}; use one of: {', '.join(graph.WRITERS)}", param_hint="--format"
         )
-    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library)
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, engine)
     g = graph.Graph()
     failed = 0
     with _progress(len(inputs)) as on_record:

@@ -6,12 +6,22 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
-from .options import FetchOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, check
-from .output import Output, error, warn
+from .options import (
+    EngineOpt,
+    FetchOpt,
+    FormatOpt,
+    JsonOpt,
+    LangOpt,
+    LibraryOpt,
+    SourceArg,
+    SourcesArg,
+    check,
+)
+from .output import Output, error, safe, warn
 
 
 def run(
@@ -20,6 +30,7 @@ def run(
     library: list[str] | None,
     handle: Callable[[Any, str], int],
     fetch: bool = False,
+    engine: str | None = None,
 ) -> None:
     """Read each SOURCE and hand its Document to `handle`; errors are one line each, the batch goes on."""
     from resinspect.errors import ResinspectError
@@ -27,7 +38,9 @@ def run(
     worst = 0
     for src in sources:
         try:
-            doc = _read(src, lang, library, fetch)
+            doc = _read(src, lang, library, fetch, engine)
+        except BrokenPipeError:
+            raise
         except ResinspectError as exc:
             error(str(exc))
             worst = max(worst, exc.exit_code)
@@ -35,11 +48,13 @@ def run(
         except Exception as exc:  # damaged input that slipped past the reader's own checks
             if os.environ.get("RESINSPECT_DEBUG"):
                 raise
-            error(f"{src}: cannot read this document ({type(exc).__name__}: {exc})")
+            error(f"{safe(src)}: cannot read this document ({type(exc).__name__}: {exc})")
             worst = 2
             continue
         try:
             code = handle(doc, src)
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): main() ends quietly
         except ResinspectError as exc:
             error(str(exc))
             code = exc.exit_code
@@ -47,18 +62,18 @@ def run(
             if os.environ.get("RESINSPECT_DEBUG"):
                 raise
             error(
-                f"{src}: internal error ({type(exc).__name__}: {exc}); set RESINSPECT_DEBUG=1 for a traceback"
+                f"{safe(src)}: internal error ({type(exc).__name__}: {exc}); set RESINSPECT_DEBUG=1 for a traceback"
             )
             code = 1
         worst = max(worst, code)
     raise typer.Exit(worst)
 
 
-def _read(src: str, lang: str | None, library: list[str] | None, fetch: bool) -> Any:
+def _read(src: str, lang: str | None, library: list[str] | None, fetch: bool, engine: str | None) -> Any:
     """Read a SOURCE (with --fetch, a symbol missing from the library is downloaded first)."""
     import resinspect
 
-    return resinspect.read(src, lang=lang, library=library, fetch=fetch)
+    return resinspect.read(src, lang=lang, library=library, fetch=fetch, engine=engine)
 
 
 def _warnings(out: Output, src: str, issues: Any) -> None:
@@ -70,12 +85,23 @@ def paragraphs(
     sources: SourcesArg,
     json_: JsonOpt = False,
     fmt: FormatOpt = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="preambular or operative.")] = None,
+    kind: Annotated[
+        Literal["preambular", "operative"] | None,
+        typer.Option("--kind", metavar="[preambular|operative]", help="Only these paragraphs."),
+    ] = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
-    """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs."""
+    """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs.
+
+    \b
+    Examples:
+      resinspect paragraphs S/2020/249
+      resinspect paragraphs S/2020/249 --json | jq '.paragraphs[] | select(.kind=="operative") | .lead'
+      resinspect paragraphs resolution.pdf --kind operative --format csv > ops.csv
+    """
     check(fmt, lang)
     if kind not in (None, "preambular", "operative"):
         raise typer.BadParameter("use preambular or operative", param_hint="--kind")
@@ -92,21 +118,48 @@ def paragraphs(
             if len(res) > 1:
                 out.many = True
             out.flush_json()
-        else:
-            rows = [
-                [r.symbol, p.id, p.kind, p.lead, p.page, p.text]
-                for r in res
-                for p in r.paragraphs
-                if kind is None or p.kind == kind
+        elif out.fmt == "table":  # the resolution in the title, not on every row: readable on 80 columns
+            for r in res:
+                rows: list[list[Any]] = []
+                for p in r.paragraphs:
+                    if kind is None or p.kind == kind:
+                        rows.append([p.id, p.lead, p.page, p.text])
+                        rows += [[s.id, "", s.page, s.text] for s in p.subparagraphs]
+                out.rows(
+                    ["id", "lead", "page", "text"], rows, title=f"{r.symbol or doc.input} ({r.language})"
+                )
+        else:  # one row per paragraph, then one per sub-paragraph (its paragraph in `parent`)
+            table: list[list[Any]] = []
+            for r in res:
+                for p in r.paragraphs:
+                    if kind is None or p.kind == kind:
+                        table.append(
+                            [r.symbol, p.id, "", p.kind, p.lead, p.page, p.start, p.end, r.language, p.text]
+                        )
+                        table += [
+                            [r.symbol, s.id, p.id, p.kind, None, s.page, s.start, s.end, r.language, s.text]
+                            for s in p.subparagraphs
+                        ]
+            columns = [
+                "resolution",
+                "id",
+                "parent",
+                "kind",
+                "lead",
+                "page",
+                "start",
+                "end",
+                "language",
+                "text",
             ]
-            out.rows(["resolution", "id", "kind", "lead", "page", "text"], rows, title=doc.input)
+            out.rows(columns, table)
         _warnings(out, src, doc.issues + [i for r in res for i in r.issues])
         if not res:
             warn(src, "no resolution text found (no enacting formula such as “The Security Council,”)")
             return 1
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine)
 
 
 def citations(
@@ -116,8 +169,15 @@ def citations(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
-    """Resolutions, presidential statements and documents cited, with the paragraphs that cite them."""
+    """Resolutions, presidential statements and documents cited, with the paragraphs that cite them.
+
+    \b
+    Examples:
+      resinspect citations S/2020/249
+      resinspect citations resolution.pdf --json | jq -r '.citations[] | select(.kind=="sc_resolution") | .symbol'
+    """
     check(fmt, lang)
     import resinspect
     from resinspect.export import jsonout
@@ -136,31 +196,37 @@ def citations(
                     c.symbol,
                     c.count,
                     " ".join(c.paragraphs),
-                    " ".join(sorted({str(m.page) for m in c.mentions})),
+                    " ".join(str(p) for p in sorted({m.page for m in c.mentions})),
                 ]
                 for c in cits
             ]
-            out.rows(["kind", "symbol", "count", "paragraphs", "pages"], rows, title=doc.input)
+            out.rows(["kind", "symbol", "count", "paragraphs", "pages"], rows, title=doc.symbol or doc.input)
         _warnings(out, src, doc.issues)
         return 0 if cits else 1
 
-    run(sources, lang, library, handle, fetch=fetch)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine)
 
 
 def text(
-    source: Annotated[str, typer.Argument(help="PDF, text file, UN symbol or - for stdin.")],
+    source: SourceArg,
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
-    """The cleaned text that every reported offset points into."""
+    """The cleaned text that every reported offset points into.
+
+    \b
+    Example:
+      resinspect text S/2020/249 | less
+    """
     check(None, lang)
 
     def handle(doc: Any, src: str) -> int:
         sys.stdout.write(doc.text + "\n")
         return 0
 
-    run([source], lang, library, handle, fetch=fetch)
+    run([source], lang, library, handle, fetch=fetch, engine=engine)
 
 
 def inspect(
@@ -170,8 +236,16 @@ def inspect(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
-    """Everything in one object: source, resolutions with paragraphs, citations and votes."""
+    """Everything in one object: source, resolutions with paragraphs, citations and votes. As CSV or TSV: one
+    row per document (the columns of `resinspect batch --format csv`).
+
+    \b
+    Examples:
+      resinspect inspect S/PV.8700 --json
+      resinspect inspect corpus/*.pdf --format csv > documents.csv
+    """
     check(fmt, lang)
     import resinspect
     from resinspect.export import jsonout
@@ -186,6 +260,10 @@ def inspect(
         if out.is_json:
             out.add_json(jsonout.inspection(ins))
             out.flush_json()
+        elif out.fmt in ("csv", "tsv"):
+            from resinspect.export import tables
+
+            out.rows(list(tables.CSV_COLUMNS), [tables.csv_row(jsonout.inspection(ins))])
         else:
             rows = [["languages", ", ".join(doc.languages)], ["pages", doc.pages]]
             rows += [
@@ -202,7 +280,7 @@ def inspect(
         _warnings(out, src, doc.issues + [i for v in ins.votes for i in v.issues])
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine)
 
 
 def vote_line(v: Any) -> str:

@@ -26,19 +26,35 @@ def fetch_command(
         list[str], typer.Argument(metavar="SYMBOL", help="UN symbols, e.g. 'S/RES/2518 (2020)'.")
     ],
     lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Languages, comma-separated: ar,en,es,fr,ru,zh or all.")
+        str,
+        typer.Option(
+            "--lang", "-l", metavar="LANGS", help="Languages, comma-separated: ar,en,es,fr,ru,zh or all."
+        ),
     ] = "en",
     library: Annotated[
-        Path | None, typer.Option("--library", help="Folder to save into (default: your resinspect library).")
+        Path | None,
+        typer.Option(
+            "--library", metavar="DIR", help="Folder to save into (default: your resinspect library)."
+        ),
     ] = None,
     docs_url: Annotated[
         str | None,
-        typer.Option("--docs-url", envvar="RESINSPECT_DOCS_URL", help="ODS base URL.", show_default=False),
+        typer.Option(
+            "--docs-url",
+            metavar="URL",
+            envvar="RESINSPECT_DOCS_URL",
+            help="ODS base URL.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Download documents' PDFs from the UN Official Document System into the library.
 
     Prints the saved path of each document, one per line. Exit code 2 if any failed.
+
+    \b
+    Example:
+      resinspect fetch 'S/RES/2518 (2020)' S/PV.8700 --lang en,ar
     """
     from resinspect.errors import SourceError
     from resinspect.reader.fetch import iter_fetch
@@ -62,15 +78,45 @@ def fetch_command(
 
 cache_app = typer.Typer(
     name="cache",
-    help="Manage the cache of extracted page texts.",
+    help="Manage the cache of pages read from PDFs (and the documents cleaned from them).",
     no_args_is_help=True,
     add_completion=False,
 )
 
 
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is, how many entries it holds, their size and its limit (RESINSPECT_CACHE_MAX).
+
+    \b
+    Example:
+      resinspect cache info
+    """
+    from resinspect.reader import cache
+
+    i = cache.info()
+    limit = "none" if i["limit"] is None else _size(i["limit"])
+    typer.echo(f"path     {i['path']}")
+    typer.echo(f"entries  {i['entries']}" + ("" if i["enabled"] else " (off: RESINSPECT_NO_CACHE)"))
+    typer.echo(f"size     {_size(i['bytes'])} (limit {limit}, least recently used first out)")
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
 @cache_app.command("clear")
 def cache_clear() -> None:
-    """Remove every cached page text."""
+    """Remove every cached page text.
+
+    \b
+    Example:
+      resinspect cache clear
+    """
     from resinspect.reader import cache
 
     n = cache.clear()

@@ -2,28 +2,55 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from resinspect.model import LANGUAGES as LANGS
+from resinspect.model import Lang
+from resinspect.reader.engines import DEFAULT as DEFAULT_ENGINE
+from resinspect.reader.engines import Engine
 
 FORMATS = ("table", "json", "ndjson", "csv", "tsv")
+Format = Literal["table", "json", "ndjson", "csv", "tsv"]
+VoteFormat = Literal["table", "json", "ndjson", "csv", "tsv", "dhl"]
 
 SourcesArg = Annotated[
-    list[str], typer.Argument(help="PDF, text file, UN symbol (S/2020/249) or - for stdin.")
+    list[str],
+    typer.Argument(metavar="SOURCE", help="PDFs, text files, UN symbols (S/2020/249) or - for stdin."),
 ]
+SourceArg = Annotated[str, typer.Argument(metavar="SOURCE", help="PDF, text file, UN symbol or - for stdin.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON (one document; NDJSON for several).")]
-FormatOpt = Annotated[str | None, typer.Option("--format", "-f", help="table, json, ndjson, csv or tsv.")]
-LangOpt = Annotated[
-    str | None, typer.Option("--lang", help="Language version of a symbol: ar en es fr ru zh.")
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="[table|json|ndjson|csv|tsv]",
+        help="Output format (default: a table on a terminal, TSV when piped).",
+    ),
 ]
-LibraryOpt = Annotated[list[str] | None, typer.Option("--library", help="Folder of documents (repeatable).")]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", metavar="[ar|en|es|fr|ru|zh]", help="Which language version of a symbol."),
+]
+LibraryOpt = Annotated[
+    list[str] | None, typer.Option("--library", metavar="DIR", help="Folder of documents (repeatable).")
+]
 FetchOpt = Annotated[
     bool, typer.Option("--fetch", help="Download a symbol missing from the library (UN ODS).")
+]
+EngineOpt = Annotated[
+    Engine | None,
+    typer.Option(
+        "--engine",
+        metavar="[pdfium|pdfminer]",
+        help=f"PDF engine (default: RESINSPECT_ENGINE, else {DEFAULT_ENGINE}).",
+    ),
 ]
 
 
 def check(fmt: str | None, lang: str | None, allowed: tuple[str, ...] = FORMATS) -> None:
+    """Choices checked again for callers that bypass the command line (the types already restrict them)."""
     if fmt is not None and fmt not in allowed:
         raise typer.BadParameter(
             f"unknown format {fmt!r}; use one of: {', '.join(allowed)}", param_hint="--format"

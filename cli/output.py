@@ -1,14 +1,37 @@
-"""One output sink for every command: rich table on a terminal, TSV when piped, JSON/NDJSON/CSV on request."""
+"""One output sink for every command: a rich table on a terminal (through a pager when longer than the
+screen), TSV when piped, JSON/NDJSON/CSV on request; and the one-line warnings and errors on stderr, with
+echoed input made safe (control characters escaped, long inputs cut)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 FORMATS = ("table", "json", "ndjson", "csv", "tsv")
+ENV_PAGER = "RESINSPECT_PAGER"
+MAX_ECHO = 300  # characters of a message at most: a 10,000-character "symbol" is not echoed whole
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def safe(text: str, limit: int = MAX_ECHO) -> str:
+    """A message fit for one line of a terminal: control characters (a newline in a file name) escaped, so
+    nobody can forge a second `error:` line; cut to `limit` characters."""
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def tsv_cell(v: Any) -> str:
+    """A TSV field as gh and PostgreSQL write them: no quoting, tabs and line breaks as spaces."""
+    return "" if v is None else re.sub(r"[\t\r\n]+", " ", str(v))
 
 
 class Output:
@@ -47,24 +70,22 @@ class Output:
 
     # rows -------------------------------------------------------------------------------------------
     def rows(self, columns: list[str], rows: list[list[Any]], title: str | None = None) -> None:
-        if self.fmt in ("csv", "tsv", "dhl"):
+        if self.fmt == "tsv":
+            lines = [] if self._header_done else ["\t".join(columns)]
+            self._header_done = True
+            lines += ["\t".join(tsv_cell(v) for v in r) for r in rows]
+            if lines:
+                sys.stdout.write("\n".join(lines) + "\n")
+            return
+        if self.fmt in ("csv", "dhl"):
             buf = io.StringIO()
-            w = csv.writer(buf, delimiter="\t" if self.fmt == "tsv" else ",", lineterminator="\n")
+            w = csv.writer(buf, lineterminator="\n")
             if not self._header_done:
                 w.writerow(columns)
                 self._header_done = True
-            for r in rows:
-                w.writerow(
-                    [
-                        ""
-                        if v is None
-                        else (v.replace("\t", " ").replace("\n", " ") if isinstance(v, str) else v)
-                        for v in r
-                    ]
-                )
+            w.writerows([["" if v is None else v for v in r] for r in rows])
             sys.stdout.write(buf.getvalue())
             return
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(title=title, show_lines=False, header_style="bold")
@@ -72,17 +93,47 @@ class Output:
             table.add_column(c, overflow="fold")
         for r in rows:
             table.add_row(*["" if v is None else str(v) for v in r])
-        Console().print(table)
+        self.panel(table)
 
     def panel(self, renderable: Any) -> None:
+        """Print on the terminal; through the pager when it is longer than the screen."""
         from rich.console import Console
 
-        Console().print(renderable)
+        console = Console()
+        with console.capture() as captured:
+            console.print(renderable)
+        page(captured.get(), console.size.height if console.is_terminal else None)
+
+
+def pager_command(lines: int, height: int | None, env: Mapping[str, str] | None = None) -> list[str] | None:
+    """The pager to run for output of `lines` lines on a terminal `height` lines high (None: not a terminal):
+    `RESINSPECT_PAGER`, else `PAGER`, else `less -FRX`; none when the output fits or the pager is set to an
+    empty string or `cat`."""
+    env = os.environ if env is None else env
+    if height is None or lines < height:
+        return None
+    cmd = env.get(ENV_PAGER, env.get("PAGER", "less -FRX"))
+    if not cmd.strip() or cmd.strip() == "cat":
+        return None
+    argv = shlex.split(cmd)
+    return argv if shutil.which(argv[0]) else None
+
+
+def page(text: str, height: int | None) -> None:
+    argv = pager_command(text.count("\n"), height)
+    if argv is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        subprocess.run(argv, input=text.encode("utf-8"), check=False)
+    except OSError:  # the pager cannot be started: print as usual
+        sys.stdout.write(text)
 
 
 def warn(source: str, message: str) -> None:
-    sys.stderr.write(f"warning: {source}: {message}\n")
+    sys.stderr.write(f"warning: {safe(source)}: {safe(message, 2000)}\n")
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"error: {message}\n")
+    sys.stderr.write(f"error: {safe(message)}\n")

@@ -7,25 +7,46 @@ from typing import Annotated, Any
 import typer
 
 from .commands import run, vote_line
-from .options import FORMATS, FetchOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, check
+from .options import FORMATS, EngineOpt, FetchOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, VoteFormat, check
 from .output import Output, warn
+
+# one row per member and vote; `vote` is the list's key, as in JSON and SQLite (in_favour, against, abstaining)
+CSV_COLUMNS = (
+    "symbol", "vote_index", "subject", "resolution", "date", "member", "iso3", "vote",
+    "kind", "amendment_to", "adopted", "procedure",
+)  # fmt: skip
 
 
 def votes(
     sources: SourcesArg,
     json_: JsonOpt = False,
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="table, json, ndjson, csv, tsv or dhl.")
+        VoteFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[table|json|ndjson|csv|tsv|dhl]",
+            help="Output format (default: a table on a terminal, TSV when piped); dhl: the Dag Hammarskjöld "
+            "Library's voting columns.",
+        ),
     ] = None,
     lang: LangOpt = None,
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
+    engine: EngineOpt = None,
 ) -> None:
-    """Who voted how: in favour, against, abstaining — with ISO codes, outcome and checks."""
+    """Who voted how: in favour, against, abstaining — with ISO codes, outcome and checks.
+
+    \b
+    Examples:
+      resinspect votes S/2020/249
+      resinspect votes S/PV.8700 --format csv
+      resinspect votes S/2020/249 --lang ar --json | jq -c '.votes[0].in_favour[] | [.name, .iso3]'
+    """
     check(fmt, lang, (*FORMATS, "dhl"))
     import resinspect
     from resinspect.export import dhl, jsonout
-    from resinspect.model import VOTE_LABELS, VOTE_LISTS
+    from resinspect.model import VOTE_LISTS
 
     out = Output(fmt, json_, many=len(sources) > 1)
 
@@ -37,24 +58,15 @@ def votes(
         elif out.fmt == "dhl":
             out.rows(dhl.COLUMNS, dhl.rows(vs))
         elif out.fmt in ("csv", "tsv"):
+            adopted = {True: 1, False: 0, None: None}
             rows = [
-                [
-                    doc.symbol or doc.input,
-                    k + 1,
-                    v.subject,
-                    v.resolution,
-                    v.date,
-                    m.name,
-                    m.iso3,
-                    VOTE_LABELS[key],
-                ]
+                [doc.symbol or doc.input, k + 1, v.subject, v.resolution, v.date, m.name, m.iso3, key]
+                + [v.kind, v.amendment_to, adopted[v.adopted], v.procedure]
                 for k, v in enumerate(vs)
                 for key in VOTE_LISTS
                 for m in v.members(key)
             ]
-            out.rows(
-                ["symbol", "vote_index", "subject", "resolution", "date", "member", "iso3", "vote"], rows
-            )
+            out.rows(list(CSV_COLUMNS), rows)
         else:
             _tables(out, doc, vs)
         for k, v in enumerate(vs):
@@ -70,7 +82,7 @@ def votes(
             return 1
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine)
 
 
 def _what(v: Any) -> str:

@@ -42,6 +42,11 @@ _MODEL = (
 )  # fmt: skip
 
 
+def __dir__() -> list[str]:
+    """The public names (so that help(resinspect) documents the verbs and types, loading them then)."""
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> object:
     """The verbs load on first use, so `resinspect --help` does not pay for the engine's imports."""
     if name in _API:

@@ -71,7 +71,11 @@ def _cache_off(off: bool) -> Iterator[None]:
 
 
 def inspect_one(
-    source: str, lang: str | None = None, library: list[str] | None = None, no_cache: bool = False
+    source: str,
+    lang: str | None = None,
+    library: list[str] | None = None,
+    no_cache: bool = False,
+    engine: str | None = None,
 ) -> Record:
     """The record of one document: `jsonout.inspection`, or `{"input", "error"}`. Never raises.
 
@@ -83,7 +87,7 @@ def inspect_one(
 
     try:
         with _cache_off(no_cache):
-            return jsonout.inspection(pipeline.inspect(source, lang=lang, library=library))
+            return jsonout.inspection(pipeline.inspect(source, lang=lang, library=library, engine=engine))
     except ResinspectError as exc:
         return {"input": source, "error": str(exc)}
     except Exception as exc:  # a damaged input that slipped past the reader's checks: record, go on
@@ -125,30 +129,36 @@ def run(
     no_cache: bool = False,
     scheduler: str | None = None,
     on_record: Callable[[Record], None] | None = None,
+    engine: str | None = None,
 ) -> Iterator[Record]:
     """Inspect every input; yield the records in input order. `on_record` sees each one as it completes.
 
     workers=1: in this process, one after the other. Otherwise a ProcessPoolExecutor of `workers`
     processes (default os.cpu_count()). `scheduler` ("tcp://host:port"): the same function on a Dask
-    distributed cluster (the paths must be readable by the workers under the same names).
+    distributed cluster (the paths must be readable by the workers under the same names). `engine`: the PDF
+    engine, chosen here (`reader.engines.choose`: RESINSPECT_ENGINE is read by this process) so that every
+    worker uses the same one.
     """
+    from .reader.engines import choose
+
     n = len(inputs)
+    chosen = choose(engine)
     if scheduler:
-        done = _dask(inputs, scheduler, lang, library, no_cache)
+        done = _dask(inputs, scheduler, lang, library, no_cache, chosen)
     elif (workers or os.cpu_count() or 1) <= 1 or n <= 1:
-        done = ((i, inspect_one(s, lang, library, no_cache)) for i, s in enumerate(inputs))
+        done = ((i, inspect_one(s, lang, library, no_cache, chosen)) for i, s in enumerate(inputs))
     else:
-        done = _pool(inputs, min(workers or os.cpu_count() or 1, n), lang, library, no_cache)
+        done = _pool(inputs, min(workers or os.cpu_count() or 1, n), lang, library, no_cache, chosen)
     yield from _in_order(done, n, on_record)
 
 
 def _pool(
-    inputs: list[str], workers: int, lang: str | None, library: list[str] | None, no_cache: bool
+    inputs: list[str], workers: int, lang: str | None, library: list[str] | None, no_cache: bool, engine: str
 ) -> Iterator[tuple[int, Record]]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=workers) as ex:
-        futs = {ex.submit(inspect_one, s, lang, library, no_cache): i for i, s in enumerate(inputs)}
+        futs = {ex.submit(inspect_one, s, lang, library, no_cache, engine): i for i, s in enumerate(inputs)}
         try:
             for fut in as_completed(futs):
                 yield futs[fut], fut.result()
@@ -158,7 +168,7 @@ def _pool(
 
 
 def _dask(
-    inputs: list[str], address: str, lang: str | None, library: list[str] | None, no_cache: bool
+    inputs: list[str], address: str, lang: str | None, library: list[str] | None, no_cache: bool, engine: str
 ) -> Iterator[tuple[int, Record]]:
     try:
         from dask.distributed import Client, as_completed
@@ -173,6 +183,7 @@ def _dask(
             lang=lang,
             library=library,
             no_cache=no_cache,
+            engine=engine,
             pure=False,
         )
         index = {f.key: i for i, f in enumerate(futs)}

@@ -35,12 +35,14 @@ CITATION_KINDS: tuple[CitationKind, ...] = get_args(CitationKind)
 Procedure = Literal["meeting", "written"]
 VoteKind = Literal["draft", "amendment"]
 SourceKind = Literal["pdf", "text"]
+SymbolSource = Literal["document", "input", "file name"]  # where a document's symbol was read
 Hint = Literal["start", "wrap", "unknown"]  # how a line relates to the line before it on its page
 
 IssueCode = Literal[
     # documents
     "garbled-arabic",
     "cid-glyphs",
+    "symbol-mismatch",
     # paragraphs
     "structure-doubt",
     # votes
@@ -54,6 +56,8 @@ IssueCode = Literal[
     "outcome-mismatch",
     "weak-evidence",
     "assigned-by-elimination",
+    "members-not-printed",
+    "item-split",
     "roster-doubt",
     "no-roster",
 ]
@@ -79,7 +83,17 @@ class Line:
     text: str
     box: Box | None = None
     hint: Hint = "unknown"
+    chars: tuple[float, ...] | None = None  # x0, x1 of each character of `text`, flattened (PDFs)
     gap: float | None = None
+
+    def span_box(self, a: int, b: int) -> Box | None:
+        """The box of characters `[a, b)` of this line: their x extent (when known, else the line's) and the
+        line's height."""
+        if self.box is None:
+            return None
+        x0, y0, x1, y1 = self.box
+        xs = self.chars[2 * a : 2 * b] if self.chars is not None and 0 <= a < b <= len(self.text) else ()
+        return (min(xs), y0, max(xs), y1) if xs else self.box
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +122,8 @@ class RawSource:
     pages: list[Page]
     symbol: str | None
     lang: Lang | None  # language told by the file name, if any
+    symbol_source: SymbolSource | None = None  # "input" (a symbol was asked for) or "file name"
+    engine: str | None = None  # the PDF engine that read the pages (reader/engines.py); None for text
 
 
 # ------------------------------------------------------------------------------------------ documents
@@ -124,12 +140,16 @@ class Issue:
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
-    """Where a stretch `[start, end)` of the cleaned text came from: the source page and the line's box."""
+    """Where a stretch `[start, end)` of the cleaned text came from: the source page, the line's box, and
+    (when the text is the source line's own, unchanged) that line's index on its page and the offset of the
+    stretch in it, so that part of a line has a box of its own."""
 
     start: int
     end: int
     page: int
     box: Box | None = None
+    line: int | None = None
+    offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +179,14 @@ class Document:
     issues: list[Issue] = field(default_factory=list)
     source_pages: int | None = None  # number of pages in the source
     lines: list[TextLine] = field(default_factory=list)  # in text order
-    page_languages: list[list[str]] = field(default_factory=list)  # per page, commonest first
+    page_languages: list[list[str]] = field(default_factory=list)  # per page, in order of appearance
     footnotes: list[Footnote] = field(default_factory=list)  # in page order, out of `text`
+    # the pages as read (PDFs: lines with boxes), [] for text
+    layout: list[Page] = field(default_factory=list)
+    symbol_source: SymbolSource | None = (
+        None  # the first page's header ("document"), else "input", "file name"
+    )
+    header_symbol: str | None = None  # the symbol the first page's header prints, if any
 
     @property
     def pages(self) -> int:
@@ -171,15 +197,24 @@ class Document:
         return max(1, bisect.bisect_right(self.page_starts, offset))
 
     def boxes(self, start: int, end: int) -> list[tuple[int, Box]]:
-        """(page, box) of every source line that the text `[start, end)` touches, in text order; [] for text
+        """(page, box) of the text `[start, end)` on each source line it touches, in text order: the part of
+        the line it covers where the characters' positions are known, else the whole line; [] for text
         input, which has no geometry."""
         i = max(0, bisect.bisect_right(self.lines, start, key=_line_start) - 1)
         out: list[tuple[int, Box]] = []
         for ln in self.lines[i:]:
             if ln.start >= max(end, start + 1):
                 break
-            if ln.end > start and ln.box is not None:
-                out.append((ln.page, ln.box))
+            if ln.end <= start or ln.box is None:
+                continue
+            box: Box | None = ln.box
+            if ln.line is not None and ln.offset is not None and ln.page <= len(self.layout):
+                a, b = max(start, ln.start) - ln.start, min(max(end, start + 1), ln.end) - ln.start
+                src = self.layout[ln.page - 1].lines
+                if ln.line < len(src):
+                    box = src[ln.line].span_box(ln.offset + a, ln.offset + b)
+            if box is not None:
+                out.append((ln.page, box))
         return out
 
 
@@ -237,6 +272,7 @@ class Resolution:
     date: str | None = None
     enacting_formula: str | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
+    title_start: int | None = None  # where its title block (symbol, heading, adoption line) begins
     issues: list[Issue] = field(default_factory=list)
 
 
@@ -297,6 +333,7 @@ class Vote:
     language: str | None = None
     kind: VoteKind = "draft"
     amendment_to: str | None = None  # the draft an amendment would change
+    members_printed: bool = True  # False: the document states counts but does not print who voted how
 
     def members(self, key: VoteList) -> list[Member]:
         """The list named `key` (`in_favour`, `against`, `abstaining`)."""

@@ -10,29 +10,36 @@ import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from .clean import clean
+from .clean import clean, name
 from .extract.citations import extract_citations as _extract_citations
 from .extract.votes import extract_votes as _extract_votes
 from .model import Citation, Document, Inspection, RawSource, Resolution, Vote
 from .reader import cache
-from .reader.source import read_source, text_pages
+from .reader.source import read_data, read_source, text_pages
 from .structure import find_resolutions
 
 
 def read(
-    source: str | Path,
+    source: str | Path | bytes,
     lang: str | None = None,
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
+    engine: str | None = None,
 ) -> Document:
-    """Read and clean a SOURCE: a path, a UN symbol or "-" (standard input). With `fetch`, a symbol missing
-    from the library is downloaded first. Raises SourceError for unreadable input."""
-    raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch)
+    """Read and clean a SOURCE: a path, a UN symbol, "-" (standard input), or the bytes of a PDF or text
+    file. With `fetch`, a symbol missing from the library is downloaded first. `engine`: the PDF engine,
+    "pdfium" or "pdfminer" (default: RESINSPECT_ENGINE, else `reader.engines.DEFAULT`). Raises SourceError
+    for unreadable input."""
+    if isinstance(source, bytes | bytearray):
+        raw = read_data(bytes(source), "<bytes>", engine=engine)
+    else:
+        raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch, engine=engine)
     doc = cache.load_document(raw)
     if doc is None:
         doc = clean(raw)
         cache.store_document(raw, doc)
-    return doc
+        return doc
+    return name(doc, raw)
 
 
 def read_text(text: str, name: str = "<text>", symbol: str | None = None) -> Document:
@@ -61,8 +68,9 @@ def inspect(
     lang: str | None = None,
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
+    engine: str | None = None,
 ) -> Inspection:
-    """Everything about one SOURCE."""
-    doc = read(source, lang, library, fetch)
+    """Everything about one SOURCE (`engine`: as `read`)."""
+    doc = read(source, lang, library, fetch, engine)
     res = find_resolutions(doc)
     return Inspection(doc, res, _extract_citations(doc, res), _extract_votes(doc, res))

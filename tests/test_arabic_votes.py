@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import resinspect
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from resinspect.clean.garble import garble_score
 from resinspect.extract.votes.arabic import ArabicVoteBlock, find_arabic_votes
 
@@ -231,3 +233,53 @@ def test_clean_arabic_lists_are_not_garbled(tmp_path):
 
 def test_no_vote_block():
     assert find_arabic_votes("رسالة مؤرخة 30 آذار/مارس 2020\nلا شيء هنا.") == []
+
+
+# --- class 6 of issue 9: two names in one item (a list mark lost) --------------------------------------
+
+
+def _without_mark(text: str, line: int, k: int) -> str:
+    lines = text.split("\n")
+    marks = [m.start() for m in re.finditer("،", lines[line])]
+    lines[line] = lines[line][: marks[k]] + " " + lines[line][marks[k] + 1 :]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", ["S_2020_246.ar.txt", "S_2020_1063.ar.txt", "S_2020_698.ar.txt"])
+def test_two_names_in_one_item_are_cut_or_said(name):
+    """Each list mark of the first list line removed in turn: the stated count and the roster cut the
+    merged item where they can; where they cannot, the block says so. No wrong member, ever."""
+    text = cleaned(name)
+    truth = dict(zip(KINDS, next(c[1] for c in CASES if c[0] == name), strict=True))
+    first = text.split("\n").index(next(ln for ln in text.split("\n") if ln.endswith(":"))) + 1
+    cut = 0
+    for k in range(text.split("\n")[first].count("،") - 1):
+        block = one_block(_without_mark(text, first, k))
+        assert_no_confident_wrong(block, truth)
+        codes = [c for c, _ in block.warnings]
+        if iso_sets(block) == truth:
+            assert "item-split" in codes
+            cut += 1
+        else:
+            assert "count-mismatch" in codes or "weak-evidence" in codes
+    assert cut >= 3
+
+
+@pytest.mark.parametrize("name", ["S_2020_246.ar.txt", "S_2020_698.ar.txt"])
+@settings(max_examples=3, deadline=None, derandomize=True)
+@given(seed=st.integers(0, 2**16))
+def test_spaces_inside_garbled_items_change_nothing(name, seed):
+    """A broken font prints some letters as spaces: more spaces inside items are no new evidence."""
+    text = cleaned(name)
+    base = iso_sets(one_block(text))
+    rng = random.Random(seed)
+    lines = text.split("\n")
+    labels = [i for i, ln in enumerate(lines) if ln.endswith(":") and len(ln.split()) <= 5]
+    for i in range(labels[0] + 1, labels[1]):
+        for _ in range(3):
+            spots = [
+                j for j in range(1, len(lines[i]) - 1) if lines[i][j - 1].isalpha() and lines[i][j].isalpha()
+            ]
+            j = rng.choice(spots)
+            lines[i] = lines[i][:j] + " " + lines[i][j:]
+    assert iso_sets(one_block("\n".join(lines))) == base

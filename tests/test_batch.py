@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import shutil
 import sqlite3
+import stat
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -20,8 +23,11 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 PV = ROOT / "samples" / "S_PV.8700_E.pdf"
-SHARED_LETTERS = Path("/work/shared/corpus/dev/letters")
-LETTERS = ("S_2020_698.en.txt", "S_2020_249.en.txt")  # 698: resolution 2533, China abstained
+# real letters: S/2020/698 (resolution 2533, China abstained) and S/2020/249 (see tests/data/votes/README.md)
+LETTERS = {
+    "S_2020_698.en.txt": Path(__file__).parent / "data" / "votes" / "letter_S_2020_698.en.txt",
+    "S_2020_249.en.txt": ROOT / "samples" / "S_2020_249.en.txt",
+}
 CHINA_2020 = (
     "SELECT resolution, date FROM member_votes WHERE iso3='CHN' AND vote='abstaining' AND date LIKE '2020%'"
 )
@@ -39,15 +45,12 @@ def _cli(*args: str):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """Two small texts (copied, or the bundled sample when the shared corpus is absent), the PV PDF, a broken PDF."""
+    """Two real letters, the PV PDF, a broken PDF."""
     d = tmp_path_factory.mktemp("corpus")
-    for name in LETTERS:
-        src = SHARED_LETTERS / name
-        if not src.exists():
-            src = ROOT / "samples" / "S_2020_249.en.txt"
+    for name, src in LETTERS.items():
         shutil.copy(src, d / name)
     (d / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not a PDF at all\n%%EOF\n")
-    inputs = [str(d / LETTERS[0]), str(d / LETTERS[1]), str(PV), str(d / "broken.pdf")]
+    inputs = [*(str(d / name) for name in LETTERS), str(PV), str(d / "broken.pdf")]
     return d, inputs
 
 
@@ -99,7 +102,9 @@ def test_csv_and_sqlite(corpus, home, tmp_path):
     assert r.exit_code == 2
     db = sqlite3.connect(db_path)
     tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {"documents", "votes", "member_votes", "paragraphs", "citations"}
+    names = {"documents", "votes", "member_votes", "paragraphs", "subparagraphs", "citations", "mentions"}
+    assert names | {"paragraphs_fts"} <= tables
+    assert {t for t in tables if not t.startswith("paragraphs_fts")} == names
     docs = db.execute("SELECT id, input, error IS NOT NULL FROM documents ORDER BY id").fetchall()
     assert docs == [(i + 1, s, int(s.endswith("broken.pdf"))) for i, s in enumerate(inputs)]
     china = set(db.execute(CHINA_2020).fetchall())
@@ -150,7 +155,8 @@ def test_process_pool_gives_the_same_records(corpus, first_run, home):
 
 
 def test_dask_scheduler_gives_the_same_records(corpus, first_run, home, tmp_path):
-    distributed = pytest.importorskip("dask.distributed")
+    import dask.distributed as distributed  # a test dependency
+
     _, inputs = corpus
     with distributed.LocalCluster(
         n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", dashboard_address=None
@@ -181,16 +187,25 @@ def test_expand_folders_globs_and_missing(corpus, tmp_path):
 
 
 def _rec(symbol: str, paragraphs: list[tuple[int, int]], mentions: dict[str, list[int]]) -> dict:
+    """A record as `inspect` writes it: a mention inside a paragraph names its citing resolution."""
+
+    def citing(x: int) -> str | None:
+        return symbol if any(a <= x < b for a, b in paragraphs) else None
+
     return {
         "source": {},
         "resolutions": [
             {"resolution": symbol, "paragraphs": [{"start": a, "end": b} for a, b in paragraphs]}
         ],
         "citations": [
-            {"kind": "sc_resolution", "symbol": s, "mentions": [{"start": x} for x in xs]}
+            {
+                "kind": "sc_resolution",
+                "symbol": s,
+                "mentions": [{"start": x, "citing": citing(x)} for x in xs],
+            }
             for s, xs in mentions.items()
         ]
-        + [{"kind": "document", "symbol": "S/2020/1", "mentions": [{"start": 15}]}],
+        + [{"kind": "document", "symbol": "S/2020/1", "mentions": [{"start": 15, "citing": citing(15)}]}],
         "votes": [],
     }
 
@@ -242,3 +257,121 @@ def test_graph_formats(corpus, home, tmp_path):
     }
     assert gml == edges
     assert len(root.findall(".//g:node", ns)) == len(js["nodes"])
+
+
+# --- formats that agree, and a database a user can keep --------------------------------------------------
+
+
+def test_sqlite_spells_facts_as_json_does(corpus, tmp_path):
+    d, inputs = corpus
+    db_path = tmp_path / "un.db"
+    _cli("batch", *inputs, "-f", "sqlite", "-o", db_path, "-j", "1")
+    db = sqlite3.connect(db_path)
+    recs = [r for r in _lines(d / "cold.ndjson") if "error" not in r]
+    # votes: 1-based indices, kind, amendment_to, adopted as 1/0; member lists spelled as JSON's keys
+    got = db.execute("SELECT DISTINCT vote FROM member_votes").fetchall()
+    assert {v for (v,) in got} <= {"in_favour", "against", "abstaining"}
+    assert db.execute("SELECT min(vote_index) FROM votes").fetchone()[0] == 1
+    row = db.execute("SELECT kind, adopted FROM votes WHERE resolution = 'S/RES/2533 (2020)'").fetchone()
+    assert row == ("draft", 1)
+    # citations: paragraphs and citing resolutions as JSON arrays, and each mention with its place
+    paragraphs, citing = db.execute(
+        "SELECT paragraphs, citing FROM citations WHERE symbol = 'S/RES/2118 (2013)' LIMIT 1"
+    ).fetchone()
+    assert isinstance(json.loads(paragraphs), list) and json.loads(citing) == ["S/RES/2533 (2020)"]
+    expected = sum(len(c["mentions"]) for rec in recs for c in rec["citations"])
+    assert db.execute("SELECT count(*) FROM mentions").fetchone()[0] == expected
+    # paragraphs with offsets and language; sub-paragraphs in a table of their own; full-text search
+    start, end, language = db.execute('SELECT start, "end", language FROM paragraphs LIMIT 1').fetchone()
+    assert 0 <= start < end and language == "en"
+    n_sub = sum(len(p["subparagraphs"]) for rec in recs for r in rec["resolutions"] for p in r["paragraphs"])
+    assert db.execute("SELECT count(*) FROM subparagraphs").fetchone()[0] == n_sub
+    sub = tmp_path / "sub.txt"
+    sub.write_text(
+        "The Security Council,\nRecalling its resolutions,\n1. Decides that:\n(a) States shall report;\n"
+        "(b) The Committee shall meet.\n",
+        encoding="utf-8",
+    )
+    _cli("batch", sub, "-f", "sqlite", "-o", tmp_path / "sub.db", "-j", "1")
+    rows = (
+        sqlite3.connect(tmp_path / "sub.db")
+        .execute("SELECT paragraph_id, id, label FROM subparagraphs")
+        .fetchall()
+    )
+    assert rows == [("OP1", "OP1(a)", "a"), ("OP1", "OP1(b)", "b")]
+    hits = db.execute(
+        "SELECT p.id FROM paragraphs_fts f JOIN paragraphs p ON p.rowid = f.rowid WHERE paragraphs_fts MATCH ?",
+        ("humanitarian",),
+    ).fetchall()
+    assert hits
+    # a user's file: the mode a new file gets (0644 under umask 022), and Datasette metadata beside it
+    old = os.umask(0o022)
+    try:
+        _cli("batch", inputs[0], "-f", "sqlite", "-o", tmp_path / "mode.db", "-j", "1")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "mode.db").stat().st_mode) == 0o644
+    meta = json.loads((tmp_path / "un.metadata.json").read_text(encoding="utf-8"))
+    assert meta["databases"]["un"]["tables"]["documents"]["label_column"] == "symbol"
+    for q in meta["databases"]["un"]["queries"].values():  # every canned query runs on the database
+        params = {p: "x" for p in re.findall(r":(\w+)", q["sql"])}
+        db.execute(q["sql"], params).fetchall()
+
+
+def test_append_adds_and_replaces(corpus, tmp_path):
+    _, inputs = corpus
+    db_path = tmp_path / "un.db"
+    good = [i for i in inputs if not i.endswith("broken.pdf")]
+    assert _cli("batch", good[0], "-f", "sqlite", "-o", db_path, "-j", "1").exit_code == 0
+    assert _cli("batch", *good[:2], "-f", "sqlite", "-o", db_path, "-j", "1", "--append").exit_code == 0
+    db = sqlite3.connect(db_path)
+    assert [i for (i,) in db.execute("SELECT input FROM documents ORDER BY id")] == good[:2]  # first replaced
+    n = db.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+    assert _cli("batch", good[1], "-f", "sqlite", "-o", db_path, "-j", "1", "--append").exit_code == 0
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM paragraphs").fetchone()[0] == n
+    r = _cli("batch", good[0], "-f", "csv", "-o", tmp_path / "x.csv", "--append")
+    assert r.exit_code == 2 and "--append" in r.stderr
+
+
+def test_cites_answers_from_the_database(corpus, tmp_path):
+    _, inputs = corpus
+    db_path = tmp_path / "un.db"
+    _cli("batch", *inputs, "-f", "sqlite", "-o", db_path, "-j", "1")
+    r = _cli("cites", "S/RES/2118(2013)", "--db", db_path, "--json")
+    assert r.exit_code == 0, r.output
+    (row,) = json.loads(r.stdout)["cited_by"]
+    assert row["citing"] == "S/RES/2533 (2020)" and row["paragraphs"] == ["PP1"]
+    assert _cli("cites", "S/RES/1 (1946)", "--db", db_path).exit_code == 1
+    r = _cli("cites", "S/RES/1 (1946)", "--db", tmp_path / "nope.db")
+    assert r.exit_code == 2 and r.stderr.startswith("error:")
+
+
+def test_an_existing_output_survives_a_failed_run(corpus, tmp_path, monkeypatch):
+    from resinspect import corpus as batch_mod
+
+    _, inputs = corpus
+    out = tmp_path / "out.ndjson"
+    out.write_text("an earlier result\n", encoding="utf-8")
+
+    def boom(*a, **k):
+        yield {"input": "x", "error": "x"}
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(batch_mod, "run", boom)
+    _cli("batch", *inputs, "-o", out, "-j", "1")
+    assert out.read_text(encoding="utf-8") == "an earlier result\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.ndjson"]  # no temporary file left
+
+
+@pytest.mark.parametrize("what", ["folder", "missing-folder", "long"])
+def test_bad_out_is_one_line_and_leaves_nothing(corpus, tmp_path, what):
+    _, inputs = corpus
+    out = {
+        "folder": tmp_path,
+        "missing-folder": tmp_path / "no" / "x.ndjson",
+        "long": tmp_path / ("x" * 300),
+    }[what]
+    before = sorted(tmp_path.iterdir())
+    r = _cli("batch", inputs[0], "-o", out, "-j", "1")
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and r.stderr.startswith("error:")
+    assert sorted(tmp_path.iterdir()) == before

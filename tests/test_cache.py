@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import resinspect
 import resinspect.version
 from resinspect import pipeline
 from resinspect.model import Document, Footnote, Line, Page, RawSource, TextLine
-from resinspect.reader import cache, layout
+from resinspect.reader import cache, engines, layout
 
 KEY = hashlib.sha256(b"a document").hexdigest()
 OTHER = hashlib.sha256(b"another document").hexdigest()
@@ -28,7 +29,7 @@ def pages(*texts: str) -> list[Page]:
                     t,
                     (72.0, 700.5, 300.25, 712.0),
                     "start" if k > 1 else "unknown",
-                    1.2 if k > 1 else None,
+                    gap=1.2 if k > 1 else None,
                 ),
             )
             if t
@@ -87,6 +88,19 @@ def test_version_change_invalidates(home, monkeypatch):
     assert cache.get(KEY) is None  # written by the other version
 
 
+def test_pages_of_one_engine_are_not_the_other_engines(home, monkeypatch):
+    """The engine is part of the key: pages read by pdfminer are a miss for PDFium and the other way round
+    (the engine named, or RESINSPECT_ENGINE's), and a read by the other engine replaces them."""
+    cache.put(KEY, PAGES, "pdfminer")
+    assert cache.get(KEY, "pdfminer") == PAGES and cache.get(KEY, "pdfium") is None
+    monkeypatch.setenv("RESINSPECT_ENGINE", "pdfium")
+    assert cache.get(KEY) is None
+    cache.put(KEY, pages("read by PDFium"))
+    assert cache.get(KEY, "pdfium") == pages("read by PDFium") and cache.get(KEY, "pdfminer") is None
+    monkeypatch.setattr(engines, "VERSIONS", {**engines.VERSIONS, "pdfium": engines.VERSIONS["pdfium"] + 1})
+    assert cache.get(KEY) is None  # the engine's own version changed
+
+
 def test_reader_change_invalidates(home, monkeypatch):
     """Page texts written by an older PDF reader (same package version) are read again."""
     cache.put(KEY, PAGES)
@@ -107,7 +121,9 @@ def test_reader_change_invalidates(home, monkeypatch):
         b'{"format": FORMAT, "version": "VERSION", "pages": [1, 2]}',
         b'{"format": FORMAT, "version": "VERSION", "pages": [{"number": 1, "lines": [[1, ""]]}]}',
         b'{"format": FORMAT, "version": "VERSION", "pages": [{"number": 1, "width": 1, "height": 1, '
-        b'"cid": 0, "lines": [["a", "s", 1, 2]]}]}',
+        b'"cid": 0, "lines": [["a", "s", [1, 2], null]]}]}',
+        b'{"format": FORMAT, "version": "VERSION", "pages": [{"number": 1, "width": 1, "height": 1, '
+        b'"cid": 0, "lines": [["ab", "s", [1, 2, 3, 4], [1, 2]]]}]}',
         b'{"format": 99, "version": "VERSION", "pages": []}',
     ],
 )
@@ -134,16 +150,18 @@ def test_unwritable_cache_is_silent(home, monkeypatch):
     assert cache.get(KEY) is None
 
 
-def test_file_format(home):
+def test_file_format(home, monkeypatch):
+    monkeypatch.delenv("RESINSPECT_ENGINE", raising=False)
     cache.put(KEY, PAGES)
     data = json.loads((home / "cache" / f"{KEY}.json").read_text(encoding="utf-8"))
-    version = f"{resinspect.__version__}/reader-{layout.READER_VERSION}"
+    engine = engines.DEFAULT
+    version = f"{resinspect.__version__}/reader-{layout.READER_VERSION}/{engine}-{engines.VERSIONS[engine]}"
     assert data["format"] == cache.FORMAT and data["version"] == version and data["sha256"] == KEY
     assert data["pages"][0] == {
         "number": 1, "width": 612.0, "height": 792.0, "cid": 1,
-        "lines": [["Page one S/RES/2518 (2020)", "", 72.0, 700.5, 300.25, 712.0, None]],
+        "lines": [["Page one S/RES/2518 (2020)", "", [72.0, 700.5, 300.25, 712.0], None, None]],
     }  # fmt: skip
-    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", 72.0, 700.5, 300.25, 712.0, 1.2]]
+    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", [72.0, 700.5, 300.25, 712.0], None, 1.2]]
     assert data["pages"][3]["lines"] == []
 
 
@@ -221,3 +239,96 @@ def test_cleaned_document_round_trip_keeps_footnotes(home):
     cache.store_document(raw, doc)
     back = cache.load_document(raw)
     assert back is not None and back.footnotes == doc.footnotes and back.text == doc.text
+
+
+def test_round_trip_keeps_characters_and_gap(home):
+    """A line's character extents (boxes of part of a line) and the gap above it (the boundary decision)
+    both come back from the cache."""
+    page = Page(1, (Line("ab", (1.0, 2.0, 3.0, 4.0), "wrap", (1.0, 2.0, 2.0, 3.0), 1.0),), 612.0, 792.0)
+    cache.put(KEY, [page])
+    assert cache.get(KEY) == [page]
+
+
+# --- a cache that keeps to its size, and is an input like any other ---------------------------------------
+
+
+def _fill(n: int) -> list[str]:
+    keys = [hashlib.sha256(f"doc {i}".encode()).hexdigest() for i in range(n)]
+    for k in keys:
+        cache.put(k, pages("x" * 2000))
+    return keys
+
+
+def test_least_recently_used_first_out(home, monkeypatch):
+    keys = _fill(6)
+    for i, k in enumerate(keys):  # distinct ages, oldest first
+        os.utime(home / "cache" / f"{k}.json", (1000 + i, 1000 + i))
+    assert cache.get(keys[0]) is not None  # reading marks the oldest used: it survives
+    size = (home / "cache" / f"{keys[1]}.json").stat().st_size
+    removed = cache.evict(limit=4 * size + size // 2)
+    assert removed == 2
+    left = {p.stem for p in (home / "cache").glob("*.json")}
+    assert left == {keys[0], *keys[3:]}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("", cache.DEFAULT_MAX),
+        ("2G", 2 * 1024**3),
+        ("100k", 100 * 1024),
+        ("500MB", 500 * 1024**2),
+        ("0", None),
+        ("junk", cache.DEFAULT_MAX),
+    ],
+)
+def test_limit_from_the_environment(monkeypatch, value, expected):
+    monkeypatch.setenv("RESINSPECT_CACHE_MAX", value)
+    assert cache.max_bytes() == expected
+
+
+def test_writes_keep_the_limit(home, monkeypatch):
+    monkeypatch.setattr(cache, "EVICT_EVERY", 1)
+    monkeypatch.setenv("RESINSPECT_CACHE_MAX", "10K")
+    _fill(20)
+    assert cache.info()["bytes"] <= 10 * 1024
+
+
+def test_stale_temporary_files_are_removed(home):
+    cache.put(KEY, PAGES)
+    old = home / "cache" / f".{KEY}.abc.tmp"
+    young = home / "cache" / f".{OTHER}.def.tmp"
+    old.write_text("")
+    young.write_text("")
+    os.utime(old, (1000, 1000))
+    cache.evict()
+    assert not old.exists() and young.exists()  # a young one may be a write in progress
+
+
+def test_info(home):
+    cache.put(KEY, PAGES)
+    i = cache.info()
+    assert (i["path"], i["entries"], i["enabled"]) == (str(home / "cache"), 1, True) and i["bytes"] > 0
+
+
+def test_a_link_or_a_huge_entry_is_a_miss(home, monkeypatch):
+    folder = home / "cache"
+    folder.mkdir()
+    (folder / f"{KEY}.json").symlink_to("/dev/zero")
+    assert cache.get(KEY) is None  # not read at all
+    monkeypatch.setenv("RESINSPECT_CACHE_MAX", "1K")
+    (folder / f"{KEY}.json").unlink()
+    cache.put(OTHER, pages("y" * 5000))
+    assert cache.get(OTHER) is None  # larger than the cache may be
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"format": FORMAT, "version": "VERSION", "pages": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"],
+)
+def test_a_deeply_nested_entry_is_a_miss(home, content):
+    folder = home / "cache"
+    folder.mkdir()
+    content = content.replace(b"VERSION", cache._version().encode()).replace(b"FORMAT", b"%d" % cache.FORMAT)
+    (folder / f"{KEY}.json").write_bytes(content)
+    assert cache.get(KEY) is None

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import resinspect
+from hypothesis import given
+from hypothesis import strategies as st
 from resinspect.extract.citations import is_sc_resolution
 from resinspect.reader.library import samples_dir
 
@@ -352,3 +354,19 @@ def test_other_bodies_are_not_security_council_resolutions(text):
     from resinspect.extract.citations import candidates
 
     assert not [c for c in candidates(text, False) if c.kind == SC]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 90)), max_size=40),
+    st.tuples(st.integers(0, 400), st.integers(0, 90)),
+)
+def test_taken_spans_overlap_as_a_plain_scan_says(spans, query):
+    """Mentions already found are filed by position (a 50 MB text has tens of thousands); whether a new one
+    overlaps any of them is what the scan over all of them says, empty spans included."""
+    from resinspect.extract.citations import _Taken
+
+    taken = _Taken()
+    for a, n in spans:
+        taken.append((a, a + n))
+    a, b = query[0], query[0] + query[1]
+    assert taken.free(a, b) == all(b <= x or a >= x + n for x, n in spans)

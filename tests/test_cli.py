@@ -77,7 +77,10 @@ def test_non_tty_default_is_tsv(command):
 def test_votes_tsv_header_and_rows():
     r = ok("votes", str(PV))
     rows = [x.split("\t") for x in r.stdout.splitlines()]
-    assert rows[0] == ["symbol", "vote_index", "subject", "resolution", "date", "member", "iso3", "vote"]
+    assert rows[0] == [
+        "symbol", "vote_index", "subject", "resolution", "date", "member", "iso3", "vote",
+        "kind", "amendment_to", "adopted", "procedure",
+    ]  # fmt: skip
     assert len(rows) == 1 + 15 + 15  # two votes of the whole Council
 
 
@@ -85,17 +88,11 @@ def test_votes_csv_columns():
     r = ok("votes", "S/2020/249", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert list(rows[0]) == [
-        "symbol",
-        "vote_index",
-        "subject",
-        "resolution",
-        "date",
-        "member",
-        "iso3",
-        "vote",
-    ]
+        "symbol", "vote_index", "subject", "resolution", "date", "member", "iso3", "vote",
+        "kind", "amendment_to", "adopted", "procedure",
+    ]  # fmt: skip
     assert len(rows) == 15
-    assert {r["vote"] for r in rows} == {"in favour"}
+    assert {r["vote"] for r in rows} == {"in_favour"}  # spelled as in JSON and SQLite
     assert {r["resolution"] for r in rows} == {"S/RES/2518 (2020)"}
     assert {r["date"] for r in rows} == {"2020-03-30"}
     assert {r["symbol"] for r in rows} == {"S/2020/249"}
@@ -108,7 +105,7 @@ def test_votes_csv_two_votes_of_pv8700():
     r = ok("votes", str(PV), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     first = {(r["iso3"], r["vote"]) for r in rows if r["vote_index"] == "1"}
-    assert ("CHN", "in favour") in first and ("FRA", "against") in first and ("ZAF", "abstaining") in first
+    assert ("CHN", "in_favour") in first and ("FRA", "against") in first and ("ZAF", "abstaining") in first
     second = [r for r in rows if r["vote_index"] == "2"]
     assert {r["resolution"] for r in second} == {"S/RES/2504 (2020)"}
     assert {r["subject"] for r in second} == {"S/2020/24"}
@@ -213,7 +210,10 @@ def test_library_option(library, symbol):
     r = ok("paragraphs", symbol, "--library", str(library), "--json")
     d = json.loads(r.stdout)
     assert Path(d["source"]["path"]) == library / "S_RES_2518_2020.en.txt"
-    assert d["source"]["symbol"] == "S/RES/2518 (2020)"
+    # the file holds the letter S/2020/249 (which annexes resolution 2518): its header says so, and that it is
+    # not what was asked for
+    assert (d["source"]["symbol"], d["source"]["symbol_source"]) == ("S/2020/249", "document")
+    assert [w["code"] for w in d["warnings"]][:1] == ["symbol-mismatch"]
     assert d["resolution"] == "S/RES/2518 (2020)"
 
 

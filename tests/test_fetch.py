@@ -161,8 +161,6 @@ def test_fetch_pdf(server, base, tmp_path, waits):
 
 def test_fetch_real_sample_bytes(server, base, tmp_path, monkeypatch):
     sample = Path(__file__).resolve().parent.parent / "samples" / "S_PV.8700_E.pdf"
-    if not sample.exists():
-        pytest.skip("sample PDF absent")
     data = sample.read_bytes()
     monkeypatch.setitem(SCENARIOS, "S/PV.8700", lambda h, n: h.send(200, data))
     path = fetch("S/PV.8700", "en", library=tmp_path, base_url=base)

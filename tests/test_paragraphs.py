@@ -405,7 +405,12 @@ def test_a_list_of_names_says_no_language():
 # ---- the same resolution in six languages has the same paragraph and sub-paragraph ids -----------------
 
 # (preambular, operative) counts from the UNxml XML (shared/eval/cases-dev.jsonl), never from the tool
-XML_COUNTS = {"S_RES_2533_2020": (4, 4), "S_RES_2505_2020": (4, 9), "S_RES_2599_2021": (2, 2)}
+XML_COUNTS = {
+    "S_RES_2533_2020": (4, 4),
+    "S_RES_2505_2020": (4, 9),
+    "S_RES_2599_2021": (2, 2),
+    "S_RES_2504_2020": (6, 10),
+}
 SIX = sorted(
     {p.name.split(".")[0] for p in RENDERED.glob("*.pdf")}
     & {n for n in XML_COUNTS if all((RENDERED / f"{n}.{lang}.pdf").exists() for lang in RENDERED_2533)}

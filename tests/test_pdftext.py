@@ -22,10 +22,9 @@ from resinspect.reader.layout import START, WRAP, WRAP_MARK, page_text
 from resinspect.reader.pdf import read_pdf
 
 DATA = Path(__file__).parent / "data" / "pdf"
-SHARED = Path("/work/shared")
-SPV_8700 = SHARED / "corpus/dev/spv/S_PV.8700_E.pdf"
-RENDERED = SHARED / "corpus/dev/rendered"
-CASES = SHARED / "eval/cases-dev.jsonl"
+SPV_8700 = Path(__file__).resolve().parent.parent / "samples" / "S_PV.8700_E.pdf"
+RENDERED = Path(__file__).parent / "data" / "rendered"
+TRUTH_2504 = RENDERED / "S_RES_2504_2020.truth.json"  # from the UNxml XML (see data/rendered/README.md)
 WS = re.compile(r"\s+")
 
 
@@ -262,15 +261,12 @@ def test_page_text_of_empty_page() -> None:
 
 # --- real documents ---------------------------------------------------------------------------
 
-needs_spv = pytest.mark.skipif(not SPV_8700.exists(), reason="shared corpus not available")
-
 
 @pytest.fixture(scope="module")
 def spv_8700() -> list[Page]:
     return read_pdf(SPV_8700)
 
 
-@needs_spv
 def test_spv_sentence_is_not_interleaved(spv_8700: list[Page]) -> None:
     text = "\n".join(page_text(p) for p in spv_8700)
     sentence = (
@@ -283,7 +279,6 @@ def test_spv_sentence_is_not_interleaved(spv_8700: list[Page]) -> None:
     assert any(ln.box and ln.box[0] > page.width / 2 for ln in page.lines)  # a right column
 
 
-@needs_spv
 def test_spv_vote_blocks_complete(spv_8700: list[Page]) -> None:
     text = "\n".join(page_text(p) for p in spv_8700)
     first = (
@@ -333,32 +328,21 @@ def test_arabic_paragraphs_separated(ar_2518: list[Page]) -> None:
     assert "\n\n" + op1.text in page_text(page)
 
 
-def _truth(path: Path) -> list[dict[str, str]]:
-    rel = str(path.relative_to(SHARED))
-    for line in CASES.read_text(encoding="utf-8").splitlines():
-        case = json.loads(line)
-        if case["input"] == rel and "paragraphs" in case["checks"]:
-            return case["checks"]["paragraphs"]["paragraphs"]
-    return []
-
-
-@pytest.mark.skipif(not CASES.exists(), reason="shared corpus not available")
 @pytest.mark.parametrize(
     ("lang", "minimum"), [("ar", 0.8), ("zh", 0.9), ("ru", 0.8), ("fr", 0.8), ("es", 0.8), ("en", 0.8)]
 )
 def test_rendered_paragraphs_found(lang: str, minimum: float) -> None:
     """Most truth paragraphs of S/RES/2504 (2020) appear verbatim (those crossing a page break cannot)."""
-    path = RENDERED / lang / f"S_RES_2504_2020.{lang}.pdf"
-    paragraphs = _truth(path)
+    path = RENDERED / f"S_RES_2504_2020.{lang}.pdf"
+    paragraphs = json.loads(TRUTH_2504.read_text(encoding="utf-8"))[lang]
     assert paragraphs
     text = squash("\n".join(page_text(p) for p in read_pdf(path)))
     found = sum(squash(p["text"]) in text for p in paragraphs)
     assert found >= minimum * len(paragraphs)
 
 
-@pytest.mark.skipif(not RENDERED.exists(), reason="shared corpus not available")
 def test_chinese_has_no_spaces_between_cjk() -> None:
-    pages = read_pdf(RENDERED / "zh" / "S_RES_2504_2020.zh.pdf")
+    pages = read_pdf(RENDERED / "S_RES_2504_2020.zh.pdf")
     text = "\n".join(page_text(p) for p in pages)
     assert "安全理事会，" in text  # full-width punctuation kept
     assert "2012年3月21日(S/PRST/2012/6)" in text
@@ -458,3 +442,14 @@ def test_line_gaps() -> None:
     ]
     gaps = [ln.gap for ln in read_pdf(make_pdf(lines))[0].lines]
     assert gaps[0] is None and gaps[1:5] == [pytest.approx(1.0)] * 4 and gaps[5] == pytest.approx(1.5)
+
+
+def test_each_character_has_its_extent() -> None:
+    """x0, x1 of every character, left to right, spaces included, inside the line's box."""
+    page = read_pdf(make_pdf([(72, 700, "In"), (90, 700, "favour:")]))[0]
+    (line,) = page.lines
+    assert line.text == "In favour:" and line.chars is not None and len(line.chars) == 2 * len(line.text)
+    starts = line.chars[0::2]
+    assert starts == tuple(sorted(starts)) and starts[0] == pytest.approx(72, abs=0.1)
+    assert line.chars[3 * 2] == pytest.approx(90, abs=0.1)  # "f" where its glyph was drawn
+    assert line.span_box(3, 10)[0] == pytest.approx(90, abs=0.1)

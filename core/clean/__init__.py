@@ -18,10 +18,11 @@ import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
-from ..errors import SourceError
+from ..errors import SourceError, shown
 from ..model import Document, Footnote, Issue, Line, RawSource, TextLine
 from ..text.language import document_languages, page_languages
 from ..text.scripts import ARABIC_RE, HSPACE, LETTER_RE, WIDE_RE, cells
+from ..text.symbols import header_symbol, own_symbol
 from . import garble
 from .furniture import (
     EDGE_LINES,
@@ -37,7 +38,7 @@ from .furniture import (
 )
 from .join import PARAGRAPH_LINES, CleanLine, Joiner, boundary_score, split_run_together
 
-__all__ = ["clean", "is_furniture", "prepare", "split_run_together"]
+__all__ = ["clean", "is_furniture", "name", "prepare", "split_run_together"]
 
 _SPACES = re.compile(f"[{HSPACE}]{{2,}}")
 
@@ -52,14 +53,22 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], l
     for pno, lines_of_page in enumerate(pages):
         page, notes = split_footnotes(lines_of_page, pno + 1, size)
         footnotes += notes
+        index = {
+            id(x): i for i, x in enumerate(lines_of_page)
+        }  # a line's place among the page's lines as read
         blank = True  # a page break counts as a gap
         kept = False  # whether the line before this one was kept (a wrap hint refers to it)
         n_body = sum(1 for x in page if x.text.strip()) if repeated else 0
         k = -1  # index among the page's non-blank lines: running titles are looked for at both ends only
         for line in page:
+            li = index[id(line)]
             wraps = pdf and kept and line.hint == "wrap"
             blank = blank or line.hint == "start"
-            s = unicodedata.normalize("NFC", line.text).strip()
+            nfc = unicodedata.normalize("NFC", line.text)
+            s = nfc.strip()
+            # where the kept text starts in the source line (for boxes of part of a line): known while
+            # normalisation leaves the text as it is
+            lead = len(nfc) - len(nfc.lstrip()) if nfc == line.text else None
             kept = False
             if not s:
                 blank = True
@@ -82,13 +91,19 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], l
                         box=line.box,
                         gap=line.gap,
                         page_first=first,
+                        origin=(li, lead) if lead is not None else None,
                     )
                 )
             else:
-                pieces = [_SPACES.sub(" ", s)] if pdf else split_run_together(_SPACES.sub(" ", s))
+                collapsed = _SPACES.sub(" ", s)
+                pieces = [collapsed] if pdf else split_run_together(collapsed)
+                cursor = 0
                 for j, piece in enumerate(pieces):
+                    at = collapsed.find(piece, cursor)
+                    cursor = max(cursor, at + len(piece))
                     if len(pieces) > 1 and is_furniture(piece):  # "*** 19. Welcomes …": a mark, then text
                         continue
+                    same = lead is not None and collapsed == s and at >= 0
                     lines.append(
                         CleanLine(
                             piece,
@@ -100,6 +115,7 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], l
                             box=line.box,
                             gap=line.gap if j == 0 else None,
                             page_first=first and j == 0,
+                            origin=(li, (lead or 0) + at) if same else None,
                         )
                     )
             blank = False
@@ -199,6 +215,19 @@ class Prepared(NamedTuple):
     footnotes: list[Footnote]
 
 
+def name(doc: Document, raw: RawSource) -> Document:
+    """Set what a document owes to the source it was read from (its symbol, unless its first page prints one,
+    and a `symbol-mismatch` issue when that names another document); the rest of a Document depends on its
+    content only, so a cached Document read under another name gets its names here again."""
+    doc.input, doc.path = raw.input, raw.path
+    symbol, source, mismatch = own_symbol(doc.header_symbol, raw.symbol, raw.symbol_source)
+    doc.symbol, doc.symbol_source = symbol, source  # type: ignore[assignment]
+    doc.issues = [i for i in doc.issues if i.code != "symbol-mismatch"]
+    if mismatch:
+        doc.issues.insert(0, Issue("symbol-mismatch", mismatch, (1,)))
+    return doc
+
+
 def prepare(raw: RawSource) -> Prepared:
     """The source's lines, ready for the boundary decision."""
     pages = [list(p.lines) for p in raw.pages]
@@ -221,6 +250,7 @@ def clean(raw: RawSource) -> Document:
     """Build the Document (cleaned text, page index, source lines, languages, issues) from a RawSource.
     Raises SourceError when no text is left."""
     pages, lines, joiner, footnotes = prepare(raw)
+    pdf = raw.kind == "pdf"
     out: list[str] = []
     placed: list[TextLine] = []
     pos = 0
@@ -235,7 +265,7 @@ def clean(raw: RawSource) -> Document:
                 out[-1] = out[-1][:-1]
                 pos -= 1
                 last = placed[-1]
-                placed[-1] = TextLine(last.start, last.end - 1, last.page, last.box)
+                placed[-1] = TextLine(last.start, last.end - 1, last.page, last.box, last.line, last.offset)
                 sep = ""
             elif prev.text.endswith("-") and len(prev.text) > 1 and prev.text[-2].isalpha():
                 sep = ""  # keep the hyphen: UN texts hyphenate compounds, not syllables
@@ -250,11 +280,12 @@ def clean(raw: RawSource) -> Document:
             page_starts[ln.page] = start
         out.append(sep + ln.text)
         pos = start + len(ln.text)
-        placed.append(TextLine(start, pos, ln.page + 1, ln.box))
+        li, offset = ln.origin if ln.origin is not None and pdf else (None, None)
+        placed.append(TextLine(start, pos, ln.page + 1, ln.box, li, offset))
         prev = ln
     text = "".join(out)
     if not text.strip():
-        raise SourceError(f"{raw.input}: no text in this document")
+        raise SourceError(f"{shown(raw.input)}: no text in this document")
     # Pages with no text start where the next text starts (or at the end).
     starts: list[int] = []
     nxt = len(text)
@@ -272,10 +303,11 @@ def clean(raw: RawSource) -> Document:
         text=text,
         page_starts=starts,
         kind=raw.kind,
-        symbol=raw.symbol,
+        header_symbol=header_symbol([ln.text.strip() for ln in raw.pages[0].lines] if raw.pages else []),
         source_pages=max([len(pages)] + counter_totals([p.text for p in raw.pages])),
         lines=placed,
         footnotes=footnotes,
+        layout=list(raw.pages) if pdf else [],
     )
     cid_pages = tuple(p.number for p in raw.pages if p.cid_glyphs)
     if cid_pages:
@@ -290,4 +322,4 @@ def clean(raw: RawSource) -> Document:
     doc.page_languages = page_languages(text, starts)
     if issue := garble.check(doc):
         doc.issues.append(issue)
-    return doc
+    return name(doc, raw)

@@ -139,6 +139,9 @@ class CleanLine:
     box: Box | None = None  # the source line's box on its page
     gap: float | None = None  # distance from the line before in line pitches (PDF)
     page_first: bool = False  # the first text line of its page
+    origin: tuple[int, int] | None = (
+        None  # the source line's index on its page, and where this text starts in it
+    )
 
     # what the line is, each looked up once (a line is asked as the next line and as the line before)
     _flags: dict[str, bool] = field(default_factory=dict, repr=False)
@@ -188,7 +191,10 @@ class Joiner:
     last_op: int = 0
     _open: list[int] = field(default_factory=list)  # line numbers where brackets still open were opened
     _quotes: list[int] = field(default_factory=list)  # and quotation marks
-    _ended: bool = True  # whether the line before the last one taken in ended a sentence (or is a title line)
+    _ended: bool = (
+        True  # whether the line before the last one taken in ended a sentence (or is a title line),
+    )
+    # a list label aside
     _last_ended: bool = True  # the same of the last one
     _started: bool = True  # whether the last line taken in started a paragraph
     _line_no: int = 0
@@ -255,6 +261,8 @@ class Joiner:
         page_break = cur.page != prev.page
         measured = self.pdf and cur.gap is not None and not page_break
         limit = GAP_PITCHES * self.wrap_pitch.get(cur.page, 1.0)
+        # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
+        after_end = mark in _SENTENCE | _COLON and not prev.list_label
         return Break(
             page_break=page_break,
             gap=measured and cur.gap > limit,  # type: ignore[operator]
@@ -290,7 +298,7 @@ class Joiner:
             cur_upper=bool(letter) and letter.isupper() and not lead and not op_lead,
             cur_structural=cur.structural and not cur.annex,
             cur_annex=cur.annex and (not mid or prev.annex or prev.bare_label),
-            cur_heading=not lead and not op_lead and self._heading(cur, nxt, mark in _SENTENCE | _COLON),
+            cur_heading=not lead and not op_lead and self._heading(cur, nxt, after_end),
             prev_heading=self._heading(prev, cur, self._ended),
             cur_bare_label=cur.bare_label,
             cur_list_label=cur.list_label,
@@ -305,7 +313,8 @@ class Joiner:
         end = _END.search(line.text)
         self._ended, self._last_ended = (
             self._last_ended,
-            (end is not None and end[1] in _SENTENCE | _COLON) or line.structural,
+            # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
+            (end is not None and end[1] in _SENTENCE | _COLON and not line.list_label) or line.structural,
         )
         self._started = starts
         if starts:

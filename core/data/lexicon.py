@@ -44,6 +44,7 @@ _KEYS: dict[str, dict[str, str]] = {
         "in_favour": "words", "against": "words", "abstaining": "words", "none": "words",
         "written": "re", "meeting": "re", "tally": "re", "adopted_as": "re", "not_adopted": "re",
         "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
+        "articles": "words",
     },
     "garble": {"body_anchors": "words", "common_words": "words"},
     "months": {},  # any key: a month name
@@ -66,6 +67,7 @@ class VoteWords:
     draft_document: re.Pattern[str]  # "document S/2020/27, which contains the text of a draft resolution"
     after_list: re.Pattern[str]  # where the sentence after a vote begins, if extraction joined it on
     numbers: dict[str, int]  # number words of tallies ("eleven")
+    articles: tuple[str, ...] = ()  # articles a list may print before a name ("the Niger", "la Chine")
 
 
 @dataclass(frozen=True, eq=False)  # one per language (cached): compared and hashed by identity
@@ -164,6 +166,7 @@ def lexicon(lang: str) -> Lexicon:
         draft_document=_rx(vt, "draft_document"),
         after_list=_rx(vt, "after_list"),
         numbers={str(k).casefold(): int(v) for k, v in vt.get("numbers", {}).items()},
+        articles=tuple(vt.get("articles", ())),
     )
     return Lexicon(
         lang=lang,

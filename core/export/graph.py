@@ -1,7 +1,7 @@
 """The corpus-level citation graph: resolutions as nodes, an edge citing → cited weighted by mentions.
 
-Built from inspection records (`jsonout.inspection` dicts, as `batch.run` yields them). A mention belongs
-to the resolution whose paragraphs contain it (by character offset), so a citation in a meeting record's
+Built from inspection records (`export.jsonout.inspection` dicts, as `corpus.run` yields them). A mention belongs
+to the resolution whose paragraph holds it (the mention's `citing`), so a citation in a meeting record's
 speeches, or in a letter's covering text, gives no edge. Only resolution citations (`sc_resolution`,
 `ga_resolution`) make edges; presidential statements and documents are not nodes.
 
@@ -11,7 +11,6 @@ each edge the weight is the largest count among the documents holding the citing
 
 from __future__ import annotations
 
-import bisect
 import csv
 import json
 import re
@@ -41,25 +40,17 @@ class Graph:
         """Add one inspection record (a record with an "error" adds nothing)."""
         if "error" in record:
             return
-        spans: list[tuple[int, int, str]] = []
         for r in record.get("resolutions", []):
             sym = r.get("resolution")
-            if not sym:
-                continue
-            self.nodes.setdefault(sym, _node(sym))["in_corpus"] = True
-            spans += [(p["start"], p["end"], sym) for p in r.get("paragraphs", [])]
-        spans.sort()
-        starts = [s[0] for s in spans]
+            if sym:
+                self.nodes.setdefault(sym, _node(sym))["in_corpus"] = True
         counts: dict[tuple[str, str], int] = {}
         for c in record.get("citations", []):
             if c.get("kind") not in KINDS:
                 continue
             for m in c.get("mentions", []):
-                i = bisect.bisect_right(starts, m["start"]) - 1
-                if i < 0 or not spans[i][0] <= m["start"] < spans[i][1]:
-                    continue
-                citing = spans[i][2]
-                if citing == c["symbol"]:
+                citing = m.get("citing")  # the resolution whose paragraph holds the mention
+                if not citing or citing == c["symbol"]:
                     continue
                 key = (citing, c["symbol"])
                 counts[key] = counts.get(key, 0) + 1

@@ -15,6 +15,7 @@ def source(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "sha256": doc.sha256,
         "symbol": doc.symbol,
+        "symbol_source": doc.symbol_source,
         "languages": list(doc.languages),
         "pages": doc.pages,
     }
@@ -28,7 +29,23 @@ def _head(doc: Document) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "source": source(doc)}
 
 
-def paragraph(p: Paragraph) -> dict[str, Any]:
+def _place(doc: Document, start: int | None, end: int | None) -> dict[str, Any]:
+    """Where a fact is on the page: `box`, its bounding box on its first page (`[x0, y0, x1, y1]`, PDF
+    points, origin bottom left), and `boxes`, one `{page, box}` per line it covers; both null for text input
+    (no geometry) and for facts with no place in the text."""
+    if doc.kind != "pdf" or start is None or end is None:
+        return {"box": None, "boxes": None}
+    boxes = doc.boxes(start, end)
+    if not boxes:
+        return {"box": None, "boxes": []}
+    first = boxes[0][0]
+    on_first = [b for p, b in boxes if p == first]
+    union = [min(b[0] for b in on_first), min(b[1] for b in on_first)]
+    union += [max(b[2] for b in on_first), max(b[3] for b in on_first)]
+    return {"box": union, "boxes": [{"page": p, "box": list(b)} for p, b in boxes]}
+
+
+def paragraph(doc: Document, p: Paragraph) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": p.id,
         "kind": p.kind,
@@ -38,13 +55,32 @@ def paragraph(p: Paragraph) -> dict[str, Any]:
         "page": p.page,
         "start": p.start,
         "end": p.end,
+        **_place(doc, p.start, p.end),
         # always present, empty when there are none: scripts can iterate it without a test
         "subparagraphs": [
-            {"id": s.id, "label": s.label, "text": s.text, "page": s.page, "start": s.start, "end": s.end}
+            {
+                "id": s.id,
+                "label": s.label,
+                "text": s.text,
+                "page": s.page,
+                "start": s.start,
+                "end": s.end,
+                **_place(doc, s.start, s.end),
+            }
             for s in p.subparagraphs
         ],
     }
     return out
+
+
+def _title(doc: Document, r: Resolution) -> dict[str, Any] | None:
+    """The resolution's title block (its symbol, heading and adoption line, above the enacting formula)."""
+    if r.title_start is None:
+        return None
+    start, end = r.title_start, r.start
+    while end > start and doc.text[end - 1] == "\n":
+        end -= 1
+    return {"text": doc.text[start:end], "start": start, "end": end, **_place(doc, start, end)}
 
 
 def resolution(doc: Document, r: Resolution | None, kind: str | None = None) -> dict[str, Any]:
@@ -60,14 +96,15 @@ def resolution(doc: Document, r: Resolution | None, kind: str | None = None) -> 
                 "preambular": sum(p.kind == "preambular" for p in paras),
                 "operative": sum(p.kind == "operative" for p in paras),
             },
-            "paragraphs": [paragraph(p) for p in paras],
+            "title": _title(doc, r) if r else None,
+            "paragraphs": [paragraph(doc, p) for p in paras],
             "warnings": [issue(i) for i in doc.issues + (r.issues if r else [])],
         }
     )
     return out
 
 
-def citation(c: Citation) -> dict[str, Any]:
+def citation(doc: Document, c: Citation) -> dict[str, Any]:
     return {
         "kind": c.kind,
         "symbol": c.symbol,
@@ -75,27 +112,39 @@ def citation(c: Citation) -> dict[str, Any]:
         "year": c.year,
         "paragraphs": list(c.paragraphs),
         "count": c.count,
-        "mentions": [{"text": m.text, "start": m.start, "end": m.end, "page": m.page} for m in c.mentions],
+        "mentions": [
+            {
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "page": m.page,
+                "citing": m.citing,
+                "paragraph": m.paragraph,
+                **_place(doc, m.start, m.end),
+            }
+            for m in c.mentions
+        ],
     }
 
 
 def citations(doc: Document, cits: list[Citation]) -> dict[str, Any]:
     out = _head(doc)
-    out["citations"] = [citation(c) for c in cits]
+    out["citations"] = [citation(doc, c) for c in cits]
     out["warnings"] = [issue(i) for i in doc.issues]
     return out
 
 
-def member(m: Member) -> dict[str, Any]:
+def member(doc: Document, m: Member) -> dict[str, Any]:
     out: dict[str, Any] = {"name": m.name, "iso3": m.iso3, "as_printed": m.as_printed}
     if m.start is not None:
         out["start"], out["end"] = m.start, m.end
     if m.score is not None:
         out["score"] = round(m.score, 3)
+    out.update(_place(doc, m.start, m.end))
     return out
 
 
-def vote(v: Vote) -> dict[str, Any]:
+def vote(doc: Document, v: Vote) -> dict[str, Any]:
     return {
         "subject": v.subject,
         "resolution": v.resolution,
@@ -103,9 +152,10 @@ def vote(v: Vote) -> dict[str, Any]:
         "date": v.date,
         "adopted": v.adopted,
         "counts": v.counts.as_dict(),
-        "in_favour": [member(m) for m in v.in_favour],
-        "against": [member(m) for m in v.against],
-        "abstaining": [member(m) for m in v.abstaining],
+        "in_favour": [member(doc, m) for m in v.in_favour],
+        "against": [member(doc, m) for m in v.against],
+        "abstaining": [member(doc, m) for m in v.abstaining],
+        "members_printed": v.members_printed,
         "warnings": [i.message for i in v.issues],
         "issues": [issue(i) for i in v.issues],
         "kind": v.kind,
@@ -114,12 +164,13 @@ def vote(v: Vote) -> dict[str, Any]:
         "page": v.page,
         "start": v.start,
         "end": v.end,
+        **_place(doc, v.start, v.end),
     }
 
 
 def votes(doc: Document, vs: list[Vote]) -> dict[str, Any]:
     out = _head(doc)
-    out["votes"] = [vote(v) for v in vs]
+    out["votes"] = [vote(doc, v) for v in vs]
     out["warnings"] = [issue(i) for i in doc.issues]
     return out
 
@@ -131,7 +182,7 @@ def inspection(ins: Inspection) -> dict[str, Any]:
         {k: v for k, v in resolution(doc, r).items() if k not in ("schema_version", "source", "warnings")}
         for r in ins.resolutions
     ]
-    out["citations"] = [citation(c) for c in ins.citations]
-    out["votes"] = [vote(v) for v in ins.votes]
+    out["citations"] = [citation(doc, c) for c in ins.citations]
+    out["votes"] = [vote(doc, v) for v in ins.votes]
     out["warnings"] = [issue(i) for i in doc.issues]
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..data.lexicon import NEVER, all_lexicons, any_of, joiners, scoped
@@ -214,45 +214,67 @@ def _ga_roman() -> re.Pattern[str]:
     return re.compile(rf"(?:{kw.pattern}){_W}(\d{{1,4}}){_W}([A-Z]){_W}\({_W}([IVXL]+){_W}\)")
 
 
+def _split_number(m: re.Match[str]) -> tuple[str, str] | None:
+    number = m[1] + m[2]
+    return (number, m[3]) if len(number) <= 4 else None
+
+
+# The printed forms of a Security Council resolution, in the order they are looked for: (pattern, its number
+# and year, printed as a symbol (taken as it stands) or to be checked against the table of numbers, found in
+# right-to-left text only, the mention extended over the keyword before it).
+_SC_FORMS: tuple[
+    tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str] | None], bool, bool, bool], ...
+] = (
+    (_S_RES, lambda m: (m[1], m[2]), True, False, False),
+    (_CJK_SPLIT, _split_number, False, False, False),
+    (_S_RES_RTL, lambda m: (m[2], m[1]), False, True, False),
+    (_NUM_YEAR, lambda m: (m[1], m[2]), False, False, True),
+    (_YEAR_NUM, lambda m: (m[2], m[1]), False, True, False),
+)
+
+
+class _Taken:
+    """The spans of the mentions found so far, filed by position (buckets of BUCKET characters), so that
+    whether a new span overlaps one of them costs the same in a letter and in a 50 MB text."""
+
+    BUCKET = 64
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, list[tuple[int, int]]] = {}
+
+    def _keys(self, a: int, b: int) -> range:
+        return range(a // self.BUCKET, max(a, b - 1) // self.BUCKET + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        for k in self._keys(*span):
+            self.buckets.setdefault(k, []).append(span)
+
+    def free(self, a: int, b: int) -> bool:
+        """No span taken overlaps a..b (as `all(b <= x or a >= y for x, y in taken)`)."""
+        for k in self._keys(a, b):
+            if not all(b <= x or a >= y for x, y in self.buckets.get(k, ())):
+                return False
+        return True
+
+
 def candidates(text: str, rtl: bool) -> Iterator[Candidate]:
     """Every candidate mention, roughly in order of kind (callers sort by position)."""
     t = latin_digits(text)
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
+    free = taken.free
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
-
-    for m in _S_RES.finditer(t):
-        n, y = int(m[1]), int(m[2])
-        taken.append(m.span())
-        yield Candidate("sc_resolution", sc_resolution(n, y), n, y, m.start(), m.end())
-    for m in _CJK_SPLIT.finditer(t):
-        n, y = int(m[1] + m[2]), int(m[3])
-        if len(m[1] + m[2]) <= 4 and is_sc_resolution(n, y):
-            taken.append(m.span())
-            yield Candidate("sc_resolution", sc_resolution(n, y), n, y, m.start(), m.end())
-    if rtl:
-        for m in _S_RES_RTL.finditer(t):
-            y, n = int(m[1]), int(m[2])
-            if free(*m.span()) and is_sc_resolution(n, y):
-                taken.append(m.span())
-                yield Candidate("sc_resolution", sc_resolution(n, y), n, y, m.start(), m.end())
-    for m in _NUM_YEAR.finditer(t):
-        if not free(*m.span()):
+    for rx, digits, symbol_form, rtl_only, keyword in _SC_FORMS:
+        if rtl_only and not rtl:
             continue
-        n, y = int(m[1]), int(m[2])
-        if is_sc_resolution(n, y):
-            taken.append(m.span())
-            start = _extend_to_keyword(t, m.start())
-            yield Candidate("sc_resolution", sc_resolution(n, y), n, y, start, m.end())
-    if rtl:
-        for m in _YEAR_NUM.finditer(t):
-            if not free(*m.span()):
+        for m in rx.finditer(t):
+            found = digits(m)
+            if found is None or (not symbol_form and not free(*m.span())):
                 continue
-            y, n = int(m[1]), int(m[2])
-            if is_sc_resolution(n, y):
+            n, y = int(found[0]), int(found[1])
+            if symbol_form or is_sc_resolution(n, y):
                 taken.append(m.span())
-                yield Candidate("sc_resolution", sc_resolution(n, y), n, y, m.start(), m.end())
+                start = _extend_to_keyword(t, m.start()) if keyword else m.start()
+                yield Candidate("sc_resolution", sc_resolution(n, y), n, y, start, m.end())
     for c in _yearless(t):
         if free(c.start, c.end):
             taken.append((c.start, c.end))

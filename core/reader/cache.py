@@ -1,11 +1,14 @@
-"""A cache of the pages read from PDFs, keyed by the PDF's content sha256 and the tool's version.
+"""A cache of the pages read from PDFs, keyed by the PDF's content sha256, the tool's version and the PDF
+engine that read them.
 
 Each page is kept as its lines: text, box on the page and paragraph hint (`model.Page`). One JSON file per
 document, `<sha256>.json`, in `$RESINSPECT_HOME/cache` or the platform's user cache
-folder. Each file records the version that wrote it, so a new version of resinspect (whose extraction may
-differ) misses and overwrites. Files are written atomically (temporary file + rename). A missing, corrupt
+folder. Each file records the version and the engine that wrote it, so a new version of resinspect (whose
+extraction may differ), or a read by the other engine, misses and overwrites. Files are written atomically (temporary file + rename). A missing, corrupt
 or unreadable entry is a miss, never an error, and a cache that cannot be written is silently skipped.
-`RESINSPECT_NO_CACHE=1` turns the cache off.
+`RESINSPECT_NO_CACHE=1` turns the cache off. The cache keeps to a size (`RESINSPECT_CACHE_MAX`, default
+512M): the entries used least recently go first (reading an entry marks it used), and temporary files left by
+killed runs are removed.
 
 Beside the pages an entry may hold the cleaned document (text, page index, source lines, languages,
 warnings), reused only by an engine with the same code and data digest: a warm re-run then skips cleaning too.
@@ -19,34 +22,39 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from .. import version
 from ..model import Document, Footnote, Issue, Line, Page, RawSource, TextLine
 from .layout import READER_VERSION
+from .library import user_dir
 
 ENV_NO_CACHE = "RESINSPECT_NO_CACHE"
-FORMAT = 3  # bump when the layout of a cache file changes
+ENV_CACHE_MAX = "RESINSPECT_CACHE_MAX"
+DEFAULT_MAX = 512 * 1024 * 1024
+STALE_TMP = 600.0  # seconds: a temporary file this old was left by a killed run (a live write takes less)
+EVICT_EVERY = 32  # writes between two looks at the cache's size (a look lists the folder)
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+FORMAT = 4  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def _version() -> str:
-    """The package version and the PDF reader's own version: pages change with either."""
-    return f"{version.__version__}/reader-{READER_VERSION}"
+def _version(engine: str | None = None) -> str:
+    """The package version, the layout's version and the PDF engine with its version (default: the one
+    `engines.choose` gives): pages change with any of them."""
+    from .engines import VERSIONS, choose
+
+    name = choose(engine)
+    return f"{version.__version__}/reader-{READER_VERSION}/{name}-{VERSIONS[name]}"
 
 
 def cache_dir() -> Path:
     """`$RESINSPECT_HOME/cache`, else the platform's user cache folder for resinspect."""
-    home = os.environ.get("RESINSPECT_HOME")
-    if home:
-        return Path(home) / "cache"
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # platformdirs is a dependency; this keeps the engine importable without it
-        return Path.home() / ".cache" / "resinspect"
-    return Path(user_cache_dir("resinspect", appauthor=False))
+    return user_dir("cache")
 
 
 def enabled() -> bool:
@@ -70,19 +78,37 @@ def _entry(sha256: str) -> Path | None:
     return cache_dir() / f"{key}.json"
 
 
-def _record(sha256: str) -> dict[str, Any] | None:
-    """The valid cache record for this content hash, or None (disabled, absent, stale, or corrupt)."""
+def max_bytes() -> int | None:
+    """The cache's size limit in bytes (`RESINSPECT_CACHE_MAX`: `512M`, `2G`, `100000`; `0`: no limit)."""
+    raw = os.environ.get(ENV_CACHE_MAX, "").strip().upper().removesuffix("B").removesuffix("I")
+    if not raw:
+        return DEFAULT_MAX
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([KMGT]?)", raw)
+    if not m:
+        return DEFAULT_MAX
+    n = int(float(m[1]) * _UNITS[m[2]])
+    return n or None
+
+
+def _record(sha256: str, engine: str | None = None) -> dict[str, Any] | None:
+    """The valid cache record for this content hash, or None (disabled, absent, stale, corrupt, not a plain
+    file, or larger than the cache may be: a link to an endless file is not read)."""
     if not enabled():
         return None
     path = _entry(sha256)
     if path is None:
         return None
     try:
+        st = os.lstat(path)
+        limit = max_bytes()
+        if not stat.S_ISREG(st.st_mode) or (limit is not None and st.st_size > limit):
+            return None
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-    except (OSError, ValueError):  # missing, unreadable, not UTF-8, not JSON
+        os.utime(path)  # used now: the last to go when the cache is full
+    except (OSError, ValueError, RecursionError):  # missing, unreadable, not UTF-8, not JSON, too deep
         return None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != _version():
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != _version(engine):
         return None
     if not isinstance(data.get("pages"), list):
         return None
@@ -109,37 +135,48 @@ def _number(x: Any) -> float | None:
     return float(x)
 
 
+def _opt_str(v: Any) -> str | None:
+    if v is not None and not isinstance(v, str):
+        raise TypeError("str")
+    return v
+
+
+def _opt_int(v: Any) -> int | None:
+    return None if v is None else int(v)
+
+
 def _page_to_json(p: Page) -> dict[str, Any]:
     return {
         "number": p.number,
         "width": p.width,
         "height": p.height,
         "cid": p.cid_glyphs,
-        # text, hint, then (PDF lines) the box and the gap above the line
-        "lines": [[ln.text, _HINT_CODES[ln.hint], *((*ln.box, ln.gap) if ln.box else ())] for ln in p.lines],
+        # text, hint, box (None for text input), each character's x extent (PDFs), the gap above the line
+        "lines": [[ln.text, _HINT_CODES[ln.hint], ln.box, ln.chars, ln.gap] for ln in p.lines],
     }
 
 
 def _page_from_json(d: Any) -> Page:
     """A page from its JSON form; raises TypeError/KeyError/ValueError on anything of the wrong shape."""
     lines = []
-    for text, hint, *rest in d["lines"]:
+    for text, hint, box, chars, gap in d["lines"]:
         if not isinstance(text, str):
             raise TypeError("text")
-        box, gap = rest[:4], rest[4:]
-        if box and len(gap) != 1:
-            raise TypeError("gap")
-        line_gap = _number(gap[0]) if box else None
-        lines.append(Line(text, _box(box) if box else None, _HINTS[hint], line_gap))  # type: ignore[arg-type]
+        if chars is not None:
+            if not isinstance(chars, list) or len(chars) != 2 * len(text):
+                raise TypeError("chars")
+            chars = tuple(float(x) for x in chars)
+        lines.append(Line(text, _box(box), _HINTS[hint], chars, _number(gap)))  # type: ignore[arg-type]
     width, height, cid = d["width"], d["height"], d["cid"]
     if not (isinstance(d["number"], int) and isinstance(cid, int)):
         raise TypeError("number")
     return Page(d["number"], tuple(lines), float(width), float(height), cid)
 
 
-def get(sha256: str) -> list[Page] | None:
-    """The cached pages for this content hash, or None (disabled, absent, stale, corrupt, wrong shape)."""
-    data = _record(sha256)
+def get(sha256: str, engine: str | None = None) -> list[Page] | None:
+    """The cached pages for this content hash read by `engine` (default: `engines.choose()`), or None
+    (disabled, absent, stale, another engine's, corrupt, wrong shape)."""
+    data = _record(sha256, engine)
     if data is None:
         return None
     try:
@@ -153,7 +190,7 @@ def load_document(raw: RawSource) -> Document | None:
     digest), for this call's input; None when there is none or it has the wrong shape."""
     if raw.kind != "pdf":
         return None
-    data = _record(raw.sha256)
+    data = _record(raw.sha256, raw.engine)
     d = data.get("document") if data else None
     if not isinstance(d, dict) or d.get("engine") != engine_digest():
         return None
@@ -168,13 +205,17 @@ def load_document(raw: RawSource) -> Document | None:
             text=text,
             page_starts=[int(x) for x in d["page_starts"]],
             kind=raw.kind,
-            symbol=raw.symbol,
+            header_symbol=_opt_str(d["header_symbol"]),
             languages=list(d["languages"]),
             issues=[Issue(i["code"], i["message"], tuple(int(x) for x in i["pages"])) for i in d["issues"]],
             source_pages=int(d["source_pages"]) if d["source_pages"] is not None else None,
-            lines=[TextLine(int(a), int(b), int(p), _box(box)) for a, b, p, box in d["lines"]],
+            lines=[
+                TextLine(int(a), int(b), int(p), _box(box), _opt_int(li), _opt_int(off))
+                for a, b, p, box, li, off in d["lines"]
+            ],
             page_languages=[[str(x) for x in langs] for langs in d["page_languages"]],
             footnotes=[Footnote(int(p), str(m), str(t), _box(box)) for p, m, t, box in d["footnotes"]],
+            layout=raw.pages,
         )
     except (KeyError, TypeError, ValueError):  # a damaged entry is a miss
         return None
@@ -186,16 +227,21 @@ def store_document(raw: RawSource, doc: Document) -> None:
         return
     document = {
         "text": doc.text,
+        "header_symbol": doc.header_symbol,
         "page_starts": doc.page_starts,
         "languages": doc.languages,
-        "issues": [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in doc.issues],
+        "issues": [
+            {"code": i.code, "message": i.message, "pages": list(i.pages)}
+            for i in doc.issues
+            if i.code != "symbol-mismatch"  # owed to the name, not the content: set again on reading
+        ],
         "source_pages": doc.source_pages,
-        "lines": [[ln.start, ln.end, ln.page, list(ln.box) if ln.box else None] for ln in doc.lines],
+        "lines": [[ln.start, ln.end, ln.page, ln.box, ln.line, ln.offset] for ln in doc.lines],
         "page_languages": doc.page_languages,
         "footnotes": [[f.page, f.mark, f.text, list(f.box) if f.box else None] for f in doc.footnotes],
         "engine": engine_digest(),
     }
-    _write(raw.sha256, raw.pages, document)
+    _write(raw.sha256, raw.pages, document, raw.engine)
 
 
 @functools.cache
@@ -211,12 +257,15 @@ def engine_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def put(sha256: str, pages: list[Page]) -> None:
-    """Store the pages for this content hash. Does nothing when disabled or the folder is not writable."""
-    _write(sha256, pages, None)
+def put(sha256: str, pages: list[Page], engine: str | None = None) -> None:
+    """Store the pages `engine` read for this content hash. Does nothing when disabled or the folder is not
+    writable."""
+    _write(sha256, pages, None, engine)
 
 
-def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None) -> None:
+def _write(
+    sha256: str, pages: list[Page], document: dict[str, Any] | None, engine: str | None = None
+) -> None:
     path = _entry(sha256)
     if path is None:
         raise ValueError(f"not a sha256 hex digest: {sha256!r}")
@@ -224,7 +273,7 @@ def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None) -> N
         return
     record: dict[str, Any] = {
         "format": FORMAT,
-        "version": _version(),
+        "version": _version(engine),
         "sha256": path.stem,
         "pages": [_page_to_json(p) for p in pages],
     }
@@ -237,15 +286,83 @@ def _write(sha256: str, pages: list[Page], document: dict[str, Any] | None) -> N
         tmp = Path(name)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(record, f, ensure_ascii=False)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # no fsync: an entry lost in a crash is read again, a damaged one is a miss
         tmp = None
     except OSError:
         pass  # a cache that cannot be written is no cache, not an error
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
+    global _writes
+    _writes += 1
+    if (_writes - 1) % EVICT_EVERY == 0:  # the first write of a run, and every EVICT_EVERY-th
+        evict()
+
+
+_writes = 0
+
+
+def _listing(folder: Path) -> tuple[list[tuple[float, int, Path]], list[tuple[float, Path]]]:
+    """(mtime, size, path) of each entry, and (mtime, path) of each temporary file, in `folder`."""
+    entries: list[tuple[float, int, Path]] = []
+    temporary: list[tuple[float, Path]] = []
+    try:
+        with os.scandir(folder) as it:
+            for e in it:
+                try:
+                    if (
+                        e.name.endswith(".json")
+                        and _SHA256.fullmatch(e.name[:-5])
+                        and e.is_file(follow_symlinks=False)
+                    ):
+                        st = e.stat(follow_symlinks=False)
+                        entries.append((st.st_mtime, st.st_size, Path(e.path)))
+                    elif e.name.startswith(".") and e.name.endswith(".tmp"):
+                        temporary.append((e.stat(follow_symlinks=False).st_mtime, Path(e.path)))
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return entries, temporary
+
+
+def evict(limit: int | None = None) -> int:
+    """Keep the cache within its limit, least recently used entries first out; remove temporary files left
+    by killed runs. Returns how many entries were removed."""
+    limit = max_bytes() if limit is None else limit
+    entries, temporary = _listing(cache_dir())
+    now = time.time()
+    for mtime, path in temporary:
+        if now - mtime > STALE_TMP:
+            path.unlink(missing_ok=True)
+    if limit is None:
+        return 0
+    total = sum(size for _, size, _ in entries)
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        total -= size
+        removed += 1
+    return removed
+
+
+def info() -> dict[str, Any]:
+    """Where the cache is, how many entries it holds, their size, and its limit."""
+    folder = cache_dir()
+    entries, temporary = _listing(folder)
+    return {
+        "path": str(folder),
+        "entries": len(entries),
+        "bytes": sum(size for _, size, _ in entries),
+        "limit": max_bytes(),
+        "temporary": len(temporary),
+        "enabled": enabled(),
+    }
 
 
 def clear() -> int:

@@ -1,8 +1,11 @@
 """Glyphs → lines in reading order, with their boxes and paragraph hints: the engine-independent half of
 reading a PDF.
 
-A PDF engine (`reader/pdf.py`: pdfminer.six) gives each page's glyphs as `[x0, x1, baseline, size, text,
-descent]` in PDF points (origin bottom left). This module groups them into lines by baseline, inserts
+A PDF engine (`reader/pdf.py`: pdfminer.six; `reader/pdfium.py`: PDFium) gives each page's glyphs as `[x0,
+x1, baseline, size, text, descent]` in PDF points (origin bottom left); a glyph may be a *run*, several
+characters drawn with no gap between them (a word), with the count of its characters as a 7th element and
+optionally their advances (any unit) as an 8th: it counts as that many glyphs where glyphs are counted, and
+its characters share its width (`GLYPH_RUNS`). This module groups them into lines by baseline, inserts
 spaces from horizontal gaps (pdfminer's `word_margin` idea), finds a two-column gutter per page, rebuilds
 right-to-left lines in logical order (then NFKC), and says of each line whether the page's layout shows it
 starting a paragraph (`start`), continuing the line before (`wrap`), or neither (`unknown`).
@@ -16,7 +19,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import itemgetter
 from typing import Any
 
@@ -40,7 +43,8 @@ CENTRE_TOL = 1.5  # a line centred within this, and narrower than 70 % of the bl
 MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for that edge to be the margin
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
-READER_VERSION = 6  # bump when the lines read from the same PDF change (cached pages are then re-read)
+GLYPH_RUNS = True  # glyphs may be runs of characters (`Glyph`): the PDFium engine hands over words
+READER_VERSION = 7  # bump when the lines read from the same PDF change (cached pages are then re-read)
 START: Hint = "start"
 WRAP: Hint = "wrap"
 UNKNOWN: Hint = "unknown"
@@ -62,10 +66,20 @@ class LayoutLine:
     size: float
     column: int
     rtl: bool
+    chars: list[float] | None = (
+        None  # x0, x1 of each character of `text`, flattened, unrounded (make_page rounds)
+    )
 
 
-# A glyph: [x0, x1, baseline, size, text, descent]; a list so that marks can be merged into it.
+# A glyph: [x0, x1, baseline, size, text, descent], or a run of n characters with no gap inside:
+# [x0, x1, baseline, size, text, descent, n] or [..., n, advances] (each character's advance, any unit, to share
+# x0..x1 by); a list so that marks can be merged into it.
 Glyph = list[Any]
+
+
+def _count(g: Glyph) -> int:
+    """How many characters a glyph stands for: a run's n, else 1."""
+    return g[6] if len(g) > 6 else 1
 
 
 _KINDS: dict[str, str] = {}
@@ -88,8 +102,8 @@ def _nfkc(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group())
 
 
-def _visual_to_logical(units: list[str]) -> list[str]:
-    """Reorder one right-to-left line from visual (left to right) to logical order.
+def _logical_order(units: list[str]) -> list[int]:
+    """The order in which to read the units of one right-to-left line laid out visually (left to right).
 
     A simplified Unicode bidi algorithm for a right-to-left paragraph: numbers and Latin runs get
     level 2 and keep their order, everything else level 1; neutrals between two left-to-right
@@ -121,9 +135,9 @@ def _visual_to_logical(units: list[str]) -> list[str]:
             levels.append(2 if k in ("L", "EN", "AN") else 1)
         else:  # a neutral between two left-to-right types goes with them, else right to left
             levels.append(2 if left == right[i + 1] == "L" else 1)
-    out: list[str] = []
+    out: list[int] = []
     for level, run in reversed(
-        [(lv, [u for _, u in grp]) for lv, grp in groupby(zip(levels, units, strict=True), itemgetter(0))]
+        [(lv, [k for _, k in grp]) for lv, grp in groupby(zip(levels, range(n), strict=True), itemgetter(0))]
     ):
         out.extend(run if level == 2 else reversed(run))
     return out
@@ -140,47 +154,131 @@ def _mirrored(units: list[str]) -> bool:
     return False
 
 
-def _line_units(glyphs: list[Glyph]) -> list[str]:
-    """Glyph texts left to right, with a space wherever the gap is wider than WORD_MARGIN,
-    except next to CJK characters (Chinese has no spaces; gaps there are typographic)."""
+Span = tuple[float, float] | tuple[float, float, Any]  # a unit's x0, x1, and a run's advances (or its n)
+
+
+def _line_units(glyphs: list[Glyph]) -> tuple[list[str], list[Span]]:
+    """Glyph texts left to right, with a space wherever the gap is wider than WORD_MARGIN, except next to
+    CJK characters (Chinese has no spaces; gaps there are typographic); and each unit's x extent (with, for a
+    run, what shares it among its characters)."""
     units: list[str] = []
+    spans: list[Span] = []
     prev: Glyph | None = None
     for g in glyphs:
         if prev is not None and g[0] - prev[1] > WORD_MARGIN * max(g[3], prev[3]):
             a, b = prev[4], g[4]
             if not a.isspace() and not b.isspace() and not (is_wide(a[-1:]) or is_wide(b)):
                 units.append(" ")
+                spans.append((prev[1], g[0]))
         units.append(g[4])
+        spans.append((g[0], g[1]) if len(g) < 7 else (g[0], g[1], g[7] if len(g) > 7 else g[6]))
         prev = g
-    return units
+    return units, spans
+
+
+def _shares(a: float, b: float, n: int, advances: Any) -> list[float]:
+    """x0, x1 of each of a run's n characters (flattened): a..b shared by their advances, or evenly (a
+    character ends where the next begins)."""
+    total = sum(advances) if not isinstance(advances, int) and len(advances) == n else 0
+    if total > 0:
+        scale = (b - a) / total
+        edges = [a + c * scale for c in accumulate(advances, initial=0.0)]
+    else:
+        step = (b - a) / n
+        edges = [a + k * step for k in range(n + 1)]
+    out = edges[:-1] * 2
+    out[0::2] = edges[:-1]
+    out[1::2] = edges[1:]
+    return out
+
+
+def _char_extents(
+    text: str, raw: str, plain: bool, units: list[str], spans: list[Span]
+) -> list[float] | None:
+    """x0, x1 of each character of a line's `text` (flattened, unrounded), from the units it was made of (a
+    run's characters each get their share of its width); None when the normalisation changed the text in a
+    way that cannot be followed unit by unit. `plain`: the normalisation changed nothing (`raw` is the units
+    joined), so each unit keeps its length."""
+    xs: list[float] = []
+    extend = xs.extend
+    for u, span in zip(units, spans, strict=True):
+        t = u if plain else _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u))
+        if len(span) > 2 and len(t) > 1:
+            extend(_shares(span[0], span[1], len(t), span[2] if t == u else len(t)))
+        else:
+            extend(span[:2] * len(t))
+    lead = len(raw) - len(raw.lstrip())
+    if lead or len(xs) != 2 * len(text):
+        xs = xs[2 * lead : 2 * (lead + len(text))]
+    return xs if len(xs) == 2 * len(text) else None
+
+
+def _round_tenths(xs: list[float]) -> list[float]:
+    """`[round(x, 1) for x in xs]`, the same values, for a page's character extents at once (numpy where
+    that is safe: a value whose tenths are not within a hair of a half, nor huge or not finite)."""
+    if len(xs) < 64:
+        return [round(x, 1) for x in xs]
+    import numpy as np
+
+    y = np.asarray(xs, dtype=np.float64) * 10.0
+    out: list[float] = (np.rint(y) / 10.0).tolist()
+    with np.errstate(invalid="ignore"):
+        odd = ~(np.abs(y) < 1e15) | (np.abs(y - np.floor(y) - 0.5) < 1e-6)
+    for k in np.flatnonzero(odd).tolist():
+        out[k] = round(xs[k], 1)
+    return out
+
+
+def _attach_marks(marks: list[Glyph], bases: list[Glyph]) -> None:
+    """Each combining mark joins the base glyph whose centre is nearest (not a space), found by bisection
+    over the bases sorted by centre: a row of thousands of marks costs n log n, not n²."""
+    letters = [b for b in bases if not b[4].isspace()] or bases
+    centres = [b[0] + b[1] for b in letters]
+    for g in marks:
+        c = g[0] + g[1]
+        i = bisect.bisect_left(centres, c)
+        near = [k for k in (i - 1, i) if 0 <= k < len(letters)]
+        best = min(near, key=lambda k: abs(centres[k] - c))
+        letters[best][4] += g[4]
+
+
+def _centre(g: Glyph) -> float:
+    return g[0] + g[1]  # twice the centre: the order of glyphs along a line
 
 
 def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine | None:
     """Build a Line from one row's glyphs of one column (any order)."""
     marks = [g for g in glyphs if g[4] >= "\u0300" and unicodedata.combining(g[4][0])]
-    bases = [g for g in glyphs if g not in marks] if marks else glyphs
-    bases.sort(key=lambda g: g[0] + g[1])
-    for g in marks:  # combining marks join the base glyph whose centre is nearest
-        if bases:
-            centre = g[0] + g[1]
-            best = min(bases, key=lambda b: abs(b[0] + b[1] - centre) + (1e6 if b[4].isspace() else 0))
-            best[4] += g[4]
-    units = _line_units(bases)
+    bases = (
+        [g for g in glyphs if not (g[4] >= "\u0300" and unicodedata.combining(g[4][0]))] if marks else glyphs
+    )
+    bases.sort(key=_centre)
+    if marks and bases:
+        _attach_marks(marks, bases)
+    units, spans = _line_units(bases)
     rtl = False
     if page_rtl or RTL_RE.search("".join(units)):
         kinds = [_bidi(u) for u in units]
         n_r, n_l = kinds.count("R"), kinds.count("L")
         rtl = n_r > n_l or (page_rtl and (n_r > 0 or _mirrored(units)))
     if rtl:
-        units = _visual_to_logical(units)
-    text = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", "".join(units))).strip()
+        order = _logical_order(units)
+        units, spans = [units[k] for k in order], [spans[k] for k in order]
+    joined = "".join(units)
+    raw = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", joined))
+    text = raw.strip()
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
         return None
-    sizes = [g[3] for g in ink]
-    size = max(set(sizes), key=sizes.count)
+    size = ink[0][3]
+    if any(g[3] != size for g in ink):  # the line's usual size, a run counting for each of its characters
+        votes: Counter[float] = Counter()
+        for g in ink:
+            votes[g[3]] += _count(g)
+        size = max({g[3] for g in ink}, key=votes.__getitem__)  # ties as ever: the set's order
     y0 = min(g[2] + g[5] for g in ink)
-    return LayoutLine(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl)
+    chars = _char_extents(text, raw, raw == joined, units, spans)
+    return LayoutLine(text, ink[0][0], y0, max(g[1] for g in ink), y0 + size, size, column, rtl, chars)
 
 
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -203,17 +301,7 @@ def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float |
     lo, hi = int(width * GUTTER_SEARCH[0]), int(width * GUTTER_SEARCH[1])
     if len(spans) < GUTTER_MIN_ROWS or hi <= lo:
         return None
-    delta = [0] * (hi - lo + 2)  # glyphs covering each whole point, by a difference array
-    for s in spans:
-        for x0, x1 in s:
-            a, b = max(lo, int(x0) + 1), min(hi, int(x1))
-            if a <= b:
-                delta[a - lo] += 1
-                delta[b - lo + 1] -= 1
-    cover, running = [], 0
-    for d in delta[:-1]:
-        running += d
-        cover.append(running)
+    cover = _cover([xy for s in spans for xy in s], lo, hi)
     centre = width / 2
     best = min(range(len(cover)), key=lambda i: (cover[i], abs(lo + i - centre)))
     # widen to the middle of the empty band around the best position
@@ -230,6 +318,31 @@ def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float |
     return None
 
 
+def _cover(spans: list[tuple[float, float]], lo: int, hi: int) -> list[int]:
+    """How many glyph spans cover each whole point lo..hi (a span x0..x1 covers int(x0)+1..int(x1)), by a
+    difference array; numpy for the page's spans at once, the same counts (coordinates that are not finite
+    are counted as Python counts them, one by one)."""
+    import numpy as np
+
+    xy = np.asarray(spans, dtype=np.float64).reshape(-1, 2)
+    if not np.isfinite(xy).all():
+        delta = [0] * (hi - lo + 2)
+        for x0, x1 in spans:
+            a, b = max(lo, int(x0) + 1), min(hi, int(x1))
+            if a <= b:
+                delta[a - lo] += 1
+                delta[b - lo + 1] -= 1
+        return list(accumulate(delta[:-1]))
+    # int() truncates toward zero; within lo-1..hi+1 (clipped: lo >= 0) np.trunc gives the same points
+    first = np.maximum(lo, np.trunc(np.clip(xy[:, 0], lo - 1, hi + 1)).astype(np.int64) + 1)
+    last = np.minimum(hi, np.trunc(np.clip(xy[:, 1], lo - 1, hi + 1)).astype(np.int64))
+    ok = first <= last
+    n = hi - lo + 2
+    diff = np.bincount(first[ok] - lo, minlength=n) - np.bincount(last[ok] - lo + 1, minlength=n)
+    counts: list[int] = np.cumsum(diff[:-1]).tolist()
+    return counts
+
+
 def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) -> bool:
     """Whether a row's glyph spans run through the gutter (a glyph on it, or a word-sized gap)."""
     left = max((x1 for x0, x1 in spans if x0 < gx), default=None)
@@ -242,7 +355,7 @@ def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) ->
 def page_lines(glyphs: list[Glyph], width: float) -> list[LayoutLine]:
     """Lines of one page in reading order: bands of two columns between full-width rows."""
     rows = _rows(glyphs)
-    page_rtl = len(RTL_RE.findall("".join([g[4] for g in glyphs]))) > len(glyphs) / 4
+    page_rtl = len(RTL_RE.findall("".join([g[4] for g in glyphs]))) > sum(map(_count, glyphs)) / 4
     row_spans = [sorted((g[0], g[1]) for g in row if not g[4].isspace()) for row in rows]
     gx = _gutter(row_spans, width)
     out: list[LayoutLine] = []
@@ -408,13 +521,17 @@ def make_page(number: int, width: float, height: float, glyphs: list[Glyph], cid
     lines = page_lines(glyphs, width)
     hints: list[Hint] = [UNKNOWN, *paragraph_hints(lines)][: len(lines)]
     gaps = line_gaps(lines)
-    return Page(
-        number,
-        tuple(Line(ln.text, _box(ln), h, g) for ln, h, g in zip(lines, hints, gaps, strict=True)),
-        width,
-        height,
-        cid_glyphs,
-    )
+    # each character's x extent to 0.1 pt (as the cache keeps it), the whole page rounded at once
+    rounded = _round_tenths([x for ln in lines if ln.chars for x in ln.chars])
+    out: list[Line] = []
+    k = 0
+    for ln, h, g in zip(lines, hints, gaps, strict=True):
+        chars = None
+        if ln.chars is not None:
+            chars = tuple(rounded[k : k + len(ln.chars)])
+            k += len(ln.chars)
+        out.append(Line(ln.text, _box(ln), h, chars, g))
+    return Page(number, tuple(out), width, height, cid_glyphs)
 
 
 def _box(ln: LayoutLine) -> tuple[float, float, float, float]:

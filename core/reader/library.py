@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 ENV_LIBRARY = "RESINSPECT_LIBRARY"
 
@@ -17,16 +18,24 @@ def samples_dir() -> Path:
     return Path(str(files("resinspect.samples")))
 
 
-def default_library_dir() -> Path:
-    """The user's own library, where `resinspect fetch` saves documents."""
+def user_dir(kind: Literal["library", "cache"]) -> Path:
+    """The user's own folder of a kind: `$RESINSPECT_HOME/<kind>`, else the platform's user data folder (the
+    library, where `resinspect fetch` saves documents) or user cache folder (the cache)."""
     env = os.environ.get("RESINSPECT_HOME")
     if env:
-        return Path(env) / "library"
+        return Path(env) / kind
     try:
-        from platformdirs import user_data_dir
+        from platformdirs import user_cache_dir, user_data_dir
     except ImportError:  # platformdirs is a dependency; this keeps the engine importable without it
-        return Path.home() / ".local" / "share" / "resinspect" / "library"
-    return Path(user_data_dir("resinspect", appauthor=False)) / "library"
+        return Path.home() / (".local/share/resinspect/library" if kind == "library" else ".cache/resinspect")
+    if kind == "library":
+        return Path(user_data_dir("resinspect", appauthor=False)) / "library"
+    return Path(user_cache_dir("resinspect", appauthor=False))
+
+
+def default_library_dir() -> Path:
+    """The user's own library, where `resinspect fetch` saves documents."""
+    return user_dir("library")
 
 
 def search_dirs(extra: Sequence[str | Path] | None = None) -> list[Path]:

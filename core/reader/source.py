@@ -10,8 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import SourceError
-from ..model import LANGUAGES, Page, RawSource
+from ..errors import SourceError, shown
+from ..model import LANGUAGES, Page, RawSource, SymbolSource
 from ..text.symbols import normalize_symbol, parse_filename, symbol_key
 from .layout import lines_from_text
 from .library import search_dirs
@@ -48,11 +48,11 @@ def find_symbol(symbol: str, lang: str | None, libraries: Sequence[str | Path] |
                 found.setdefault(flang, path)
     if not found:
         raise SourceError(
-            f"unknown symbol {symbol}: not found in samples/ or the library (use --library DIR)"
+            f"unknown symbol {shown(symbol)}: not found in samples/ or the library (use --library DIR)"
         )
     if lang and lang not in found:
         held = ", ".join(sorted(x or "?" for x in found))
-        raise SourceError(f"{symbol}: no {lang} version in the library (held: {held})")
+        raise SourceError(f"{shown(symbol)}: no {lang} version in the library (held: {held})")
     for pref in language_order(lang):
         if pref in found:
             return found[pref]
@@ -69,14 +69,14 @@ def resolve(
     if path.is_file():
         return path
     if path.is_dir():
-        raise SourceError(f"{input}: is a folder, not a document")
+        raise SourceError(f"{shown(input)}: is a folder, not a document")
     symbol = normalize_symbol(input)
     if symbol is None:
         sym, _ = parse_filename(input)
         symbol = sym
     if symbol is not None and not (os.sep in input and path.suffix.lower() in _SUFFIXES):
         return find_symbol(symbol, lang, libraries)
-    raise SourceError(f"{input}: no such file, and not a UN document symbol")
+    raise SourceError(f"{shown(input)}: no such file, and not a UN document symbol")
 
 
 # Latin-1 characters that are not printable (str.isprintable), line breaks and tabs aside
@@ -115,9 +115,11 @@ def read_source(
     lang: str | None = None,
     libraries: Sequence[str | Path] | None = None,
     fetch: bool = False,
+    engine: str | None = None,
 ) -> RawSource:
     """Read a SOURCE into pages of lines. With `fetch`, a UN symbol missing from the library is downloaded
-    into it first (into the first of `libraries`, else the user's library). Raises SourceError."""
+    into it first (into the first of `libraries`, else the user's library). `engine`: the PDF engine
+    (`engines.choose`). Raises SourceError."""
     try:
         path = resolve(input, lang, libraries)
     except SourceError:
@@ -130,30 +132,37 @@ def read_source(
         path = resolve(input, lang, libraries)
     if path is None:
         data = sys.stdin.buffer.read()
-        name = "<stdin>"
     else:
-        name = str(path)
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise SourceError(f"{input}: cannot read ({exc.strerror or exc})") from None
+            raise SourceError(f"{shown(input)}: cannot read ({exc.strerror or exc})") from None
+    return read_data(data, input, path, engine)
+
+
+def read_data(data: bytes, input: str, path: Path | None = None, engine: str | None = None) -> RawSource:
+    """Read the bytes of a SOURCE (a PDF or an extracted text) into pages of lines; `input` is what the
+    user named, `path` the file they came from (None: standard input or bytes in memory), `engine` the PDF
+    engine (`engines.choose`: else RESINSPECT_ENGINE, else the default)."""
+    name = str(path) if path else "<stdin>"
     if not data.strip():
-        raise SourceError(f"{input}: empty file")
+        raise SourceError(f"{shown(input)}: empty file")
     sha = hashlib.sha256(data).hexdigest()
     fsym, flang = parse_filename(path.name) if path else (None, None)
-    symbol = normalize_symbol(input) or fsym
+    asked = normalize_symbol(input)
+    symbol = asked or fsym
+    told: SymbolSource | None = "input" if asked else "file name" if fsym else None
     if data[:1024].lstrip().startswith(b"%PDF") or (path and path.suffix.lower() == ".pdf"):
-        from . import cache
+        from . import cache, engines
 
-        pages = cache.get(sha)
+        chosen = engines.choose(engine)
+        pages = cache.get(sha, chosen)
         if pages is None:
-            from .pdf import read_pdf
-
             try:
-                pages = read_pdf(data)
+                pages = engines.read_pdf(data, chosen)
             except SourceError as exc:
-                raise SourceError(f"{input}: {exc}") from None
-            cache.put(sha, pages)
-        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang)
-    text = _decode_text(data, input)
-    return RawSource(input, name if path else None, sha, "text", text_pages(text), symbol, flang)
+                raise SourceError(f"{shown(input)}: {exc}") from None
+            cache.put(sha, pages, chosen)
+        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang, told, chosen)
+    text = _decode_text(data, shown(input))
+    return RawSource(input, name if path else None, sha, "text", text_pages(text), symbol, flang, told)

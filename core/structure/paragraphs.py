@@ -198,18 +198,25 @@ def _key(s: str) -> str:
     return strip_marks(s) if ARABIC_RE.match(s) else s
 
 
-def _title(doc: Document, lines: list[tuple[int, int]], i: int, lx: Lexicon) -> tuple[str | None, str | None]:
-    """Symbol and adoption date from the lines just above the enacting formula."""
+def _title(
+    doc: Document, lines: list[tuple[int, int]], i: int, lx: Lexicon
+) -> tuple[str | None, str | None, int | None]:
+    """Symbol, adoption date and where the title block starts, from the lines just above the enacting
+    formula (the resolution heading and the adoption line) and the formula's own line (the adoption line
+    itself when no formula is printed)."""
     symbol = date = None
+    first: int | None = None
     for a, b in reversed(lines[max(0, i - 8) : i + 1]):
         s = doc.text[a:b].strip()
         if date is None and (m := lx.adopted.search(s)):
             date = find_date(m["date"], lx)
+            first = a
         if symbol is None and (m := lx.resolution_heading.search(s)):
             symbol = sc_resolution(latin_digits(m["number"]), latin_digits(m["year"]))
+            first = a
     if symbol is None and doc.symbol and doc.symbol.startswith("S/RES/"):
         symbol = doc.symbol
-    return symbol, date
+    return symbol, date, first
 
 
 class _Reader:
@@ -423,7 +430,9 @@ def _parse_resolution(
 ) -> Resolution:
     text = doc.text
     a0, b0 = lines[i]
-    symbol, date = _title(doc, lines, i, lx)
+    symbol, date, title_start = _title(doc, lines, i, lx)
+    if printed and title_start is not None and title_start >= a0:
+        title_start = None  # the title printed on the formula's own line: no block above it
     lang = detect_language(text[a0 : lines[stop - 1][1]]) if stop > i else lx.lang
     if lang != lx.lang:
         try:
@@ -438,6 +447,7 @@ def _parse_resolution(
         page=doc.page_at(a0),
         date=date,
         enacting_formula=text[a0:b0].strip() if printed else None,
+        title_start=title_start,
     )
     rd = _Reader(doc, lx, res)
     labels = [m[0] for a, b in lines[i + 1 : stop] if (m := SUB_LABEL.match(text[a:b]))]

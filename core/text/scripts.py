@@ -32,6 +32,9 @@ WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 LATIN = "A-Za-z\u00c0-\u00ff"
 CJK_PAREN_NUMBERS = "\u3220-\u3229"  # ㈠ … ㈩: the second-level labels of Chinese texts  # the letters of the Latin-script official languages (and a little more)
 
+# combining marks of the Latin, Greek and Cyrillic texts: Combining Diacritical Marks, their Extended and
+# Supplement blocks, and those for symbols
+COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
 # explicit bidirectional formatting characters, which extraction leaves in right-to-left lines
 BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # horizontal spaces (no line breaks): space, tab, no-break, thin and narrow no-break spaces
@@ -43,6 +46,7 @@ ARABIC_RE = re.compile(f"[{ARABIC}]")
 RTL_RE = re.compile(f"[{RTL}]")
 HAN_RE = re.compile(f"[{HAN}]")
 WIDE_RE = re.compile(f"[{WIDE}]")
+COMBINING_RE = re.compile(f"[{COMBINING}]")
 LETTER_RE = re.compile(r"[^\W\d_]")
 
 # Arabic-Indic and Eastern Arabic-Indic digits to Latin, one character for one (offsets are kept)

@@ -38,6 +38,42 @@ def parse_sc_resolution(symbol: str | None) -> tuple[int, int] | None:
     return (int(m[1]), int(m[2])) if m else None
 
 
+# a symbol printed in a page header: `S/RES/2533 (2020)`, `S/PV.8700`, `S/2020/249*`, `S/PRST/2020/5`
+_HEADER_SYMBOL = re.compile(
+    r"(?<![\w/])S/(?:RES/\d{1,4}\s*\(\d{4}\)|PV\.\d{1,5}|PRST/\d{4}/\d{1,3}|\d{4}/\d{1,4})(?![\w/])"
+)
+HEADER_LINES = 8  # the header of a first page is within its first lines
+# a header line holds the symbol and a few words ("United Nations", "Distr. GENERAL", a date), none of them in
+# lower case and no comma: a sentence or clause that cites a document has lower-case words or a comma
+HEADER_WORDS = 6
+_NOT_HEADER = re.compile(r"\b[a-zà-ÿа-я]{2,}|[,;،؛，；]")
+
+
+def header_symbol(lines: list[str]) -> str | None:
+    """The document's own symbol, as its first page's header prints it: the first of the page's first lines
+    that holds one symbol and a few other words, none in lower case, and no comma (not a clause that cites
+    one)."""
+    for line in lines[:HEADER_LINES]:
+        found = _HEADER_SYMBOL.findall(line)
+        rest = _HEADER_SYMBOL.sub(" ", line)
+        if len(found) == 1 and len(rest.split()) <= HEADER_WORDS and not _NOT_HEADER.search(rest):
+            return normalize_symbol(found[0])
+    return None
+
+
+def own_symbol(
+    header: str | None, told: str | None, told_source: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """(symbol, where it was read, a mismatch to report): the header's symbol when the first page prints one,
+    else the symbol asked for or the file name's; a message when the header names another document."""
+    if header is None:
+        return told, told_source, None
+    if told and told != header:
+        how = "was asked for" if told_source == "input" else "is named in its file name"
+        return header, "document", f"the first page's header reads {header}, but {told} {how}"
+    return header, "document", None
+
+
 def find_document_symbol(text: str) -> str | None:
     """The first Council document symbol (`S/2020/240`) printed in `text`, or None."""
     m = _DOCUMENT.search(text)

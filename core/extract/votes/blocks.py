@@ -9,16 +9,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...data.lexicon import Lexicon, joiners
-from ...data.roster import lookup
-from ...model import VOTE_LISTS, Counts, Document, Member, Resolution, Vote, VoteList
+from ...data.lexicon import Lexicon
+from ...model import VOTE_LISTS, Document, Resolution, Vote, VoteList
 from ...text.scripts import WIDE_RE
 from . import outcome
 from .checks import finish
-from .match import match_members
+from .match import name_pieces
+from .segment import Piece, read_list
 
 BLOCK_SPAN = 2500  # one label follows the one before it within this many characters
-CONTEXT = 1500  # characters before and after a block searched for the sentences around it
+MAX_LIST_LINES = 8  # lines the last list of a block may run over
+LIST_STOPS = (".", "。")  # what ends a list
 
 
 @dataclass(frozen=True)
@@ -48,41 +49,6 @@ def _labels(lx: Lexicon) -> _Labels:
     none = re.compile(r"(?i)^\s*(?:" + "|".join(re.escape(x) for x in lx.vote.none) + r")\s*[.。]?\s*$")
     words = tuple(w.casefold() for key in VOTE_LISTS for w in lx.vote.labels[key])
     return _Labels(labels, words, none)
-
-
-@functools.cache
-def _conjunction_split() -> re.Pattern[str]:
-    """ " and " between two names, in any language: "Tunisia and Viet Nam", "la France et la Chine"."""
-    words = "|".join(map(re.escape, joiners().apart))
-    return re.compile(rf"\s+(?:{words})\s+(?=(?:the\s+)?[A-ZÀ-ÖА-Я])")
-
-
-@functools.cache
-def _items_re() -> re.Pattern[str]:
-    """A run of text between list punctuation (", ", "، ", "、") or line breaks."""
-    return re.compile(f"[^{re.escape(joiners().marks)}\n]+")
-
-
-def _split_items(text: str) -> list[tuple[str, int, int]]:
-    """Comma/semicolon/'and'-separated items with their offsets relative to `text`."""
-    out = []
-    for m in _items_re().finditer(text):
-        piece = m.group(0)
-        sub = [piece]
-        if lookup(piece.strip().rstrip(".")) is None:  # "Bosnia and Herzegovina" is one member
-            sub = _conjunction_split().split(piece)
-        pos = m.start()
-        for s in sub:
-            k = text.find(s, pos)
-            a, b = k, k + len(s)
-            raw = text[a:b]
-            lead = len(raw) - len(raw.lstrip())
-            trail = len(raw.rstrip(" \t.。"))
-            a2, b2 = a + lead, a + trail
-            if b2 > a2:
-                out.append((text[a2:b2], a2, b2))
-            pos = b
-    return out
 
 
 def _label_hits(rx: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Match[str]]:
@@ -128,57 +94,66 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
             if k + 1 < len(seq):
                 spans[key] = (b, seq[k + 1][0])
             else:
-                spans[key] = (b, _list_end(text, b, lx.vote.after_list))
+                spans[key] = (b, _list_end(text, b, lx))
+        # a lone label ("For:") heads a vote only if a member's name follows it
+        if len(seq) == 1 and not any(
+            p.how == "exact" for p in read_list(text[slice(*spans[seq[0][2]])], lx.lang, None, approx=False)
+        ):
+            i += 1
+            continue
         blocks.append(Block(seq[0][0], spans, spans[seq[-1][2]][1]))
         i = j
     return blocks
 
 
-def _list_end(text: str, pos: int, after: re.Pattern[str]) -> int:
+def _list_end(text: str, pos: int, lx: Lexicon) -> int:
     """End of the last list of a block: the rest of the label's line, or the next line when that is empty,
-    cut where the sentence that follows a vote begins if extraction joined it onto the list."""
-    nl = text.find("\n", pos)
-    nl = len(text) if nl < 0 else nl
+    cut where the sentence that follows a vote begins if extraction joined it onto the list. A list with no
+    final full stop goes on over the next lines as far as every letter of them is part of a member's name
+    (a name may run over several lines: "United Kingdom of Great⏎Britain and Northern⏎Ireland")."""
+    after = lx.vote.after_list
+    nl = _line_end(text, pos)
     if not text[pos:nl].strip():
-        nxt = text.find("\n", nl + 1)
-        nl = len(text) if nxt < 0 else nxt
+        nl = _line_end(text, nl + 1)
     if (m := after.search(text, pos, nl)) and text[pos : m.start()].strip():
         return m.start()
-    return nl
+    if text[pos:nl].rstrip().endswith(LIST_STOPS):
+        return nl
+    end, line = nl, nl
+    for _ in range(MAX_LIST_LINES):
+        if line >= len(text):
+            break
+        nxt = _line_end(text, line + 1)
+        if not text[line + 1 : nxt].strip() or after.match(text, line):
+            break
+        line = nxt
+        if _names_only(text[pos:line], nl - pos, lx.lang):
+            end = line
+            if text[pos:line].rstrip().endswith(LIST_STOPS):
+                break
+    return end
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _names_only(chunk: str, old: int, lang: str) -> bool:
+    """Whether every letter of `chunk` past offset `old` is part of a member's name."""
+    pieces = read_list(chunk, lang, None, approx=False)
+    return any(p.end > old for p in pieces) and not any(p.how == "none" and p.end > old for p in pieces)
 
 
 def read_block(doc: Document, resolutions: list[Resolution], lx: Lexicon, block: Block) -> Vote:
     """The vote of one block: its lists matched to the year's Council, its outcome, and every check."""
     text = doc.text
-    start, end = block.start, block.end
-    before = text[max(0, start - CONTEXT) : start]
-    m_next = next(_label_hits(_labels(lx).labels["in_favour"], text, end), None)
-    after = text[end : min(m_next.start() if m_next else len(text), end + CONTEXT)]
-    stated = outcome.stated_counts(after, lx)
-    resolution, adopted, _ = outcome.adoption(after, lx)
-    amendment = outcome.is_amendment(before, lx)
-    date = outcome.vote_date(doc, resolutions, resolution, after, lx)
-    year = int(date[:4]) if date else None
-    vote = Vote(
-        subject=None if amendment else outcome.subject(doc, start, lx),
-        resolution=resolution,
-        procedure=outcome.procedure(doc, before, lx),
-        date=date,
-        adopted=adopted,
-        counts=Counts(),
-        in_favour=[],
-        against=[],
-        abstaining=[],
-        start=start,
-        end=end,
-        page=doc.page_at(start),
-        language=lx.lang,
-    )
-    if amendment:
-        vote.kind = "amendment"
-        vote.amendment_to = outcome.amended_draft(doc, start, lx)
+    m_next = next(_label_hits(_labels(lx).labels["in_favour"], text, block.end), None)
+    out = outcome.read(doc, resolutions, lx, block.start, block.end, m_next.start() if m_next else len(text))
+    vote = out.vote(doc, block.start, block.end, lx.lang)
+    year, stated = out.year, out.stated
     none = _labels(lx).none
-    flat: list[tuple[VoteList, tuple[str, int, int]]] = []
+    pieces: list[tuple[VoteList, Piece]] = []
     for key in VOTE_LISTS:
         if key not in block.lists:
             continue
@@ -186,13 +161,8 @@ def read_block(doc: Document, resolutions: list[Resolution], lx: Lexicon, block:
         chunk = text[a:b]
         if none.match(chunk) or not chunk.strip():
             continue
-        flat += [(key, (t, a + x, a + y)) for t, x, y in _split_items(chunk)]
-    try:
-        matches = match_members([it[0] for _, it in flat], year, lx.lang)
-    except ValueError:
-        matches = match_members([it[0] for _, it in flat], None, lx.lang)
-    for (key, (t, a, b)), mt in zip(flat, matches, strict=True):
-        c = mt.country
-        vote.members(key).append(Member(c.name if c else t, c.iso3 if c else None, t, a, b, mt.score))
+        pieces += [(key, p) for p in read_list(chunk, lx.lang, year, stated.get(key), base=a)]
+    for key, m in name_pieces(text, pieces, year, lx.lang):
+        vote.members(key).append(m)
     finish(vote, stated, year)
     return vote

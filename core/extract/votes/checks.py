@@ -5,17 +5,22 @@ Issue on the vote, never a silent fix."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ...data.roster import Country, council, is_permanent, normalize_name
 from ...model import VOTE_LABELS, VOTE_LISTS, Counts, Issue, Member, Vote, VoteList
 from .assign import linear_sum_assignment
 
 
-def finish(vote: Vote, stated: dict[VoteList, int], year: int | None) -> None:
-    """Counts, inferred outcome and every consistency check, each as an Issue."""
+def finish(
+    vote: Vote, stated: dict[VoteList, int], year: int | None, unprinted: Collection[VoteList] = ()
+) -> None:
+    """Counts, inferred outcome and every consistency check, each as an Issue. Lists in `unprinted` are
+    those the document states a count for but does not print (their length is no evidence)."""
     lengths = {k: len(vote.members(k)) for k in VOTE_LISTS}
     vote.counts = Counts(**{k: stated.get(k, lengths[k]) for k in VOTE_LISTS})
     for k in VOTE_LISTS:
-        if k in stated and stated[k] != lengths[k]:
+        if k in stated and stated[k] != lengths[k] and k not in unprinted:
             vote.issues.append(
                 Issue(
                     "count-mismatch",
@@ -127,5 +132,45 @@ def fill_by_elimination(vote: Vote, year: int) -> None:
             f"{len(loose)} unreadable item(s) in the "
             f"{VOTE_LABELS[key]} list are the members not otherwise listed ({names}), since all "
             f"{len(roster)} members are accounted for{certain}",
+        )
+    )
+
+
+def fill_unprinted(
+    vote: Vote, counts: dict[VoteList, int], unprinted: Collection[VoteList], year: int | None
+) -> None:
+    """Fill the one list a document counts but does not print, when the counts and that year's Council leave
+    no doubt about it: every other list printed, each as long as its count, every item a distinct member of
+    the roster, and the count equal to the members left. Otherwise the list stays empty, with a warning."""
+    roster = None
+    if year is not None:
+        try:
+            roster = council(year)
+        except ValueError:
+            roster = None
+    named = [m.iso3 for k in VOTE_LISTS for m in vote.members(k)]
+    printed_ok = all(
+        len(vote.members(k)) == counts.get(k, len(vote.members(k))) for k in VOTE_LISTS if k not in unprinted
+    )
+    missing = ", ".join(VOTE_LABELS[k] for k in VOTE_LISTS if k in unprinted)
+    if roster is not None and len(unprinted) == 1 and printed_ok and None not in named:
+        ids = {c.iso3 for c in roster}
+        (key,) = unprinted
+        left = [c for c in roster if c.iso3 not in set(named)]
+        if len(set(named)) == len(named) and set(named) <= ids and counts.get(key) == len(left):
+            vote.members(key).extend(Member(c.name, c.iso3, "", None, None, None) for c in left)
+            vote.issues.append(
+                Issue(
+                    "assigned-by-elimination",
+                    f"the document states {len(left)} {VOTE_LABELS[key]} without naming them: they are the "
+                    f"members of the {year} Council it names in no other list ({', '.join(c.name for c in left)})",
+                )
+            )
+            return
+    vote.issues.append(
+        Issue(
+            "members-not-printed",
+            f"the document states how many voted {missing} but does not name them, and the counts and the "
+            f"Council of {year if roster is not None else 'that year'} do not settle who: the list is left empty",
         )
     )

@@ -5,15 +5,17 @@ unmatched instead of being forced onto a member."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ...data.lexicon import joiners
 from ...data.roster import Country, council, countries, lookup, normalize_name, spelling_variants
-from ...model import LANGUAGES
+from ...model import LANGUAGES, Member, VoteList
 from ...text.scripts import ARABIC_RE
 from .assign import linear_sum_assignment
+from .segment import Piece
 
 # Below this similarity (0..1, rapidfuzz Indel ratio on normalised names) an item stays unmatched.
 FUZZY_THRESHOLD = 0.8
@@ -92,19 +94,22 @@ def _similarity(items: list[str], lang: str) -> tuple[Any, list[str]]:
     return out, codes
 
 
-def match_members(items: list[str], year: int | None, lang: str = "en") -> list[Match]:
+def match_members(
+    items: list[str], year: int | None, lang: str = "en", taken: Iterable[str] = ()
+) -> list[Match]:
     """Match printed member names to states, one Match per item in the same order.
 
     Exact matches (normalised names and aliases, any language) come first; a state that is not on
     the year's roster still matches exactly (the caller should warn). The rest are matched fuzzily
     to roster members not yet taken, one item per member (Hungarian assignment); an item scoring
     below FUZZY_THRESHOLD, or matching some other state better than the roster member, stays
-    unmatched (method "none"). With ``year=None`` every known state is a candidate.
+    unmatched (method "none"). With ``year=None`` every known state is a candidate. Members in `taken` are
+    already named elsewhere in the vote (by exact segmentation) and are no candidates.
     """
     roster = [c.iso3 for c in council(year)] if year is not None else sorted(countries())
     known = countries()
     results: list[Match | None] = [None] * len(items)
-    taken: set[str] = set()
+    taken = set(taken)
     pending: list[int] = []
     for i, item in enumerate(items):
         found = _exact(item, lang)
@@ -135,3 +140,27 @@ def match_members(items: list[str], year: int | None, lang: str = "en") -> list[
             results[i] = Match(items[i], known[free[c]], round(score, 4), "fuzzy")
 
     return [m if m is not None else Match(items[i], None, 0.0, "none") for i, m in enumerate(results)]
+
+
+def name_pieces(
+    text: str, pieces: list[tuple[VoteList, Piece]], year: int | None, lang: str
+) -> Iterator[tuple[VoteList, Member]]:
+    """The members of segmented lists, in order: exact pieces as they are, the others (approximate spans and
+    unmatched letters) matched one-to-one to the members not named exactly, or left unmatched."""
+    known = countries()
+    exact = {p.iso3 for _, p in pieces if p.how == "exact" and p.iso3}
+    loose = [i for i, (_, p) in enumerate(pieces) if p.how != "exact" or not p.iso3]
+    found = match_members([text[pieces[i][1].start : pieces[i][1].end] for i in loose], year, lang, exact)
+    by_index = dict(zip(loose, found, strict=True))
+    for i, (key, p) in enumerate(pieces):
+        printed = text[p.start : p.end]
+        if i in by_index:
+            mt = by_index[i]
+            c = mt.country
+            yield (
+                key,
+                Member(c.name if c else printed, c.iso3 if c else None, printed, p.start, p.end, mt.score),
+            )
+        else:
+            assert p.iso3 is not None
+            yield key, Member(known[p.iso3].name, p.iso3, printed, p.start, p.end, 1.0)

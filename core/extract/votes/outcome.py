@@ -1,18 +1,80 @@
-"""What a vote decided and how it was taken, from the sentences around its block, for every block reader:
-the stated tally, the resolution adopted (or that it was not), the draft or amendment voted on, the procedure
-and the date. Wording per language is the lexicons' `[vote]`."""
+"""What a vote decided and how it was taken, from the sentences around it, for every reader (labelled blocks,
+Arabic blocks, tallies in prose): the stated tally and the members it names, the resolution adopted (or that
+it was not), the draft or amendment voted on, the procedure and the date. Wording per language is the
+lexicons' `[vote]`; `read` is the one entry point."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
 from ...data.lexicon import Lexicon
-from ...model import VOTE_LISTS, Document, Procedure, Resolution, VoteList
+from ...model import VOTE_LISTS, Counts, Document, Procedure, Resolution, Vote, VoteKind, VoteList
 from ...text.arabic import strip_marks
 from ...text.dates import find_date
-from ...text.scripts import latin_digits
-from ...text.symbols import sc_resolution
+from ...text.scripts import ARABIC_MARKS, latin_digits
+from ...text.symbols import parse_sc_resolution, sc_resolution
 
 OUTCOME_CHARS = 800  # the outcome sentence follows the block within this many characters
 DRAFT_WINDOW = 6000  # the draft voted on is named within this many characters before the block
+CONTEXT = 1500  # characters before a vote searched for its procedure and announcement
+_UNMARKED = re.compile(f"[^{ARABIC_MARKS}]+")
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A sentence stating a vote's counts: where it stands, the counts, and the members it names per list
+    (offsets of the bracketed names in the text)."""
+
+    start: int
+    end: int
+    counts: dict[VoteList, int]
+    named: dict[VoteList, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    subject: str | None
+    resolution: str | None
+    adopted: bool | None
+    date: str | None
+    procedure: Procedure
+    kind: VoteKind
+    amendment_to: str | None
+    tally: Tally | None
+
+    @property
+    def year(self) -> int | None:
+        """The year of the vote (for its roster): of its date, else of the resolution it adopted."""
+        if self.date:
+            return int(self.date[:4])
+        res = parse_sc_resolution(self.resolution)
+        return res[1] if res else None
+
+    @property
+    def stated(self) -> dict[VoteList, int]:
+        return dict(self.tally.counts) if self.tally else {}
+
+    def vote(self, doc: Document, start: int, end: int, lang: str) -> Vote:
+        """An empty vote (no members yet) with this outcome, printed at `[start, end)`."""
+        return Vote(
+            subject=self.subject,
+            resolution=self.resolution,
+            procedure=self.procedure,
+            date=self.date,
+            adopted=self.adopted,
+            counts=Counts(),
+            in_favour=[],
+            against=[],
+            abstaining=[],
+            start=start,
+            end=end,
+            page=doc.page_at(start),
+            language=lang,
+            kind=self.kind,
+            amendment_to=self.amendment_to,
+        )
 
 
 def _number(word: str | None, lx: Lexicon) -> int | None:
@@ -24,15 +86,48 @@ def _number(word: str | None, lx: Lexicon) -> int | None:
     return lx.vote.numbers.get(w)
 
 
+def _plain(text: str, lx: Lexicon) -> tuple[str, list[int] | None]:
+    """The text as the lexicon's patterns read it (Latin digits; Arabic without marks), and where each of its
+    characters stands in `text` (None: the same place)."""
+    text = latin_digits(text)
+    if lx.lang != "ar" or len(strip_marks(text)) == len(text):
+        return text, None
+    keep = [i for m in _UNMARKED.finditer(text) for i in range(m.start(), m.end())]
+    return "".join(text[i] for i in keep), keep
+
+
+def tallies(text: str, lx: Lexicon, start: int = 0, end: int | None = None) -> Iterator[Tally]:
+    """Every tally sentence in `text[start:end]`, in order ("received 13 votes in favour, two against (China
+    and the Russian Federation), and no abstentions")."""
+    if lx.vote.tally.pattern == "(?!x)x":
+        return
+    part = text[start:end]
+    plain, where = _plain(part, lx)
+
+    def at(i: int) -> int:
+        if where is None:
+            return start + i
+        return start + (where[i] if i < len(where) else len(part))
+
+    for m in lx.vote.tally.finditer(plain):
+        counts: dict[VoteList, int] = {}
+        named: dict[VoteList, tuple[int, int]] = {}
+        groups = m.groupdict()
+        for key in VOTE_LISTS:
+            n = _number(groups.get(key) or groups.get(f"{key}2"), lx)  # "…2": a second form of the sentence
+            if n is not None:
+                counts[key] = n
+            for g in (f"{key}_names", f"{key}_names2"):
+                if groups.get(g):
+                    a, b = m.span(g)
+                    named[key] = (at(a), at(b - 1) + 1)
+        yield Tally(at(m.start()), at(m.end() - 1) + 1, counts, named)
+
+
 def stated_counts(after: str, lx: Lexicon) -> dict[VoteList, int]:
     """The counts the tally sentence after a block states ("received 11 votes in favour, none against …")."""
-    stated: dict[VoteList, int] = {}
-    if m := lx.vote.tally.search(after):
-        for key in VOTE_LISTS:
-            n = _number(m.groupdict().get(key), lx)
-            if n is not None:
-                stated[key] = n
-    return stated
+    t = next(tallies(after, lx), None)
+    return dict(t.counts) if t else {}
 
 
 def adoption(after: str, lx: Lexicon) -> tuple[str | None, bool | None, int | None]:
@@ -102,3 +197,29 @@ def vote_date(
         if end is not None and (d := find_date(after[end:OUTCOME_CHARS], lx)):
             return d
     return find_date(doc.text[:3000], lx)
+
+
+def read(
+    doc: Document, resolutions: list[Resolution], lx: Lexicon, start: int, end: int, stop: int
+) -> Outcome:
+    """The outcome of the vote printed at `[start, end)` (a block, or a tally sentence): its tally and
+    adoption sentence are looked for after `end` and before `stop` (where the next vote begins), its
+    announcement, procedure and draft before `start`."""
+    text = doc.text
+    before = text[max(0, start - CONTEXT) : start]
+    limit = min(stop, end + CONTEXT)
+    after = text[end:limit]
+    tally = next(tallies(text, lx, start, limit), None)
+    resolution, adopted, _ = adoption(after, lx)
+    amendment = is_amendment(before, lx)
+    date = vote_date(doc, resolutions, resolution, after, lx)
+    return Outcome(
+        subject=None if amendment else subject(doc, start, lx),
+        resolution=resolution,
+        adopted=adopted,
+        date=date,
+        procedure=procedure(doc, before, lx),
+        kind="amendment" if amendment else "draft",
+        amendment_to=amended_draft(doc, start, lx) if amendment else None,
+        tally=tally,
+    )

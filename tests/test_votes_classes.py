@@ -1,0 +1,332 @@
+"""One table of constructed cases per way vote reading used to fail (issue 9), in several languages.
+
+1. a name broken over a line, with a conjunction inside it;  2. extraction spacing inside words;
+3. label words and list endings;  4. the tally in a sentence;  5. an Arabic letter followed by a long English
+annex;  6. (garbled Arabic, two names in one item: `test_arabic_votes.py`).
+
+The texts are constructed with the wording of real letters and records (S/2020/246 … 1063, S/2020/657 and
+661, S/PV.8700) and the names as the UN prints them; expected members are written by hand from the text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import resinspect
+from councils import C1985, C2011, C2018, C2020, C2021
+
+DATA = Path(__file__).parent / "data"
+
+
+# A written-procedure letter per language: date line, result line, the three labels.
+HEAD = {
+    "en": ("Letter dated {d} July {y} from the President of the Security Council\n"
+           "The result of the vote is as follows:\n", ("In favour:", "Against:", "Abstaining:"), "None."),
+    "fr": ("Lettre datée du {d} juillet {y}, adressée par le Président du Conseil de sécurité\n"
+           "Le résultat du vote est le suivant :\n", ("Pour :", "Contre :", "Abstentions :"), "Néant."),
+    "es": ("Carta de fecha {d} de julio de {y} dirigida por el Presidente del Consejo de Seguridad\n"
+           "El resultado de la votación es el siguiente:\n",
+           ("Votos a favor:", "Votos en contra:", "Abstenciones:"), "Ninguno."),
+    "ru": ("Письмо Председателя Совета Безопасности от {d} июля {y} года\n"
+           "Результаты голосования являются следующими:\n",
+           ("Голосовали за:", "Голосовали против:", "Воздержались:"), "Нет."),
+    "zh": ("{y}年7月{d}日安全理事会主席的信\n表决结果如下：\n", ("赞成：", "反对：", "弃权："), "无"),
+    "ar": ("رسالة مؤرخة {d} تموز/يوليه {y} موجهة من رئيس مجلس الأمن\nوكانت نتيجة التصويت هي كما يلي:\n",
+           ("المؤيدون:", "المعارضون:", "الممتنعون عن التصويت:"), "لا يوجد."),
+}  # fmt: skip
+
+
+def letter(
+    lang: str, yes: str, no: str | None = None, abst: str | None = None, year: int = 2020, **kw
+) -> str:
+    head, labels, none = HEAD[lang]
+    labels = kw.get("labels", labels)
+    text = head.format(d=10, y=year)
+    for label, items in zip(labels, (yes, no or none, abst or none), strict=True):
+        text += f"{label}\n{items}\n"
+    return text + kw.get("after", "")
+
+
+def votes_of(tmp_path: Path, text: str, name: str = "doc.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    doc = resinspect.read(str(p))
+    return doc, resinspect.extract_votes(doc)
+
+
+def sets(v) -> tuple[set, set, set]:
+    return ({m.iso3 for m in v.in_favour}, {m.iso3 for m in v.against}, {m.iso3 for m in v.abstaining})
+
+
+def check(doc, v, want: tuple[set, set, set]) -> None:
+    assert sets(v) == want
+    assert [len(v.in_favour), len(v.against), len(v.abstaining)] == [
+        len(w) for w in want
+    ]  # nothing cut in two
+    assert not [i for i in v.issues if i.code in ("unknown-member", "count-mismatch", "too-many-members")]
+    for key in ("in_favour", "against", "abstaining"):
+        for m in v.members(key):
+            if m.start is not None:
+                assert doc.text[m.start : m.end] == m.as_printed
+
+
+# --- 1. a name broken over a line, with a conjunction inside it -----------------------------------------
+
+BROKEN = [
+    ("en", letter(
+        "en",
+        "Belgium, Dominican Republic, Estonia, France, Germany, Indonesia, Niger, Saint Vincent and the\n"
+        "Grenadines, South Africa, Tunisia, the United Kingdom\nof Great Britain and Northern Ireland and the "
+        "United States of America.",
+        "China and the Russian\nFederation.", "Viet Nam."), (C2020 - {"CHN", "RUS", "VNM"}, {"CHN", "RUS"}, {"VNM"})),
+    ("en-2018", letter(
+        "en",
+        "Bolivia (Plurinational\nState of), China, Côte d’Ivoire, Equatorial\nGuinea, Ethiopia, France, "
+        "Kazakhstan, Kuwait, Netherlands, Peru, Poland and Sweden.",
+        "the United States of\nAmerica.", "Russian Federation and United Kingdom of Great Britain and\n"
+        "Northern Ireland.", year=2018), (C2018 - {"USA", "RUS", "GBR"}, {"USA"}, {"RUS", "GBR"})),
+    ("en-2011", letter(
+        "en",
+        "Bosnia and\nHerzegovina, Brazil, China, Colombia, France, Gabon, Germany, India, Lebanon, Nigeria, "
+        "Portugal, Russian Federation, South Africa, United Kingdom of Great Britain and Northern Ireland and\n"
+        "United States of America.", year=2011), (C2011, set(), set())),
+    ("fr", letter(
+        "fr",
+        "Afrique du Sud, Allemagne, Belgique, Estonie, France, Indonésie, Niger, République dominicaine,\n"
+        "Saint-Vincent-et-les Grenadines, Tunisie, Royaume-Uni de Grande-Bretagne et\nd’Irlande du Nord et "
+        "États-Unis d’Amérique.", "Chine et Fédération de\nRussie.", "Viet Nam."),
+     (C2020 - {"CHN", "RUS", "VNM"}, {"CHN", "RUS"}, {"VNM"})),
+    ("es", letter(
+        "es",
+        "Alemania, Bélgica, Estonia, Francia, Indonesia, Níger, República Dominicana, San Vicente y las\n"
+        "Granadinas, Sudáfrica, Túnez, Reino Unido de Gran Bretaña e\nIrlanda del Norte y Estados Unidos de "
+        "América.", "China y Federación de Rusia.", "Viet Nam."),
+     (C2020 - {"CHN", "RUS", "VNM"}, {"CHN", "RUS"}, {"VNM"})),
+    ("ru", letter(
+        "ru",
+        "Бельгия, Германия, Доминиканская Республика, Индонезия, Нигер, Сент-Винсент и\nГренадины, Тунис, "
+        "Франция, Эстония, Южная Африка, Соединенное Королевство Великобритании и Северной\nИрландии и "
+        "Соединенные Штаты Америки.", "Китай и Российская\nФедерация.", "Вьетнам."),
+     (C2020 - {"CHN", "RUS", "VNM"}, {"CHN", "RUS"}, {"VNM"})),
+    ("zh", letter(
+        "zh",
+        "比利时、多米尼加共和国、爱沙尼亚、法国、德国、印度尼西亚、尼日尔、圣文森特和\n格林纳丁斯、南非、突尼斯、"
+        "大不列颠及北\n爱尔兰联合王国和美利坚合众国", "中国和俄罗斯联邦", "越南"),
+     (C2020 - {"CHN", "RUS", "VNM"}, {"CHN", "RUS"}, {"VNM"})),
+    ("ar", letter(
+        "ar",
+        "ألمانيا، وإستونيا، وإندونيسيا، وبلجيكا، وتونس، والجمهورية الدومينيكية، وجنوب أفريقيا، وسانت فنسنت\n"
+        "وجزر غرينادين، وفرنسا، والمملكة المتحدة لبريطانيا العظمى\nوأيرلندا الشمالية، والنيجر، والولايات "
+        "المتحدة الأمريكية.", "الاتحاد الروسي، والصين.", "فييت نام."),
+     (C2020 - {"CHN", "RUS", "VNM"}, {"CHN", "RUS"}, {"VNM"})),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "text", "want"), BROKEN, ids=[c[0] for c in BROKEN])
+def test_name_broken_over_a_line(tmp_path, case, text, want):
+    doc, vs = votes_of(tmp_path, text)
+    (v,) = vs
+    check(doc, v, want)
+    assert v.language == case.split("-")[0]
+
+
+# --- 2. extraction spacing inside words ---------------------------------------------------------------
+
+SPACED = [
+    ("en", letter(
+        "en",
+        "Belgium, Dominican Republic, Estonia, France, Germany, Indonesia, Niger, Russian\nFederation, "
+        "Saint Vincent and the Grenadines, South Africa, Tunisia, United Kingd om of\nGreat Britain and "
+        "North ern Ireland, United States of America, Viet Nam .", "None", "Chi na ."),
+     (C2020 - {"CHN"}, set(), {"CHN"})),
+    ("fr", letter(
+        "fr",
+        "Afrique du Sud, Allemagne, Belgique, Estonie, Fédération de Rus sie, France, Indonésie, Niger, "
+        "République domini caine, Saint-Vincent-et-les Grena dines, Tunisie, Royaume-Uni de Grande-Bre tagne "
+        "et d’Irlande du Nord, États-Unis d’Amé rique, Viet Nam .", abst="Chine ."),
+     (C2020 - {"CHN"}, set(), {"CHN"})),
+    ("ar", letter(
+        "ar",
+        "الاتحاد الرو سي، وإستو نيا، وألمانيا، وإندونيسيا، وبلجيكا، وتونس، والجمهورية الدومي نيكية، وجنوب "
+        "أفريقيا، وسانت فنسنت وجزر غرينا دين، وفرنسا، وفييت نام، والمملكة المت حدة لبريطانيا العظمى وأيرلندا "
+        "الشمالية، والنيجر، والولايات المتحدة الأمريكية .", abst="الصين ."),
+     (C2020 - {"CHN"}, set(), {"CHN"})),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), SPACED, ids=[c[0] for c in SPACED])
+def test_spacing_inside_words(tmp_path, lang, text, want):
+    doc, (v,) = votes_of(tmp_path, text)
+    check(doc, v, want)
+
+
+# --- 3. label words and list endings --------------------------------------------------------------------
+
+YES_EN = ("Belgium, Dominican Republic, Estonia, France, Germany, Indonesia, Niger, Saint Vincent and the "
+          "Grenadines, South Africa, Tunisia, United Kingdom of Great Britain and Northern Ireland, United "
+          "States of America")  # fmt: skip
+LABELS = [
+    ("en-for", letter("en", YES_EN, "None", "China, Russian Federation, Viet Nam",
+                      labels=("For:", "Against:", "Abstentions:"))),
+    ("en-no-stops", letter("en", YES_EN, "None", "China, Russian\nFederation, Viet Nam",
+                           after="The draft resolution received 12 votes in favour, none against and 3 "
+                                 "abstentions.\n")),
+    ("fr-votent", letter("fr", "Afrique du Sud, Allemagne, Belgique, Estonie, France, Indonésie, Niger, "
+                               "République dominicaine, Saint-Vincent-et-les Grenadines, Tunisie, Royaume-Uni de "
+                               "Grande-Bretagne et d’Irlande du Nord, États-Unis d’Amérique",
+                         "Néant", "Chine, Fédération de Russie, Viet Nam",
+                         labels=("Votent pour :", "Votent contre :", "S’abstiennent :"))),
+    ("es-a-favor", letter("es", "Alemania, Bélgica, Estonia, Francia, Indonesia, Níger, República Dominicana, "
+                                "San Vicente y las Granadinas, Sudáfrica, Túnez, Reino Unido de Gran Bretaña e "
+                                "Irlanda del Norte, Estados Unidos de América", "Ninguno",
+                          "China, Federación de Rusia, Viet Nam",
+                          labels=("A favor:", "En contra:", "Abstenciones:"))),
+    ("ru-za", letter("ru", "Бельгия, Германия, Доминиканская Республика, Индонезия, Нигер, Сент-Винсент и "
+                           "Гренадины, Тунис, Франция, Эстония, Южная Африка, Соединенное Королевство "
+                           "Великобритании и Северной Ирландии, Соединенные Штаты Америки", "Нет",
+                     "Китай, Российская Федерация, Вьетнам", labels=("За:", "Против:", "Воздержались:"))),
+    ("zh", letter("zh", "比利时、多米尼加共和国、爱沙尼亚、法国、德国、印度尼西亚、尼日尔、圣文森特和格林纳丁斯、南非、"
+                        "突尼斯、大不列颠及北爱尔兰联合王国、美利坚合众国", "无", "中国、俄罗斯联邦、越南")),
+    ("ar", letter("ar", "ألمانيا، وإستونيا، وإندونيسيا، وبلجيكا، وتونس، والجمهورية الدومينيكية، وجنوب "
+                        "أفريقيا، وسانت فنسنت وجزر غرينادين، وفرنسا، والمملكة المتحدة لبريطانيا العظمى وأيرلندا "
+                        "الشمالية، والنيجر، والولايات المتحدة الأمريكية", "لا يوجد",
+                  "الاتحاد الروسي، والصين، وفييت نام")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "text"), LABELS, ids=[c[0] for c in LABELS])
+def test_label_words_and_list_endings(tmp_path, case, text):
+    doc, (v,) = votes_of(tmp_path, text)
+    check(doc, v, (C2020 - {"CHN", "RUS", "VNM"}, set(), {"CHN", "RUS", "VNM"}))
+    assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
+
+
+def test_for_in_prose_is_no_vote(tmp_path):
+    text = "Note by the President\nFor: the attention of the members of the Security Council.\nThank you.\n"
+    _, vs = votes_of(tmp_path, text)
+    assert vs == []
+
+
+# --- 4. the tally in a sentence -------------------------------------------------------------------------
+
+PROSE_HEAD = ("Letter dated 8 July 2020 from the President of the Security Council\n"
+              "I have the honour to refer to the draft resolution contained in document S/2020/654. In "
+              "accordance with the voting procedure, the draft resolution received ")  # fmt: skip
+NOT_ADOPTED = (
+    " The draft resolution has not been adopted, owing to the negative vote of a permanent member.\n"
+)
+
+PROSE = [
+    # (id, text, counts, (favour, against, abstaining) or None where a list stays empty, members_printed)
+    ("en-against-named", PROSE_HEAD + "13 votes in favour, two against (China and the Russian\nFederation), and "
+     "no abstentions." + NOT_ADOPTED, (13, 2, 0), (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set()), False),
+    ("en-all-named", PROSE_HEAD + "two votes in favour (China and the Russian Federation), two against "
+     "(France and the United Kingdom of Great Britain and Northern Ireland) and eleven abstentions (Belgium, "
+     "Dominican Republic, Estonia, Germany, Indonesia, Niger, Saint Vincent and the Grenadines, South Africa, "
+     "Tunisia, the United States of America and Viet Nam)." + NOT_ADOPTED, (2, 2, 11),
+     ({"CHN", "RUS"}, {"FRA", "GBR"}, C2020 - {"CHN", "RUS", "FRA", "GBR"}), True),
+    ("en-count-only", PROSE_HEAD + "15 votes in favour. The draft resolution has been adopted as resolution "
+     "2530 (2020).\n", (15, 0, 0), (C2020, set(), set()), False),
+    ("en-undecided", PROSE_HEAD + "12 votes in favour, none against and 3 abstentions." + NOT_ADOPTED,
+     (12, 0, 3), (set(), set(), set()), False),
+    ("en-older-form", "Provisional verbatim record, Friday, 10 May 1985, at 3.30 p.m.\nThe President: The draft "
+     "resolution was adopted by 13 votes to none, with 2 abstentions (United Kingdom of Great Britain and\n"
+     "Northern Ireland and United States of America).\n", (13, 0, 2), (C1985 - {"GBR", "USA"}, set(),
+     {"GBR", "USA"}), False),
+    ("fr-older-form", "Procès-verbal, vendredi 10 mai 1985\nLe Président : Le projet de résolution a été adopté "
+     "par 13 voix contre zéro, avec 2 abstentions (Royaume-Uni de Grande-Bretagne et d’Irlande du Nord et "
+     "États-Unis d’Amérique).\n", (13, 0, 2), (C1985 - {"GBR", "USA"}, set(), {"GBR", "USA"}), False),
+    ("fr-against-named",
+     "Lettre datée du 8 juillet 2020 adressée par le Président du Conseil de sécurité\nConformément à la "
+     "procédure de vote, le projet de résolution S/2020/654 a recueilli 13 voix pour, 2 voix contre (la Chine "
+     "et la Fédération de\nRussie) et zéro abstention. Le projet de résolution n’a pas été adopté.\n",
+     (13, 2, 0), (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set()), False),
+    ("es-against-named",
+     "Carta de fecha 8 de julio de 2020 dirigida por el Presidente del Consejo de Seguridad\nDe conformidad "
+     "con el procedimiento de votación, el proyecto de resolución S/2020/654 ha obtenido 13 votos a favor, 2 "
+     "en contra (China y la Federación de Rusia) y ninguna abstención. El proyecto de resolución no ha sido "
+     "aprobado.\n", (13, 2, 0), (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set()), False),
+    ("ru-against-named",
+     "Письмо Председателя Совета Безопасности от 8 июля 2020 года\nВ соответствии с процедурой голосования "
+     "проект резолюции S/2020/654 получил 13 голосов за, 2 голоса против (Китай и Российская Федерация) и 0 "
+     "воздержавшихся. Проект резолюции не принят.\n", (13, 2, 0),
+     (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set()), False),
+    ("zh-against-named",
+     "2020年7月8日安全理事会主席的信\n根据表决程序，决议草案(S/2020/654)获得13票赞成、2票反对（中国和俄罗斯联邦）、0票弃权。"
+     "决议草案未获通过。\n", (13, 2, 0), (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set()), False),
+    ("ar-against-named",
+     "رسالة مؤرخة 8 تموز/يوليه 2020 موجهة من رئيس مجلس الأمن\nوقد أُجري التصويت وفقا للإجراء المبين في "
+     "الرسالة، وحصل مشروع القرار على 13 صوتا مؤيدا، مقابل 2 صوتا معارضا (الاتحاد الروسي والصين)، وامتناع 0 عضو "
+     "عن التصويت. لم يُعتمد مشروع القرار.\n", (13, 2, 0), (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set()), False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "text", "counts", "want", "printed"), PROSE, ids=[c[0] for c in PROSE])
+def test_tally_in_a_sentence(tmp_path, case, text, counts, want, printed):
+    _, vs = votes_of(tmp_path, text)
+    (v,) = vs
+    assert tuple(v.counts.as_dict().values()) == counts
+    assert sets(v) == want
+    assert v.members_printed is printed
+    codes = [i.code for i in v.issues]
+    if not printed and any(want):
+        assert "assigned-by-elimination" in codes
+    if not any(want):
+        assert "members-not-printed" in codes
+    assert "count-mismatch" not in codes and "unknown-member" not in codes
+    if (
+        "not" in text
+        or "n’a pas" in text
+        or "no ha" in text
+        or "не принят" in text
+        or "未获" in text
+        or "لم" in text
+    ):
+        assert v.adopted is False and v.resolution is None
+
+
+def test_real_letter_reporting_a_vote_in_a_sentence():
+    """S/2020/661: the vote of S/2020/657 (a vetoed draft) in one sentence naming only the members against."""
+    doc = resinspect.read(str(DATA / "votes" / "letters" / "S_2020_661.en.txt"))
+    (v,) = resinspect.extract_votes(doc)
+    assert v.subject == "S/2020/654" and v.adopted is False and v.resolution is None
+    assert v.counts.as_dict() == {"in_favour": 13, "against": 2, "abstaining": 0}
+    assert sets(v) == (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set())
+    assert not v.members_printed
+    assert "assigned-by-elimination" in [i.code for i in v.issues]
+
+
+def test_tally_after_a_block_is_the_block_s():
+    """S/2020/657 prints the block and then the same tally in a sentence: one vote, its members printed."""
+    doc = resinspect.read(str(DATA / "votes" / "letters" / "S_2020_657.en.txt"))
+    (v,) = resinspect.extract_votes(doc)
+    assert v.members_printed and sets(v) == (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set())
+
+
+# --- 5. an Arabic letter followed by a long English annex -------------------------------------------------
+
+
+def _long_annex() -> str:
+    english = (Path(resinspect.__file__).parent / "samples" / "S_2020_249.en.txt").read_text(encoding="utf-8")
+    annex = english[english.index("Resolution 2518") :]
+    return "\f" + "\f".join([annex] * 6)  # many pages of English after one page of Arabic
+
+
+def test_arabic_letter_with_long_english_annex_clean(tmp_path):
+    arabic = (DATA / "ar" / "S_2020_249.clean.ar.txt").read_text(encoding="utf-8")
+    doc, vs = votes_of(tmp_path, arabic + _long_annex())
+    assert "ar" not in doc.languages  # the whole reads as English …
+    assert doc.page_languages[0][0] == "ar"  # … its first page as Arabic
+    ar = [v for v in vs if v.language == "ar"]
+    assert len(ar) == 1 and sets(ar[0]) == (C2020, set(), set())
+
+
+def test_arabic_letter_with_long_english_annex_garbled():
+    """S/2021/254 (garbled, sample font): 24 pages, the English annex most of them."""
+    doc = resinspect.read(str(DATA / "ar" / "S_2021_254.ar.txt"))
+    (v,) = resinspect.extract_votes(doc)
+    assert v.resolution == "S/RES/2567 (2021)"
+    named = {m.iso3 for m in v.in_favour}
+    assert named - {None} <= C2021 and len(v.in_favour) == 15
+    assert "garbled-arabic" in [i.code for i in v.issues]
