@@ -4,6 +4,7 @@ code and a line on stderr. Command modules define plain functions; only this mod
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import typer
@@ -46,6 +47,9 @@ def _root(
     ),
 ) -> None:
     """Inspect UN Security Council documents: votes, paragraphs, citations."""
+    from .output import engine_warnings_to_stderr
+
+    engine_warnings_to_stderr()
     if ctx.invoked_subcommand is None:  # bare `resinspect`: the help, and success
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
@@ -67,11 +71,20 @@ app.command("cites", no_args_is_help=True)(batch.cites_command)
 app.command("help", no_args_is_help=True)(help_cmd.help_topic)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM or SIGHUP: unwind as an exit does, so that temporary files are removed and workers stopped."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     try:
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     except (AttributeError, ValueError):
         pass
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminated)
+    commands.HARD_STOP = True  # a document stuck past its budget ends this process (never under CliRunner)
     try:
         app(standalone_mode=True)
     except BrokenPipeError:

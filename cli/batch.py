@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from .options import EngineOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt
+from .options import TIMEOUT, EngineOpt, FormatOpt, JsonOpt, LangOpt, LibraryOpt, TimeoutOpt
 from .output import Output, safe
 
 PathsArg = Annotated[
@@ -87,6 +87,7 @@ def _records(
     lang: str | None,
     library: list[str] | None,
     engine: str | None = None,
+    timeout: float | None = None,
 ) -> tuple[list[str], Callable[[Callable[[dict[str, Any]], None]], Iterator[dict[str, Any]]]]:
     from resinspect import corpus
     from resinspect.errors import ResinspectError
@@ -110,6 +111,7 @@ def _records(
         scheduler=scheduler,
         on_record=on_record,
         engine=chosen,
+        timeout=timeout,
     )
 
 
@@ -135,12 +137,14 @@ def batch_command(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     engine: EngineOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
 ) -> None:
     """Inspect many documents in parallel: one record per document, as NDJSON, CSV or an SQLite database.
 
-    A document that cannot be read gets a record with its error and the run goes on; exit code 2 if any
-    failed. Progress goes to stderr when it is a terminal. The output file is replaced only when the run is
-    complete. SQLite gets a Datasette metadata file beside it (un.db: un.metadata.json).
+    A document that cannot be read gets a record with its error and the run goes on, and so does one past
+    --timeout or whose process died; exit code 2 if any failed. Progress goes to stderr when it is a
+    terminal. The output file is replaced only when the run is complete. SQLite gets a Datasette metadata
+    file beside it (un.db: un.metadata.json).
 
     \b
     Examples:
@@ -159,7 +163,7 @@ def batch_command(
         if problem:
             _error(f"{safe(out)}: {problem}")
             raise typer.Exit(2)
-    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, engine)
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, engine, timeout)
     target = sys.stdout if out == "-" else out
     with _progress(len(inputs)) as on_record:
         failed = tables.write(start(on_record), fmt, target, append=append)
@@ -244,6 +248,7 @@ def graph_command(
     lang: LangOpt = None,
     library: LibraryOpt = None,
     engine: EngineOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
 ) -> None:
     """Citation graph of a corpus: resolutions as nodes, citing → cited edges weighted by mentions.
 
@@ -259,7 +264,7 @@ def graph_command(
         raise typer.BadParameter(
             f"unknown format {fmt!r}; use one of: {', '.join(graph.WRITERS)}", param_hint="--format"
         )
-    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, engine)
+    inputs, start = _records(paths, workers, no_cache, scheduler, lang, library, engine, timeout)
     g = graph.Graph()
     failed = 0
     with _progress(len(inputs)) as on_record:
@@ -268,7 +273,14 @@ def graph_command(
             g.add(rec)
     if out == "-":
         graph.WRITERS[fmt](g, sys.stdout)
-    else:
-        with open(out, "w", encoding="utf-8", newline="") as f:
-            graph.WRITERS[fmt](g, f)
+    else:  # under a temporary name, renamed when complete (as batch writes)
+        from resinspect.export.tables import AtomicFile
+
+        target = AtomicFile(out)
+        try:
+            graph.WRITERS[fmt](g, target.stream)
+        except BaseException:
+            target.abort()
+            raise
+        target.commit()
     raise typer.Exit(2 if failed else 0)

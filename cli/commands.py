@@ -3,14 +3,16 @@ one engine verb per SOURCE and hands the result to the output sink. Registered o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal
 
 import typer
 
 from .options import (
+    TIMEOUT,
     EngineOpt,
     FetchOpt,
     FormatOpt,
@@ -19,9 +21,13 @@ from .options import (
     LibraryOpt,
     SourceArg,
     SourcesArg,
+    TimeoutOpt,
+    VerboseOpt,
     check,
 )
-from .output import Output, error, safe, warn
+from .output import Output, end_warnings, error, safe, set_verbose, warn
+
+HARD_STOP = False  # set by `main()`: a document stuck past its budget ends the process (never in tests)
 
 
 def run(
@@ -31,42 +37,107 @@ def run(
     handle: Callable[[Any, str], int],
     fetch: bool = False,
     engine: str | None = None,
+    timeout: float | None = None,
+    verbose: bool = False,
 ) -> None:
-    """Read each SOURCE and hand its Document to `handle`; errors are one line each, the batch goes on."""
+    """Read each SOURCE and hand its Document to `handle`, within the time budget per document; errors are
+    one line each, the batch goes on."""
+    from resinspect.errors import ResinspectError
+    from resinspect.reader import guard
+
+    set_verbose(verbose)
+    worst = 0
+    with _pdfminer_lines(verbose) as current:
+        for src in sources:
+            current[0] = src
+            try:
+                with guard.deadline(timeout, _hard_stop(src, timeout) if HARD_STOP else None):
+                    code = _one(src, lang, library, handle, fetch, engine)
+            except BrokenPipeError:
+                raise
+            except ResinspectError as exc:
+                error(str(exc))
+                code = exc.exit_code
+            end_warnings(src)
+            worst = max(worst, code)
+    raise typer.Exit(worst)
+
+
+def _one(
+    src: str,
+    lang: str | None,
+    library: list[str] | None,
+    handle: Callable[[Any, str], int],
+    fetch: bool,
+    engine: str | None,
+) -> int:
+    """Read one SOURCE and handle it; an unexpected exception is one line (a traceback with DEBUG)."""
     from resinspect.errors import ResinspectError
 
-    worst = 0
-    for src in sources:
-        try:
-            doc = _read(src, lang, library, fetch, engine)
-        except BrokenPipeError:
+    try:
+        doc = _read(src, lang, library, fetch, engine)
+    except (BrokenPipeError, ResinspectError):
+        raise
+    except Exception as exc:  # damaged input that slipped past the reader's own checks
+        if os.environ.get("RESINSPECT_DEBUG"):
             raise
-        except ResinspectError as exc:
-            error(str(exc))
-            worst = max(worst, exc.exit_code)
-            continue
-        except Exception as exc:  # damaged input that slipped past the reader's own checks
-            if os.environ.get("RESINSPECT_DEBUG"):
-                raise
-            error(f"{safe(src)}: cannot read this document ({type(exc).__name__}: {exc})")
-            worst = 2
-            continue
-        try:
-            code = handle(doc, src)
-        except BrokenPipeError:
-            raise  # the reader went away (`| head`): main() ends quietly
-        except ResinspectError as exc:
-            error(str(exc))
-            code = exc.exit_code
-        except Exception as exc:
-            if os.environ.get("RESINSPECT_DEBUG"):
-                raise
-            error(
-                f"{safe(src)}: internal error ({type(exc).__name__}: {exc}); set RESINSPECT_DEBUG=1 for a traceback"
-            )
-            code = 1
-        worst = max(worst, code)
-    raise typer.Exit(worst)
+        error(f"{safe(src)}: cannot read this document ({type(exc).__name__}: {exc})")
+        return 2
+    try:
+        return handle(doc, src)
+    except (BrokenPipeError, ResinspectError):
+        raise  # the reader went away (`| head`): main() ends quietly
+    except Exception as exc:
+        if os.environ.get("RESINSPECT_DEBUG"):
+            raise
+        error(
+            f"{safe(src)}: internal error ({type(exc).__name__}: {exc}); set RESINSPECT_DEBUG=1 for a traceback"
+        )
+        return 1
+
+
+def _hard_stop(src: str, timeout: float | None) -> Callable[[], None]:
+    """What to do when a document is still running well past its budget (one call into C that does not
+    return): say so in one line and end the process."""
+
+    def stop() -> None:
+        from resinspect.reader.guard import GRACE
+
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        sys.stderr.write(
+            f"error: {safe(src)}: still running {GRACE:g} s past its {timeout:g} s budget; stopped "
+            "(--timeout sets the budget)\n"
+        )
+        sys.stderr.flush()
+        os._exit(2)
+
+    return stop
+
+
+@contextlib.contextmanager
+def _pdfminer_lines(verbose: bool) -> Iterator[list[str]]:
+    """With --verbose, pdfminer's own warnings as `warning:` lines of the document being read (the reader
+    counts them into one line otherwise). Yields a one-item list holding the current source."""
+    import logging
+
+    current = [""]
+    if not verbose:
+        yield current
+        return
+
+    class Lines(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            with contextlib.suppress(Exception):
+                warn(current[0], f"pdfminer: {record.getMessage()}")
+
+    handler = Lines(logging.WARNING)
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(handler)
+    try:
+        yield current
+    finally:
+        logger.removeHandler(handler)
 
 
 def _read(src: str, lang: str | None, library: list[str] | None, fetch: bool, engine: str | None) -> Any:
@@ -93,6 +164,8 @@ def paragraphs(
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
     engine: EngineOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Preambular and operative paragraphs of each resolution, with lead words and sub-paragraphs.
 
@@ -159,7 +232,7 @@ def paragraphs(
             return 1
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch, engine=engine)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine, timeout=timeout, verbose=verbose)
 
 
 def citations(
@@ -170,6 +243,8 @@ def citations(
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
     engine: EngineOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Resolutions, presidential statements and documents cited, with the paragraphs that cite them.
 
@@ -204,7 +279,7 @@ def citations(
         _warnings(out, src, doc.issues)
         return 0 if cits else 1
 
-    run(sources, lang, library, handle, fetch=fetch, engine=engine)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine, timeout=timeout, verbose=verbose)
 
 
 def text(
@@ -213,6 +288,8 @@ def text(
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
     engine: EngineOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
+    verbose: VerboseOpt = False,
 ) -> None:
     """The cleaned text that every reported offset points into.
 
@@ -226,7 +303,7 @@ def text(
         sys.stdout.write(doc.text + "\n")
         return 0
 
-    run([source], lang, library, handle, fetch=fetch, engine=engine)
+    run([source], lang, library, handle, fetch=fetch, engine=engine, timeout=timeout, verbose=verbose)
 
 
 def inspect(
@@ -237,6 +314,8 @@ def inspect(
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
     engine: EngineOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Everything in one object: source, resolutions with paragraphs, citations and votes. As CSV or TSV: one
     row per document (the columns of `resinspect batch --format csv`).
@@ -280,7 +359,7 @@ def inspect(
         _warnings(out, src, doc.issues + [i for v in ins.votes for i in v.issues])
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch, engine=engine)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine, timeout=timeout, verbose=verbose)
 
 
 def vote_line(v: Any) -> str:

@@ -8,6 +8,16 @@ from typing import Annotated
 import typer
 
 from .options import LANGS
+from .output import error, safe
+
+
+def waiting(symbol: str, lang: str, reason: str, seconds: float, attempt: int, attempts: int) -> None:
+    """One line while a download waits to be tried again (five retries took 32 s with nothing on screen)."""
+    typer.echo(
+        f"warning: {safe(symbol)} ({lang}): {safe(reason)}; trying again in {seconds:.0f} s "
+        f"(attempt {attempt} of {attempts})",
+        err=True,
+    )
 
 
 def _parse_langs(value: str) -> list[str]:
@@ -47,10 +57,27 @@ def fetch_command(
             show_default=False,
         ),
     ] = None,
+    deadline: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0,
+            metavar="SECONDS",
+            help="Deadline per document, every attempt and wait included (0: none).",
+        ),
+    ] = 60.0,
+    check_symbol: Annotated[
+        bool,
+        typer.Option(
+            "--check/--no-check",
+            help="Refuse a PDF whose first page names another document than the symbol asked for.",
+        ),
+    ] = True,
 ) -> None:
     """Download documents' PDFs from the UN Official Document System into the library.
 
-    Prints the saved path of each document, one per line. Exit code 2 if any failed.
+    Prints the saved path of each document, one per line. Exit code 2 if any failed. A line on stderr
+    says when a request is tried again, and after how long.
 
     \b
     Example:
@@ -66,10 +93,19 @@ def fetch_command(
         raise typer.Exit(2) from None
 
     failed = False
-    for _symbol, _lang, result in iter_fetch(symbols, langs, library=library, base_url=docs_url):
+    results = iter_fetch(
+        symbols,
+        langs,
+        library=library,
+        base_url=docs_url,
+        deadline=deadline,
+        on_wait=waiting,
+        check_symbol=check_symbol,
+    )
+    for _symbol, _lang, result in results:
         if isinstance(result, SourceError):
             failed = True
-            typer.echo(f"error: {result}", err=True)
+            error(str(result))
         else:
             typer.echo(str(result))
     if failed:

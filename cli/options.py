@@ -9,6 +9,7 @@ from resinspect.model import LANGUAGES as LANGS
 from resinspect.model import Lang
 from resinspect.reader.engines import DEFAULT as DEFAULT_ENGINE
 from resinspect.reader.engines import Engine
+from resinspect.reader.limits import DEFAULT as DEFAULT_LIMITS
 
 FORMATS = ("table", "json", "ndjson", "csv", "tsv")
 Format = Literal["table", "json", "ndjson", "csv", "tsv"]
@@ -45,6 +46,23 @@ EngineOpt = Annotated[
         "--engine",
         metavar="[pdfium|pdfminer]",
         help=f"PDF engine (default: RESINSPECT_ENGINE, else {DEFAULT_ENGINE}).",
+    ),
+]
+TIMEOUT = DEFAULT_LIMITS.timeout  # seconds per document unless --timeout or RESINSPECT_TIMEOUT says otherwise
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        metavar="SECONDS",
+        envvar="RESINSPECT_TIMEOUT",
+        help="Time budget per document: past it, an error and the next document (0: none).",
+    ),
+]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Every warning in full (the PDF reader's own too), not the first 20."
     ),
 ]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import re
 import shlex
@@ -131,8 +132,51 @@ def page(text: str, height: int | None) -> None:
         sys.stdout.write(text)
 
 
+MAX_WARNINGS = 20  # warning lines per document; the rest are counted in one line (all with --verbose)
+
+
+class _Warnings:
+    """How many warnings each document has had, so that a document of 35,000 votes with a warning each
+    gives 21 lines, not 35,000."""
+
+    verbose = False
+    shown: dict[str, int] = {}  # noqa: RUF012 (one command line per process)
+
+
+def set_verbose(on: bool) -> None:
+    _Warnings.verbose = on
+    _Warnings.shown = {}
+
+
 def warn(source: str, message: str) -> None:
-    sys.stderr.write(f"warning: {safe(source)}: {safe(message, 2000)}\n")
+    n = _Warnings.shown[source] = _Warnings.shown.get(source, 0) + 1
+    if n <= MAX_WARNINGS or _Warnings.verbose:
+        sys.stderr.write(f"warning: {safe(source)}: {safe(message, 2000)}\n")
+
+
+def end_warnings(source: str) -> None:
+    """After a document: one line for the warnings not shown."""
+    n = _Warnings.shown.pop(source, 0)
+    if n > MAX_WARNINGS and not _Warnings.verbose:
+        more = n - MAX_WARNINGS
+        sys.stderr.write(
+            f"warning: {safe(source)}: {more:,} more warning{'s' if more > 1 else ''} not shown (--verbose shows them)\n"
+        )
+
+
+class _EngineWarnings(logging.Handler):
+    """The engine's warnings that belong to no one document (a library folder skipped), as lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"warning: {safe(record.getMessage(), 2000)}\n")
+
+
+def engine_warnings_to_stderr() -> None:
+    """Print what the engine logs to the `resinspect` logger as `warning:` lines (once per process)."""
+    logger = logging.getLogger("resinspect")
+    if not any(isinstance(h, _EngineWarnings) for h in logger.handlers):
+        logger.addHandler(_EngineWarnings(logging.WARNING))
+    logger.propagate = False
 
 
 def error(message: str) -> None:

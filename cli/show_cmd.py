@@ -7,7 +7,17 @@ from typing import Annotated, Any
 import typer
 
 from .commands import run
-from .options import EngineOpt, FetchOpt, LangOpt, LibraryOpt, SourceArg, check
+from .options import (
+    TIMEOUT,
+    EngineOpt,
+    FetchOpt,
+    LangOpt,
+    LibraryOpt,
+    SourceArg,
+    TimeoutOpt,
+    VerboseOpt,
+    check,
+)
 from .output import error
 
 
@@ -38,6 +48,8 @@ def show(
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
     engine: EngineOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Draw where facts were found: each box outlined and labelled on the page image (PDF), or each span
     highlighted in the cleaned text (text input: an HTML file). Without --vote, --paragraph or --citation,
@@ -71,4 +83,4 @@ def show(
             typer.echo(str(path))
         return 0
 
-    run([source], lang, library, handle, fetch=fetch, engine=engine)
+    run([source], lang, library, handle, fetch=fetch, engine=engine, timeout=timeout, verbose=verbose)

@@ -7,7 +7,20 @@ from typing import Annotated, Any
 import typer
 
 from .commands import run, vote_line
-from .options import FORMATS, EngineOpt, FetchOpt, JsonOpt, LangOpt, LibraryOpt, SourcesArg, VoteFormat, check
+from .options import (
+    FORMATS,
+    TIMEOUT,
+    EngineOpt,
+    FetchOpt,
+    JsonOpt,
+    LangOpt,
+    LibraryOpt,
+    SourcesArg,
+    TimeoutOpt,
+    VerboseOpt,
+    VoteFormat,
+    check,
+)
 from .output import Output, warn
 
 # one row per member and vote; `vote` is the list's key, as in JSON and SQLite (in_favour, against, abstaining)
@@ -34,6 +47,8 @@ def votes(
     library: LibraryOpt = None,
     fetch: FetchOpt = False,
     engine: EngineOpt = None,
+    timeout: TimeoutOpt = TIMEOUT,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Who voted how: in favour, against, abstaining — with ISO codes, outcome and checks.
 
@@ -82,7 +97,7 @@ def votes(
             return 1
         return 0
 
-    run(sources, lang, library, handle, fetch=fetch, engine=engine)
+    run(sources, lang, library, handle, fetch=fetch, engine=engine, timeout=timeout, verbose=verbose)
 
 
 def _what(v: Any) -> str:

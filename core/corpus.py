@@ -4,18 +4,32 @@ A record is the JSON of `resinspect inspect --json` (`export.jsonout.inspection`
 when the document cannot be read. Records come back in input order whatever the order of completion, so a run on
 a Dask cluster writes the same file as a local run. Nothing here prints: progress is reported through a
 callback. Writing records (NDJSON, CSV, SQLite) is `export/tables.py`.
+
+Locally, each document is read in a worker process of a small pool of our own (not ProcessPoolExecutor, whose
+one dead worker aborts the whole run with BrokenProcessPool): a worker that dies (the out-of-memory killer's
+SIGKILL) gives its document an error record and is replaced, and so is a worker still busy well past the
+time budget (stuck where its own deadline cannot reach). Workers die with their parent, even with
+`kill -9` of it (PR_SET_PDEATHSIG on Linux, and a watch on the parent everywhere). `-` is read from
+standard input once, by the parent, and handed to a worker.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 SUFFIXES = (".pdf", ".txt")
+KILL_GRACE = 15.0  # seconds past the time budget before a busy worker is killed and replaced
 
 Record = dict[str, Any]
 
@@ -32,9 +46,14 @@ def expand(patterns: Iterable[str]) -> list[str]:
     out: list[str] = []
     for pat in patterns:
         p = Path(pat)
-        if p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-        elif not p.exists() and glob.has_magic(pat):
+        try:
+            is_dir, exists = p.is_dir(), p.exists()
+        except OSError:  # a name too long for the file system: its record says so
+            out.append(pat)
+            continue
+        if is_dir:
+            out += sorted(str(f) for f in _files(p))
+        elif not exists and glob.has_magic(pat):
             matches = sorted(glob.glob(pat, recursive=True))
             if not matches:
                 out.append(pat)  # matches nothing: its record says so
@@ -47,6 +66,20 @@ def expand(patterns: Iterable[str]) -> list[str]:
         else:
             out.append(pat)
     return list(dict.fromkeys(out))
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    """The *.pdf and *.txt files under a folder, recursively; folders that cannot be listed, links to
+    folders (a loop would never end) and broken links are left out."""
+    for root, dirs, files in os.walk(folder, onerror=lambda exc: None):
+        dirs.sort()
+        for name in files:
+            f = Path(root) / name
+            try:
+                if f.suffix.lower() in SUFFIXES and f.is_file():
+                    yield f
+            except OSError:
+                continue
 
 
 # ------------------------------------------------------------------------------------------ inspection
@@ -75,18 +108,27 @@ def inspect_one(
     lang: str | None = None,
     library: list[str] | None = None,
     no_cache: bool = False,
+    timeout: float | None = None,
+    data: bytes | None = None,
     engine: str | None = None,
 ) -> Record:
     """The record of one document: `jsonout.inspection`, or `{"input", "error"}`. Never raises.
 
-    A top-level function of plain arguments, so that a process pool and a Dask cluster can both run it.
+    Read within `timeout` seconds (reader/guard.py); `data`: the document's bytes, read elsewhere (standard
+    input, read once by the parent); `engine`: the PDF engine (chosen by `run`). A top-level function of plain arguments, so that a process pool and
+    a Dask cluster can both run it.
     """
     from . import pipeline
     from .errors import ResinspectError
     from .export import jsonout
+    from .reader import guard
 
     try:
-        with _cache_off(no_cache):
+        with _cache_off(no_cache), guard.deadline(timeout):
+            if data is not None:
+                return jsonout.inspection(
+                    pipeline.inspect(data, lang=lang, library=library, called=source, engine=engine)
+                )
             return jsonout.inspection(pipeline.inspect(source, lang=lang, library=library, engine=engine))
     except ResinspectError as exc:
         return {"input": source, "error": str(exc)}
@@ -129,13 +171,14 @@ def run(
     no_cache: bool = False,
     scheduler: str | None = None,
     on_record: Callable[[Record], None] | None = None,
+    timeout: float | None = None,
     engine: str | None = None,
 ) -> Iterator[Record]:
     """Inspect every input; yield the records in input order. `on_record` sees each one as it completes.
 
-    workers=1: in this process, one after the other. Otherwise a ProcessPoolExecutor of `workers`
-    processes (default os.cpu_count()). `scheduler` ("tcp://host:port"): the same function on a Dask
-    distributed cluster (the paths must be readable by the workers under the same names). `engine`: the PDF
+    workers=1: in this process, one after the other. Otherwise a pool of `workers` processes (default
+    os.cpu_count()). `scheduler` ("tcp://host:port"): the same function on a Dask distributed cluster (the
+    paths must be readable by the workers under the same names). `timeout`: the time budget per document. `engine`: the PDF
     engine, chosen here (`reader.engines.choose`: RESINSPECT_ENGINE is read by this process) so that every
     worker uses the same one.
     """
@@ -143,32 +186,192 @@ def run(
 
     n = len(inputs)
     chosen = choose(engine)
+    stdin = _stdin_once(inputs)
     if scheduler:
-        done = _dask(inputs, scheduler, lang, library, no_cache, chosen)
+        done = _dask(inputs, scheduler, lang, library, no_cache, timeout, stdin, chosen)
     elif (workers or os.cpu_count() or 1) <= 1 or n <= 1:
-        done = ((i, inspect_one(s, lang, library, no_cache, chosen)) for i, s in enumerate(inputs))
+        done = (
+            (i, inspect_one(s, lang, library, no_cache, timeout, stdin if s == "-" else None, chosen))
+            for i, s in enumerate(inputs)
+        )
     else:
-        done = _pool(inputs, min(workers or os.cpu_count() or 1, n), lang, library, no_cache, chosen)
+        k = min(workers or os.cpu_count() or 1, n)
+        done = _pool(inputs, k, lang, library, no_cache, timeout, stdin, chosen)
     yield from _in_order(done, n, on_record)
 
 
-def _pool(
-    inputs: list[str], workers: int, lang: str | None, library: list[str] | None, no_cache: bool, engine: str
-) -> Iterator[tuple[int, Record]]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def _stdin_once(inputs: list[str]) -> bytes | None:
+    """Standard input, when `-` is among the inputs: read here, once (a pool worker's stdin is /dev/null)."""
+    if "-" not in inputs:
+        return None
+    from .reader.source import read_bytes
 
-    with ProcessPoolExecutor(max_workers=workers) as ex:
-        futs = {ex.submit(inspect_one, s, lang, library, no_cache, engine): i for i, s in enumerate(inputs)}
+    try:
+        return read_bytes("-", None)
+    except Exception:  # too large, unreadable: its record will say so when it is read again
+        return None
+
+
+# ------------------------------------------------------------------------------------------ the pool
+
+
+@dataclass
+class _Worker:
+    proc: Any
+    conn: Any
+    task: int | None = None
+    started: float = 0.0
+
+
+def _pool(
+    inputs: list[str],
+    workers: int,
+    lang: str | None,
+    library: list[str] | None,
+    no_cache: bool,
+    timeout: float | None,
+    stdin: bytes | None,
+    engine: str | None = None,
+) -> Iterator[tuple[int, Record]]:
+    """(index, record) as documents complete, from `workers` processes; a dead or stuck worker's document
+    gets an error record and the worker is replaced."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    ctx = multiprocessing.get_context()
+    hard = timeout + KILL_GRACE if timeout else None
+    todo = deque(range(len(inputs)))
+    slots: list[_Worker] = []
+
+    def start() -> _Worker:
+        ours, theirs = ctx.Pipe()
+        proc = ctx.Process(
+            target=_work, args=(theirs, os.getpid(), lang, library, no_cache, timeout, engine), daemon=True
+        )
+        proc.start()
+        theirs.close()
+        return _Worker(proc, ours)
+
+    def assign(w: _Worker) -> None:
+        w.task = None
+        if todo:
+            i = todo.popleft()
+            w.task, w.started = i, time.monotonic()
+            w.conn.send((i, inputs[i], stdin if inputs[i] == "-" else None))
+
+    try:
+        for _ in range(workers):
+            slots.append(start())
+            assign(slots[-1])
+        while any(w.task is not None for w in slots):
+            busy = [w for w in slots if w.task is not None]
+            wake = min(w.started + hard for w in busy) - time.monotonic() if hard else None
+            ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wake))
+            for k, w in enumerate(slots):
+                i = w.task
+                if i is None:
+                    continue
+                if w.conn in ready:
+                    try:
+                        j, rec = w.conn.recv()
+                    except (EOFError, OSError):
+                        pass  # it died while answering: below
+                    else:
+                        assign(w)
+                        yield j, rec
+                        continue
+                why = None
+                if w.proc.sentinel in ready or not w.proc.is_alive():
+                    w.proc.join(1)
+                    why = _death(w.proc.exitcode)
+                elif hard and time.monotonic() - w.started > hard:
+                    why = f"still running {KILL_GRACE:g} s past its {timeout:g} s budget: its process was stopped"
+                if why:
+                    _stop(w)
+                    slots[k] = start()
+                    assign(slots[k])
+                    yield i, {"input": inputs[i], "error": f"{inputs[i]}: {why}; the run went on"}
+    finally:
+        for w in slots:
+            _stop(w, gently=True)
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
+        hint = " (out of memory?)" if -code == signal.SIGKILL else ""
+        return f"the process reading this document was killed by {name}{hint}"
+    return f"the process reading this document ended (exit code {code})"
+
+
+def _stop(w: _Worker, gently: bool = False) -> None:
+    """End a worker: asked to, when it is idle and `gently`; killed otherwise."""
+    try:
+        if gently and w.task is None and w.proc.is_alive():
+            w.conn.send(None)
+            w.proc.join(1)
+    except (OSError, ValueError):
+        pass
+    if w.proc.is_alive():
+        w.proc.kill()
+    w.proc.join(5)
+    w.conn.close()
+
+
+def _work(
+    conn: Any,
+    parent: int,
+    lang: str | None,
+    library: list[str] | None,
+    no_cache: bool,
+    timeout: float | None,
+    engine: str | None = None,
+) -> None:
+    """A worker: read (index, source, data) tasks, answer (index, record), until told to stop."""
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    while True:
         try:
-            for fut in as_completed(futs):
-                yield futs[fut], fut.result()
-        finally:
-            for fut in futs:
-                fut.cancel()
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        i, source, data = task
+        conn.send((i, inspect_one(source, lang, library, no_cache, timeout, data, engine)))
+
+
+def _die_with_parent(parent: int) -> None:
+    """This process ends when its parent does, even by `kill -9`: the kernel's parent-death signal on
+    Linux, and everywhere a thread that watches the parent's pid."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before we got here
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _dask(
-    inputs: list[str], address: str, lang: str | None, library: list[str] | None, no_cache: bool, engine: str
+    inputs: list[str],
+    address: str,
+    lang: str | None,
+    library: list[str] | None,
+    no_cache: bool,
+    timeout: float | None = None,
+    stdin: bytes | None = None,
+    engine: str | None = None,
 ) -> Iterator[tuple[int, Record]]:
     try:
         from dask.distributed import Client, as_completed
@@ -177,15 +380,20 @@ def _dask(
             "--scheduler needs Dask: pip install 'resinspect[dask]' (dask[distributed])"
         ) from exc
     with Client(address) as client:
-        futs = client.map(
-            inspect_one,
-            inputs,
-            lang=lang,
-            library=library,
-            no_cache=no_cache,
-            engine=engine,
-            pure=False,
-        )
+        futs = [
+            client.submit(
+                inspect_one,
+                s,
+                lang,
+                library,
+                no_cache,
+                timeout,
+                stdin if s == "-" else None,
+                engine,
+                pure=False,
+            )
+            for s in inputs
+        ]
         index = {f.key: i for i, f in enumerate(futs)}
         for fut in as_completed(futs):
             yield index[fut.key], fut.result()

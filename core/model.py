@@ -43,6 +43,9 @@ IssueCode = Literal[
     "garbled-arabic",
     "cid-glyphs",
     "symbol-mismatch",
+    "pdf-repaired",  # damage the PDF reader repaired or skipped (pdfminer's warnings, counted)
+    "engine-fallback",  # the PDFium engine could not be bounded on this PDF: pdfminer read it
+    "text-decoding",  # a text file that is not clean UTF-8: bad bytes replaced, or its encoding guessed
     # paragraphs
     "structure-doubt",
     # votes
@@ -60,6 +63,7 @@ IssueCode = Literal[
     "item-split",
     "roster-doubt",
     "no-roster",
+    "too-many-votes",
 ]
 
 Box = tuple[
@@ -124,6 +128,7 @@ class RawSource:
     lang: Lang | None  # language told by the file name, if any
     symbol_source: SymbolSource | None = None  # "input" (a symbol was asked for) or "file name"
     engine: str | None = None  # the PDF engine that read the pages (reader/engines.py); None for text
+    issues: tuple[Issue, ...] = ()  # what the reader met: damage repaired, a text's encoding guessed
 
 
 # ------------------------------------------------------------------------------------------ documents

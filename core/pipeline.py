@@ -25,18 +25,21 @@ def read(
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
     engine: str | None = None,
+    *,
+    called: str = "<bytes>",
 ) -> Document:
     """Read and clean a SOURCE: a path, a UN symbol, "-" (standard input), or the bytes of a PDF or text
-    file. With `fetch`, a symbol missing from the library is downloaded first. `engine`: the PDF engine,
-    "pdfium" or "pdfminer" (default: RESINSPECT_ENGINE, else `reader.engines.DEFAULT`). Raises SourceError
-    for unreadable input."""
+    file (`called`: what to call them in messages and records). With `fetch`, a symbol missing from the
+    library is downloaded first. `engine`: the PDF engine, "pdfium" or "pdfminer" (default:
+    RESINSPECT_ENGINE, else `reader.engines.DEFAULT`). Raises SourceError for unreadable input."""
     if isinstance(source, bytes | bytearray):
-        raw = read_data(bytes(source), "<bytes>", engine=engine)
+        raw = read_data(bytes(source), called, engine=engine)
     else:
         raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch, engine=engine)
     doc = cache.load_document(raw)
     if doc is None:
         doc = clean(raw)
+        doc.issues[:0] = raw.issues  # what the reader met (damage repaired, an encoding guessed)
         cache.store_document(raw, doc)
         return doc
     return name(doc, raw)
@@ -64,13 +67,15 @@ def extract_votes(doc: Document, resolutions: list[Resolution] | None = None) ->
 
 
 def inspect(
-    source: str | Path,
+    source: str | Path | bytes,
     lang: str | None = None,
     library: Sequence[str | Path] | None = None,
     fetch: bool = False,
     engine: str | None = None,
+    *,
+    called: str = "<bytes>",
 ) -> Inspection:
-    """Everything about one SOURCE (`engine`: as `read`)."""
-    doc = read(source, lang, library, fetch, engine)
+    """Everything about one SOURCE (or the bytes of one, `called` so; `engine`: as `read`)."""
+    doc = read(source, lang, library, fetch, engine, called=called)
     res = find_resolutions(doc)
     return Inspection(doc, res, _extract_citations(doc, res), _extract_votes(doc, res))

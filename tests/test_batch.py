@@ -135,7 +135,7 @@ def test_second_run_uses_the_cache_not_pdfminer(corpus, first_run, home, monkeyp
         calls.append(a)
         raise RuntimeError("pdfminer called")
 
-    monkeypatch.setattr(pdftext, "read_pdf", no_pdfminer)
+    monkeypatch.setattr(pdftext, "read_pdf_report", no_pdfminer)
     _, inputs = corpus
     out = tmp_path / "warm.ndjson"
     r = _cli("batch", *inputs[:3], "-o", out, "-j", "1")

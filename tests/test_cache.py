@@ -91,7 +91,7 @@ def test_version_change_invalidates(home, monkeypatch):
 def test_pages_of_one_engine_are_not_the_other_engines(home, monkeypatch):
     """The engine is part of the key: pages read by pdfminer are a miss for PDFium and the other way round
     (the engine named, or RESINSPECT_ENGINE's), and a read by the other engine replaces them."""
-    cache.put(KEY, PAGES, "pdfminer")
+    cache.put(KEY, PAGES, engine="pdfminer")
     assert cache.get(KEY, "pdfminer") == PAGES and cache.get(KEY, "pdfium") is None
     monkeypatch.setenv("RESINSPECT_ENGINE", "pdfium")
     assert cache.get(KEY) is None
@@ -233,12 +233,22 @@ def test_cleaned_document_round_trip_keeps_footnotes(home):
     raw = RawSource("x.pdf", "x.pdf", KEY, "pdf", PAGES, None, None)
     doc = Document(
         input="x.pdf", path="x.pdf", sha256=KEY, text="Page one", page_starts=[0, 8, 8, 8], kind="pdf",
-        lines=[TextLine(0, 8, 1, (72.0, 700.5, 300.25, 712.0))],
+        lines=[TextLine(0, 8, 1, (72.0, 700.5, 300.25, 712.0))], languages=["en"], page_languages=[["en"], [], [], []],
         footnotes=[Footnote(1, "1", "A/74/976-S/2020/773.", (82.0, 60.0, 170.0, 68.0)), Footnote(2, "*", "Reissued.")],
     )  # fmt: skip
     cache.store_document(raw, doc)
     back = cache.load_document(raw)
     assert back is not None and back.footnotes == doc.footnotes and back.text == doc.text
+
+
+def test_footnote_on_a_page_the_document_does_not_have_is_a_miss(home):
+    raw = RawSource("x.pdf", "x.pdf", KEY, "pdf", PAGES, None, None)
+    doc = Document(
+        input="x.pdf", path="x.pdf", sha256=KEY, text="Page one", page_starts=[0, 8, 8, 8], kind="pdf",
+        languages=["en"], page_languages=[["en"], [], [], []], footnotes=[Footnote(5, "1", "A note.")],
+    )  # fmt: skip
+    cache.store_document(raw, doc)
+    assert cache.load_document(raw) is None
 
 
 def test_round_trip_keeps_characters_and_gap(home):

@@ -21,19 +21,19 @@ READING = ("votes", "paragraphs", "citations", "text", "inspect", "show", "batch
 
 @pytest.fixture
 def calls(monkeypatch, tmp_path):
-    """Which engine read a PDF: each engine's read_pdf records its name, then reads as usual."""
+    """Which engine read a PDF: each engine's reading function records its name, then reads as usual."""
     monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path))
     monkeypatch.setenv("RESINSPECT_NO_CACHE", "1")
     monkeypatch.delenv(engines.ENV_ENGINE, raising=False)
     seen: list[str] = []
-    for module, name in ((pdf, "pdfminer"), (pdfium, "pdfium")):
-        real = module.read_pdf
+    for module, name, fn in ((pdf, "pdfminer", "read_pdf_report"), (pdfium, "pdfium", "read_pdf")):
+        real = getattr(module, fn)
 
         def spy(data, *a, _real=real, _name=name, **k):
             seen.append(_name)
             return _real(data, *a, **k)
 
-        monkeypatch.setattr(module, "read_pdf", spy)
+        monkeypatch.setattr(module, fn, spy)
     return seen
 
 
@@ -95,10 +95,10 @@ def test_batch_workers_use_the_engine_chosen_here(calls, monkeypatch):
     seen: list[str | None] = []
     real = corpus.inspect_one
 
-    def spy(source, lang=None, library=None, no_cache=False, engine=None):
+    def spy(source, lang=None, library=None, no_cache=False, timeout=None, data=None, engine=None):
         seen.append(engine)
         monkeypatch.setenv(engines.ENV_ENGINE, "pdfminer")  # as if the worker's environment differed
-        return real(source, lang, library, no_cache, engine)
+        return real(source, lang, library, no_cache, timeout, data, engine)
 
     monkeypatch.setattr(corpus, "inspect_one", spy)
     recs = list(corpus.run([str(PV)], workers=1))

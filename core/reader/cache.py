@@ -29,17 +29,19 @@ from pathlib import Path
 from typing import Any
 
 from .. import version
-from ..model import Document, Footnote, Issue, Line, Page, RawSource, TextLine
+from ..model import LANGUAGES, Document, Footnote, Issue, Line, Page, RawSource, TextLine
+from . import tempfiles
 from .layout import READER_VERSION
 from .library import user_dir
 
 ENV_NO_CACHE = "RESINSPECT_NO_CACHE"
 ENV_CACHE_MAX = "RESINSPECT_CACHE_MAX"
 DEFAULT_MAX = 512 * 1024 * 1024
+ENTRY_MAX = 128 * 1024 * 1024  # an entry larger than this is not read (3,000 pages of text are ~30 MB)
 STALE_TMP = 600.0  # seconds: a temporary file this old was left by a killed run (a live write takes less)
 EVICT_EVERY = 32  # writes between two looks at the cache's size (a look lists the folder)
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
-FORMAT = 4  # bump when the layout of a cache file changes
+FORMAT = 5  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -98,10 +100,14 @@ def _record(sha256: str, engine: str | None = None) -> dict[str, Any] | None:
     path = _entry(sha256)
     if path is None:
         return None
+    global _swept
+    if not _swept:  # once per process: what a killed run left, even in a run that only reads
+        _swept = True
+        tempfiles.sweep(path.parent)
     try:
         st = os.lstat(path)
-        limit = max_bytes()
-        if not stat.S_ISREG(st.st_mode) or (limit is not None and st.st_size > limit):
+        limit = min(max_bytes() or ENTRY_MAX, ENTRY_MAX)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
             return None
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
@@ -142,7 +148,9 @@ def _opt_str(v: Any) -> str | None:
 
 
 def _opt_int(v: Any) -> int | None:
-    return None if v is None else int(v)
+    if v is not None and not _is_int(v):
+        raise TypeError("int")
+    return v
 
 
 def _page_to_json(p: Page) -> dict[str, Any]:
@@ -168,21 +176,52 @@ def _page_from_json(d: Any) -> Page:
             chars = tuple(float(x) for x in chars)
         lines.append(Line(text, _box(box), _HINTS[hint], chars, _number(gap)))  # type: ignore[arg-type]
     width, height, cid = d["width"], d["height"], d["cid"]
-    if not (isinstance(d["number"], int) and isinstance(cid, int)):
+    if not (_is_int(d["number"]) and d["number"] >= 1 and _is_int(cid) and cid >= 0):
         raise TypeError("number")
+    if not (isinstance(width, int | float) and isinstance(height, int | float)):
+        raise TypeError("size")
     return Page(d["number"], tuple(lines), float(width), float(height), cid)
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _issues(raw: Any) -> list[Issue]:
+    """Issues from their JSON form; raises TypeError/KeyError/ValueError on the wrong shape."""
+    if not isinstance(raw, list):
+        raise TypeError("issues")
+    out = []
+    for i in raw:
+        code, message, pages = i["code"], i["message"], i["pages"]
+        if not (isinstance(code, str) and isinstance(message, str) and isinstance(pages, list)):
+            raise TypeError("issue")
+        out.append(Issue(code, message, tuple(int(x) for x in pages)))  # type: ignore[arg-type]
+    return out
 
 
 def get(sha256: str, engine: str | None = None) -> list[Page] | None:
     """The cached pages for this content hash read by `engine` (default: `engines.choose()`), or None
     (disabled, absent, stale, another engine's, corrupt, wrong shape)."""
+    found = lookup(sha256, engine)
+    return found[0] if found else None
+
+
+def lookup(sha256: str, engine: str | None = None) -> tuple[list[Page], list[Issue]] | None:
+    """The cached pages for this content hash read by `engine` and the issues met reading them, or None
+    (disabled, absent, stale, another engine's, corrupt, wrong shape: an entry with no page, or a page with
+    no line, is a miss too)."""
     data = _record(sha256, engine)
     if data is None:
         return None
     try:
-        return [_page_from_json(p) for p in data["pages"]]
+        pages = [_page_from_json(p) for p in data["pages"]]
+        issues = _issues(data.get("issues", []))
     except (KeyError, TypeError, ValueError):
         return None
+    if not pages or not any(p.lines for p in pages):
+        return None  # no PDF the reader accepts gives that: an entry that would poison a good document
+    return pages, issues
 
 
 def load_document(raw: RawSource) -> Document | None:
@@ -195,30 +234,72 @@ def load_document(raw: RawSource) -> Document | None:
     if not isinstance(d, dict) or d.get("engine") != engine_digest():
         return None
     try:
-        text = d["text"]
-        if not isinstance(text, str) or not all(isinstance(x, str) for x in d["languages"]):
-            return None
-        return Document(
-            input=raw.input,
-            path=raw.path,
-            sha256=raw.sha256,
-            text=text,
-            page_starts=[int(x) for x in d["page_starts"]],
-            kind=raw.kind,
-            header_symbol=_opt_str(d["header_symbol"]),
-            languages=list(d["languages"]),
-            issues=[Issue(i["code"], i["message"], tuple(int(x) for x in i["pages"])) for i in d["issues"]],
-            source_pages=int(d["source_pages"]) if d["source_pages"] is not None else None,
-            lines=[
-                TextLine(int(a), int(b), int(p), _box(box), _opt_int(li), _opt_int(off))
-                for a, b, p, box, li, off in d["lines"]
-            ],
-            page_languages=[[str(x) for x in langs] for langs in d["page_languages"]],
-            footnotes=[Footnote(int(p), str(m), str(t), _box(box)) for p, m, t, box in d["footnotes"]],
-            layout=raw.pages,
-        )
+        return _document(raw, d)
     except (KeyError, TypeError, ValueError):  # a damaged entry is a miss
         return None
+
+
+def _document(raw: RawSource, d: dict[str, Any]) -> Document | None:
+    """The cached Document, checked against its schema (types, sizes, offsets inside the text); None, or
+    TypeError/KeyError/ValueError, for anything else."""
+    text, languages, starts = d["text"], d["languages"], d["page_starts"]
+    if not isinstance(text, str) or not text.strip():
+        return None  # `clean` refuses a document with no text: an empty one is no cleaned document
+    if not (isinstance(languages, list) and all(x in LANGUAGES for x in languages)):
+        return None
+    if not (isinstance(starts, list) and starts and all(_is_int(x) for x in starts)):
+        return None
+    if starts != sorted(starts) or starts[0] != 0 or starts[-1] > len(text) or len(starts) != len(raw.pages):
+        return None
+    page_languages = d["page_languages"]
+    if not (isinstance(page_languages, list) and len(page_languages) == len(starts)):
+        return None
+    if not all(isinstance(p, list) and all(x in LANGUAGES for x in p) for p in page_languages):
+        return None
+    source_pages = d["source_pages"]
+    if source_pages is not None and not (_is_int(source_pages) and source_pages >= 0):
+        return None
+    lines = []
+    for a, b, p, box, li, off in d["lines"]:
+        if not (
+            _is_int(a) and _is_int(b) and _is_int(p) and 0 <= a <= b <= len(text) and 1 <= p <= len(starts)
+        ):
+            return None
+        lines.append(TextLine(a, b, p, _box(box), _opt_int(li), _opt_int(off)))
+    footnotes = _footnotes(d["footnotes"], len(starts))
+    if footnotes is None:
+        return None
+    return Document(
+        input=raw.input,
+        path=raw.path,
+        sha256=raw.sha256,
+        text=text,
+        page_starts=starts,
+        kind=raw.kind,
+        header_symbol=_opt_str(d["header_symbol"]),
+        languages=languages,
+        issues=_issues(d["issues"]),
+        source_pages=source_pages,
+        lines=lines,
+        page_languages=page_languages,
+        footnotes=footnotes,
+        layout=raw.pages,
+    )
+
+
+def _footnotes(raw: Any, n_pages: int) -> list[Footnote] | None:
+    """The pages' footnotes from their JSON form ([page, mark, text, box]); None for a page out of the
+    document, TypeError/KeyError/ValueError for anything else of the wrong shape."""
+    if not isinstance(raw, list):
+        raise TypeError("footnotes")
+    out = []
+    for page, mark, text, box in raw:
+        if not (_is_int(page) and isinstance(mark, str) and isinstance(text, str)):
+            raise TypeError("footnote")
+        if not 1 <= page <= n_pages:
+            return None
+        out.append(Footnote(page, mark, text, _box(box)))
+    return out
 
 
 def store_document(raw: RawSource, doc: Document) -> None:
@@ -241,7 +322,7 @@ def store_document(raw: RawSource, doc: Document) -> None:
         "footnotes": [[f.page, f.mark, f.text, list(f.box) if f.box else None] for f in doc.footnotes],
         "engine": engine_digest(),
     }
-    _write(raw.sha256, raw.pages, document, raw.engine)
+    _write(raw.sha256, raw.pages, document, raw.issues, raw.engine)
 
 
 @functools.cache
@@ -257,14 +338,20 @@ def engine_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def put(sha256: str, pages: list[Page], engine: str | None = None) -> None:
-    """Store the pages `engine` read for this content hash. Does nothing when disabled or the folder is not
-    writable."""
-    _write(sha256, pages, None, engine)
+def put(
+    sha256: str, pages: list[Page], issues: list[Issue] | tuple[Issue, ...] = (), engine: str | None = None
+) -> None:
+    """Store the pages `engine` read for this content hash (and the issues met reading them). Does nothing
+    when disabled or the folder is not writable."""
+    _write(sha256, pages, None, issues, engine)
 
 
 def _write(
-    sha256: str, pages: list[Page], document: dict[str, Any] | None, engine: str | None = None
+    sha256: str,
+    pages: list[Page],
+    document: dict[str, Any] | None,
+    issues: Any = (),
+    engine: str | None = None,
 ) -> None:
     path = _entry(sha256)
     if path is None:
@@ -277,12 +364,15 @@ def _write(
         "sha256": path.stem,
         "pages": [_page_to_json(p) for p in pages],
     }
+    if issues:
+        record["issues"] = [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in issues]
     if document is not None:
         record["document"] = document
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        tempfiles.lock(fd)  # until written: a killed write's file is known for a leftover at once
         tmp = Path(name)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(record, f, ensure_ascii=False)
@@ -300,6 +390,7 @@ def _write(
 
 
 _writes = 0
+_swept = False
 
 
 def _listing(folder: Path) -> tuple[list[tuple[float, int, Path]], list[tuple[float, Path]]]:
@@ -335,6 +426,7 @@ def evict(limit: int | None = None) -> int:
     for mtime, path in temporary:
         if now - mtime > STALE_TMP:
             path.unlink(missing_ok=True)
+    tempfiles.sweep(cache_dir())  # the younger ones nobody is writing (a write killed a moment ago)
     if limit is None:
         return 0
     total = sum(size for _, size, _ in entries)

@@ -11,7 +11,7 @@ import os
 from typing import Literal, get_args
 
 from ..errors import ResinspectError, shown
-from ..model import Page
+from ..model import Issue, Page
 
 ENV_ENGINE = "RESINSPECT_ENGINE"
 Engine = Literal["pdfium", "pdfminer"]
@@ -35,10 +35,24 @@ def choose(engine: str | None = None) -> Engine:
 
 def read_pdf(data: bytes, engine: Engine) -> list[Page]:
     """Every page of a PDF read by `engine`, as lines in reading order. Raises SourceError."""
+    return read_pdf_report(data, engine)[0]
+
+
+def read_pdf_report(data: bytes, engine: Engine) -> tuple[list[Page], list[Issue]]:
+    """`read_pdf`, and the issues met on the way (`pdf-repaired`, from the pdfminer engine; PDFium repairs
+    silently). PDFium draws a page's forms, and inflates a stream, in one call that no deadline or bound
+    reaches: a PDF whose streams decode past the bounds, or whose forms nest past the bound or hold
+    themselves, is read by pdfminer instead (`engine-fallback`), whose reader is bounded step by step. Raises SourceError
+    (LimitExceeded past a bound)."""
+    from . import pdf
+
     if engine == "pdfium":
         from . import pdfium
 
-        return pdfium.read_pdf(data)
-    from . import pdf
-
-    return pdf.read_pdf(data)
+        risk = pdf.stream_risk(data) or pdf.form_risk(data)
+        if risk is None:
+            return pdfium.read_pdf(data), []
+        pages, issues = pdf.read_pdf_report(data)  # whose interpreter is bounded form by form
+        why = f"read by the pdfminer engine: {risk}, which PDFium could not be stopped in"
+        return pages, [*issues, Issue("engine-fallback", why, ())]
+    return pdf.read_pdf_report(data)

@@ -33,6 +33,7 @@ GUTTER_SEARCH = (0.3, 0.7)  # where a column gutter may lie, as fractions of the
 GUTTER_MIN_GAP = 0.9  # a row whose gap at the gutter is narrower than this is one full-width line
 GUTTER_MIN_ROWS = 4  # side-by-side rows needed before a page counts as two-column
 GUTTER_MAX_CROSS = 0.25  # at most this share of the rows may cross the gutter
+GUTTER_MAX_WIDTH = 14_400.0  # PDF's largest page (200 in): a wider page is not searched for a gutter
 BAND_GAP = 2.0  # a vertical gap wider than this (in sizes) ends a two-column band
 PARA_GAP = 1.15  # a line pitch above this times the page's usual pitch starts a paragraph
 PITCH_SHARE = 0.1  # share of line pitches a pitch must recur on to be the page's usual one
@@ -298,6 +299,8 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
 def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float | None:
     """The x of a column gutter that most rows leave empty, or None for a one-column page."""
     spans = [s for s in row_spans if s]
+    if not width <= GUTTER_MAX_WIDTH:  # the search keeps one counter per point of the width
+        return None
     lo, hi = int(width * GUTTER_SEARCH[0]), int(width * GUTTER_SEARCH[1])
     if len(spans) < GUTTER_MIN_ROWS or hi <= lo:
         return None

@@ -43,7 +43,7 @@ from typing import Any
 from ..errors import SourceError
 from ..model import Page
 from ..text.scripts import COMBINING_RE, RTL_RE, WIDE
-from . import layout
+from . import guard, layout, limits
 from .layout import Glyph, make_page
 from .pdf import load_pdf_bytes
 
@@ -747,9 +747,13 @@ def _pages(
                 raise SourceError("truncated or damaged PDF: no pages found")
             if api.page_count(doc) <= 0:
                 raise SourceError("truncated or damaged PDF: no pages found")
+        lim = limits.current()
+        if api.page_count(doc) > lim.pages:
+            raise limits.exceeded(f"more than {limits.amount(lim.pages)} pages")
         s = _Page(api)
         s.descents = _descriptor_descents(data)
         for number in range(api.page_count(doc)):
+            guard.check()  # the time budget, between pages (PDFium reads one page in one call)
             page = api.load_page(doc, number)
             if not page:
                 raise SourceError(f"truncated or damaged PDF: page {number + 1} cannot be read")
@@ -759,6 +763,10 @@ def _pages(
                 if not tp:
                     raise SourceError(f"truncated or damaged PDF: page {number + 1} cannot be read")
                 try:
+                    if api.count(ctypes.c_void_p(tp)) > lim.glyphs_per_page:
+                        raise limits.exceeded(
+                            f"more than {limits.amount(lim.glyphs_per_page)} glyphs on page {number + 1}"
+                        )
                     glyphs, cids, n = _page_glyphs(api, s, ctypes.c_void_p(tp), runs)
                 finally:
                     api.close_text(tp)

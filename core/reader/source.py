@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import SourceError, shown
-from ..model import LANGUAGES, Page, RawSource, SymbolSource
+from ..model import LANGUAGES, Issue, Page, RawSource, SymbolSource
 from ..text.symbols import normalize_symbol, parse_filename, symbol_key
+from . import limits
 from .layout import lines_from_text
-from .library import search_dirs
+from .library import SUFFIXES, index, search_dirs
 
 ENV_LANG = "RESINSPECT_LANG"
-_SUFFIXES = {".pdf", ".txt", ".text"}
 
 
 def language_order(lang: str | None) -> list[str]:
@@ -34,18 +34,13 @@ def language_order(lang: str | None) -> list[str]:
 
 
 def find_symbol(symbol: str, lang: str | None, libraries: Sequence[str | Path] | None) -> Path:
-    """The file holding `symbol` in the preferred language, searched in the library folders."""
+    """The file holding `symbol` in the preferred language, searched in the library folders (each listed
+    once per process, `library.index`)."""
     key = symbol_key(symbol)
     found: dict[str | None, Path] = {}
     for folder in search_dirs(libraries):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() not in _SUFFIXES:
-                continue
-            sym, flang = parse_filename(path.name)
-            if sym and symbol_key(sym) == key:
-                found.setdefault(flang, path)
+        for flang, path in index(folder).get(key, {}).items():
+            found.setdefault(flang, path)
     if not found:
         raise SourceError(
             f"unknown symbol {shown(symbol)}: not found in samples/ or the library (use --library DIR)"
@@ -66,35 +61,109 @@ def resolve(
     if input == "-":
         return None
     path = Path(input)
-    if path.is_file():
-        return path
-    if path.is_dir():
-        raise SourceError(f"{shown(input)}: is a folder, not a document")
+    try:
+        if path.is_file():
+            return path
+        if path.is_dir():
+            raise SourceError(f"{shown(input)}: is a folder, not a document")
+    except OSError as exc:  # a name too long for the file system, a folder we may not enter…
+        if normalize_symbol(input) is None:
+            raise SourceError(f"{shown(input)}: cannot read ({exc.strerror or exc})") from None
     symbol = normalize_symbol(input)
     if symbol is None:
         sym, _ = parse_filename(input)
         symbol = sym
-    if symbol is not None and not (os.sep in input and path.suffix.lower() in _SUFFIXES):
+    if symbol is not None and not (os.sep in input and path.suffix.lower() in SUFFIXES):
         return find_symbol(symbol, lang, libraries)
     raise SourceError(f"{shown(input)}: no such file, and not a UN document symbol")
 
 
 # Latin-1 characters that are not printable (str.isprintable), line breaks and tabs aside
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\xa0\xad]")
+_BOMS = (  # longest first: UTF-32 LE begins like UTF-16 LE
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_ASCII = bytes(range(128))
+NUL_SHARE = 0.05  # a text with more NUL bytes than this share is binary; fewer are dropped, with a warning
+THIN = 16  # fewer non-ASCII bytes than this tell nothing about a legacy encoding: cp1252, said to be a guess
 
 
-def _decode_text(data: bytes, name: str) -> str:
-    if b"\x00" in data[:4096]:
-        raise SourceError(f"{name}: not a PDF or a text file (binary content)")
-    for enc in ("utf-8-sig",):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            pass
-    # Real extracted texts are sometimes Latin-1 (e.g. "Charg\xe9 d'Affaires"); accept them if mostly text.
-    text = data.decode("latin-1")
+def _binary(name: str) -> SourceError:
+    return SourceError(f"{name}: not a PDF or a text file (binary content)")
+
+
+def _replaced(text: str, data: bytes) -> int:
+    """How many U+FFFD a lenient decoding put in (beyond those the file itself holds)."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, list[Issue]]:
+    """The text of a text file, and what was done to get it (`text-decoding` issues). UTF-8, UTF-16 and
+    UTF-32 by their byte-order mark; else UTF-8, with the few bytes that are not replaced (U+FFFD) when most
+    of the file's non-ASCII bytes are valid UTF-8; else a legacy 8-bit encoding guessed by
+    charset-normalizer (cp1252 where it reads the same), named in a warning when the guess is weak. A few
+    NUL bytes are dropped; binary content is refused."""
+    issues: list[Issue] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, "replace")
+            if bad := _replaced(text, data):
+                issues.append(
+                    Issue(
+                        "text-decoding", f"{bad:,} bytes that are not {encoding.upper()} replaced by U+FFFD"
+                    )
+                )
+            return _printable(text, name), issues
+    nul = data.count(b"\x00")
+    if nul:
+        if nul > NUL_SHARE * len(data):
+            raise _binary(name)
+        data = data.replace(b"\x00", b"")
+        issues.append(Issue("text-decoding", f"{_bytes(nul, 'NUL byte')} dropped"))
+    try:
+        return _printable(data.decode("utf-8"), name), issues
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    bad = _replaced(text, data)
+    non_ascii = len(data.translate(None, _ASCII))
+    if non_ascii - bad >= 2 * bad:  # mostly valid UTF-8 sequences: a few damaged bytes in a UTF-8 file
+        issues.append(Issue("text-decoding", f"{_bytes(bad)} not valid UTF-8, replaced by U+FFFD"))
+        return _printable(text, name), issues
+    text, encoding, weak = _legacy(data, non_ascii)
+    if weak:
+        issues.append(Issue("text-decoding", f"not UTF-8: read as {encoding}, a guess (check the text)"))
+    return _printable(text, name), issues
+
+
+def _legacy(data: bytes, non_ascii: int) -> tuple[str, str, bool]:
+    """A text in a legacy 8-bit encoding: (text, encoding, whether the guess is weak). charset-normalizer
+    (already a dependency of pdfminer.six, and the maintained successor of chardet) guesses; cp1252 is
+    preferred where it gives the same text (an English, French or Spanish text saved on Windows), and taken
+    as a weak guess when a handful of non-ASCII bytes tell nothing."""
+    if non_ascii < THIN:
+        return data.decode("cp1252", "replace"), "cp1252", True
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return data.decode("cp1252", "replace"), "cp1252", True
+    candidates = [best.encoding, *best.could_be_from_charset]
+    encoding = "cp1252" if "cp1252" in candidates else best.encoding
+    return data.decode(encoding, "replace"), encoding, best.chaos > 0.1 or best.coherence < 0.1
+
+
+def _bytes(n: int, what: str = "byte") -> str:
+    return f"{n:,} {what}{'s' if n != 1 else ''}"
+
+
+def _printable(text: str, name: str) -> str:
     if len(_UNPRINTABLE.findall(text)) > 0.03 * len(text):
-        raise SourceError(f"{name}: not a PDF or a text file (binary content)")
+        raise _binary(name)
     return text
 
 
@@ -127,17 +196,31 @@ def read_source(
         if not fetch or symbol is None:
             raise
         from .fetch import fetch as fetch_pdf
+        from .fetch import log_waiting
 
-        fetch_pdf(symbol, lang or "en", library=Path(libraries[0]) if libraries else None)
+        library = Path(libraries[0]) if libraries else None
+        fetch_pdf(symbol, lang or "en", library=library, on_wait=log_waiting)
         path = resolve(input, lang, libraries)
+    return read_data(read_bytes(input, path), input, path, engine)
+
+
+def read_bytes(input: str, path: Path | None) -> bytes:
+    """The bytes of a SOURCE's file (None: standard input), within the file-size bound."""
+    limit = limits.current().file_bytes
+    too_big = limits.exceeded(f"a file larger than {limits.amount(limit, 'bytes')}")
     if path is None:
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SourceError(f"{shown(input)}: cannot read ({exc.strerror or exc})") from None
-    return read_data(data, input, path, engine)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise limits.LimitExceeded(f"<stdin>: {too_big}")
+        return data
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise SourceError(f"{shown(input)}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise limits.LimitExceeded(f"{shown(input)}: {too_big}")
+    return data
 
 
 def read_data(data: bytes, input: str, path: Path | None = None, engine: str | None = None) -> RawSource:
@@ -156,13 +239,46 @@ def read_data(data: bytes, input: str, path: Path | None = None, engine: str | N
         from . import cache, engines
 
         chosen = engines.choose(engine)
-        pages = cache.get(sha, chosen)
-        if pages is None:
+        found = cache.lookup(sha, chosen)
+        if found is None:
             try:
-                pages = engines.read_pdf(data, chosen)
-            except SourceError as exc:
-                raise SourceError(f"{shown(input)}: {exc}") from None
-            cache.put(sha, pages, chosen)
-        return RawSource(input, name if path else None, sha, "pdf", pages, symbol, flang, told, chosen)
-    text = _decode_text(data, shown(input))
-    return RawSource(input, name if path else None, sha, "text", text_pages(text), symbol, flang, told)
+                found = engines.read_pdf_report(data, chosen)
+                _check_lines(found[0])
+            except SourceError as exc:  # LimitExceeded stays one
+                raise type(exc)(f"{shown(input)}: {exc}") from None
+            cache.put(sha, *found, engine=chosen)
+        pages, issues = found
+        return RawSource(
+            input, name if path else None, sha, "pdf", pages, symbol, flang, told, chosen, tuple(issues)
+        )
+    text, issues = decode_text(data, shown(input))
+    try:
+        _check_text(text)
+    except SourceError as exc:
+        raise type(exc)(f"{shown(input)}: {exc}") from None
+    return RawSource(
+        input,
+        name if path else None,
+        sha,
+        "text",
+        text_pages(text),
+        symbol,
+        flang,
+        told,
+        issues=tuple(issues),
+    )
+
+
+def _check_text(text: str) -> None:
+    """A text within the bounds on characters and lines (checked before any line is made)."""
+    lim = limits.current()
+    if len(text) > lim.text_chars:
+        raise limits.exceeded(f"a text of more than {limits.amount(lim.text_chars)} characters")
+    if max(text.count("\n"), text.count("\r")) >= lim.text_lines:
+        raise limits.exceeded(f"a text of more than {limits.amount(lim.text_lines)} lines")
+
+
+def _check_lines(pages: list[Page]) -> None:
+    lim = limits.current()
+    if sum(len(p.lines) for p in pages) > lim.text_lines:
+        raise limits.exceeded(f"more than {limits.amount(lim.text_lines)} lines of text")

@@ -4,13 +4,15 @@ their labels, read item by item, matched to that year's Council. Arabic blocks, 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...data.lexicon import Lexicon
-from ...model import VOTE_LISTS, Document, Resolution, Vote, VoteList
+from ...model import VOTE_LISTS, Document, Issue, Resolution, Vote, VoteList
+from ...reader import limits
 from ...text.scripts import WIDE_RE
 from . import outcome
 from .checks import finish
@@ -36,6 +38,7 @@ class Block:
     start: int
     lists: dict[VoteList, tuple[int, int]]
     end: int
+    last: bool = False  # the last block read: the document holds more than the bound allows
 
 
 @functools.cache
@@ -67,8 +70,9 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
     lb = _labels(lx)
     if not any(w in folded for w in lb.words):
         return []
+    bound = limits.current().vote_blocks
     hits = sorted((m.start(), m.end(), key) for key in VOTE_LISTS for m in _label_hits(lb.labels[key], text))
-    blocks = []
+    blocks: list[Block] = []
     i = 0
     while i < len(hits):
         if hits[i][2] != "in_favour":
@@ -101,9 +105,28 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
         ):
             i += 1
             continue
-        blocks.append(Block(seq[0][0], spans, spans[seq[-1][2]][1]))
+        block = Block(seq[0][0], spans, spans[seq[-1][2]][1])
+        if _listed(text, block, lb) or outcome.stated_counts(
+            text[block.end : block.end + outcome.CONTEXT], lx
+        ):
+            if len(blocks) == bound:  # a bound on every document: memory and warnings grow with votes
+                blocks[-1] = dataclasses.replace(blocks[-1], last=True)
+                break
+            blocks.append(block)
         i = j
     return blocks
+
+
+def _listed(text: str, block: Block, lb: _Labels) -> bool:
+    """Whether anything stands under the block's labels: a label with nothing under it (or only the next
+    label) is no vote, unless a tally states its counts."""
+    for a, b in block.lists.values():
+        chunk = text[a:b]
+        for rx in lb.labels.values():
+            chunk = rx.sub(" ", chunk)
+        if chunk.strip(" \t\n.。,，;；:："):
+            return True
+    return False
 
 
 def _list_end(text: str, pos: int, lx: Lexicon) -> int:
@@ -165,4 +188,12 @@ def read_block(doc: Document, resolutions: list[Resolution], lx: Lexicon, block:
     for key, m in name_pieces(text, pieces, year, lx.lang):
         vote.members(key).append(m)
     finish(vote, stated, year)
+    if block.last:
+        vote.issues.append(
+            Issue(
+                "too-many-votes",
+                f"the document holds more than {limits.amount(limits.current().vote_blocks)} vote blocks "
+                "(a bound on every document): the ones after this vote were not read",
+            )
+        )
     return vote
