@@ -1,329 +1,410 @@
 #!/usr/bin/env python
-"""Benchmark resinspect against pdfminer.six (and, when installed, poppler's pdftotext and PyMuPDF).
+"""Benchmark resinspect against its peers, all ratios measured in one run: one command, one markdown table.
 
-Run from the repository with the project's virtualenv:
+    python bench/bench.py [--corpus DIR] [--every K] [--repeat N] [--workers N] [--out FILE] [--quick]
 
-    python bench/bench.py [--corpus DIR] [--workers N] [--limit N] [--runs N]
+DIR (default $RESINSPECT_BENCH_CORPUS, else the first shared/corpus/dev beside the repository or above it) must hold spv/*.pdf,
+rendered/*/*.pdf and felixhaass/*.txt. --every K takes every K-th PDF (default all), --repeat N keeps the
+minimum of N runs of each per-file measure (default 1), --quick is --every 8 with smaller scale runs. The
+cache lives in a temporary RESINSPECT_HOME (removed at the end); the user's cache is never read or written.
+The peers (poppler's pdftotext, PyMuPDF) are measured when installed; PyMuPDF is AGPL and never a dependency
+of resinspect: install it into the benchmark's environment only. This is a script, not a test.
 
-DIR (default ../shared/corpus/dev beside the repository, or $RESINSPECT_BENCH_CORPUS) must hold spv/*.pdf, rendered/*/*.pdf and
-felixhaass/*.txt. Prints one markdown table of ratios (resinspect / yardstick; lower is better) with the
-targets. The cache is kept in a temporary RESINSPECT_HOME, never the user's. This is a script, not a test.
+Single-process rows are CPU time (time.process_time; pdftotext: its children's CPU time): other work on a
+shared machine does not count. Rows that run in parallel (batch, Dask) are wall time and need a quiet machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
+import platform
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-DEFAULT_CORPUS = os.environ.get(
-    "RESINSPECT_BENCH_CORPUS", str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev")
-)
-
-
-def _now() -> float:
-    return time.perf_counter()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import scale  # noqa: E402
 
 
-def pdf_files(corpus: Path, limit: int | None) -> list[str]:
+def _default_corpus() -> str:
+    """$RESINSPECT_BENCH_CORPUS, else the first shared/corpus/dev beside the repository or above it."""
+    if os.environ.get("RESINSPECT_BENCH_CORPUS"):
+        return os.environ["RESINSPECT_BENCH_CORPUS"]
+    here = Path(__file__).resolve().parents[1]
+    found = (p / "shared" / "corpus" / "dev" for p in here.parents)
+    return str(next((p for p in found if p.is_dir()), here.parent / "shared" / "corpus" / "dev"))
+
+
+DEFAULT_CORPUS = _default_corpus()
+
+
+def pdf_files(corpus: Path, every: int) -> list[str]:
     files = sorted(str(p) for p in corpus.glob("spv/*.pdf")) + sorted(
         str(p) for p in corpus.glob("rendered/*/*.pdf")
     )
-    return files[:limit] if limit else files
+    return files[::every]
 
 
-def inspect_work(path: str) -> str:
-    """What `resinspect inspect --json X.pdf` does in-process: read, extract, serialise."""
+def page_count(path: str) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+# ------------------------------------------------------------------------------- per-page readers
+
+
+def inspect_json(path: str, engine: str) -> str:
+    """What `resinspect inspect --json X.pdf` does in-process: read, extract, serialise (cache off)."""
     import resinspect
     from resinspect.export import jsonout
 
-    return json.dumps(jsonout.inspection(resinspect.inspect(path)), ensure_ascii=False)
+    return json.dumps(jsonout.inspection(resinspect.inspect(path, engine=engine)), ensure_ascii=False)
 
 
-def pdfminer_work(path: str) -> str:
-    from pdfminer.high_level import extract_text
+def extract_text(path: str) -> str:
+    from pdfminer.high_level import extract_text as pdfminer_text
 
-    return extract_text(path)
-
-
-def per_file(files: list[str]) -> tuple[float, float]:
-    """Seconds for resinspect (cache off) and for pdfminer's extract_text, file by file, A and B alternating."""
-    os.environ["RESINSPECT_NO_CACHE"] = "1"
-    try:
-        inspect_work(files[0]), pdfminer_work(files[0])  # imports and first-use set-up, not counted
-        a = b = 0.0
-        for f in files:
-            t = _now()
-            try:
-                inspect_work(f)
-            except Exception as exc:  # a failure costs what it cost; say so
-                print(f"note: resinspect failed on {f}: {exc}", file=sys.stderr)
-            a += _now() - t
-            t = _now()
-            pdfminer_work(f)
-            b += _now() - t
-        return a, b
-    finally:
-        os.environ.pop("RESINSPECT_NO_CACHE", None)
+    return pdfminer_text(path)
 
 
-def batch_time(files: list[str], workers: int) -> tuple[float, int]:
-    """Wall seconds of batch.run over the files (pool start-up included), and how many failed."""
-    from resinspect import corpus as batch
-
-    t = _now()
-    failed = sum("error" in r for r in batch.run(files, workers=workers))
-    return _now() - t, failed
-
-
-def text_throughput(folder: Path) -> tuple[float, int, int]:
-    """Seconds, resolutions found and files, inspecting every text file in FOLDER in this process."""
-    files = sorted(str(p) for p in folder.glob("*.txt"))
-    if not files:
-        return 0.0, 0, 0
-    import resinspect
-
-    resinspect.inspect(files[0])  # warm-up
-    n = 0
-    t = _now()
-    for f in files:
-        try:
-            n += len(resinspect.inspect(f).resolutions)
-        except Exception as exc:
-            print(f"note: resinspect failed on {f}: {exc}", file=sys.stderr)
-    return _now() - t, n, len(files)
-
-
-def _run_s(cmd: list[str]) -> float:
-    t = _now()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return _now() - t
-
-
-def startup(runs: int) -> tuple[float, float, float]:
-    """Median seconds of `resinspect --help` and `python -c "import typer, rich"`, and the median pair ratio."""
-    exe = shutil.which("resinspect", path=str(Path(sys.executable).parent)) or "resinspect"
-    a_cmd = [exe, "--help"]
-    b_cmd = [sys.executable, "-c", "import typer, rich"]
-    _run_s(a_cmd), _run_s(b_cmd)
-    a, b = [], []
-    for _ in range(runs):
-        a.append(_run_s(a_cmd))
-        b.append(_run_s(b_cmd))
-    return (
-        statistics.median(a),
-        statistics.median(b),
-        statistics.median(x / y for x, y in zip(a, b, strict=True)),
-    )
-
-
-_PEAK = r"""
-import json, resource, sys, tracemalloc, os
-os.environ["RESINSPECT_NO_CACHE"] = "1"
-sys.path.insert(0, sys.argv[2])
-from bench import inspect_work
-inspect_work(sys.argv[1])  # peak RSS of the whole process (imports included)
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-tracemalloc.start()
-inspect_work(sys.argv[1])
-peak = tracemalloc.get_traced_memory()[1] / 2**20
-print(json.dumps({"rss_mb": rss, "traced_mb": peak}))
-"""
-
-
-def peak_memory(path: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-c", _PEAK, path, str(Path(__file__).parent)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def pdftotext_time(files: list[str]) -> float | None:
-    exe = shutil.which("pdftotext")
-    if not exe:
-        return None
-    subprocess.run([exe, files[0], "-"], capture_output=True, check=False)
-    t = _now()
-    for f in files:
-        subprocess.run(
-            [exe, "-layout", f, "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
-        )
-    return _now() - t
-
-
-def pymupdf_time(files: list[str]) -> float | None:
+def pymupdf_reader() -> Callable[[str], str] | None:
     try:
         import pymupdf
     except ImportError:
-        try:
-            import fitz as pymupdf  # older PyMuPDF
-        except ImportError:
-            return None
+        return None
 
-    def work(f: str) -> str:
-        with pymupdf.open(f) as doc:
+    def work(path: str) -> str:
+        with pymupdf.open(path) as doc:
             return "\f".join(page.get_text() for page in doc)
 
-    work(files[0])
-    t = _now()
+    return work
+
+
+def pdftotext_reader() -> Callable[[str], str] | None:
+    exe = shutil.which("pdftotext")
+    if not exe:
+        return None
+
+    def work(path: str) -> str:
+        subprocess.run([exe, "-layout", path, "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return ""
+
+    return work
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def per_page(files: list[str], repeat: int) -> tuple[dict[str, float], int]:
+    """CPU seconds of each reader over all files (each file: every reader in turn, minimum of `repeat`)."""
+    readers: dict[str, Callable[[str], Any]] = {
+        "inspect, pdfium engine": lambda f: inspect_json(f, "pdfium"),
+        "inspect, pdfminer engine": lambda f: inspect_json(f, "pdfminer"),
+        "pdfminer.six extract_text": extract_text,
+    }
+    for name, reader in (
+        ("PyMuPDF get_text", pymupdf_reader()),
+        ("poppler pdftotext -layout", pdftotext_reader()),
+    ):
+        if reader is not None:
+            readers[name] = reader
+    for fn in readers.values():  # imports and first-use set-up, not counted
+        fn(files[0])
+    totals = dict.fromkeys(readers, 0.0)
+    pages = 0
     for f in files:
-        work(f)
-    return _now() - t
+        pages += page_count(f)
+        for name, fn in readers.items():
+            best = float("inf")
+            for _ in range(repeat):
+                t, c = time.process_time(), _children_cpu()
+                try:
+                    fn(f)
+                except Exception as exc:  # a failure costs what it cost; say so
+                    print(f"note: {name} failed on {f}: {exc}", file=sys.stderr)
+                best = min(best, time.process_time() - t + _children_cpu() - c)
+            totals[name] += best
+    return totals, pages
+
+
+# ------------------------------------------------------------------------------------ other rows
+
+
+def batch_wall(files: list[str], workers: int, engine: str, no_cache: bool) -> float:
+    from resinspect import corpus
+
+    t = time.perf_counter()
+    failed = sum("error" in r for r in corpus.run(files, workers=workers, no_cache=no_cache, engine=engine))
+    if failed:
+        print(f"note: {failed} documents failed in a batch", file=sys.stderr)
+    return time.perf_counter() - t
+
+
+def votes_cli(runs: int) -> float:
+    """Median wall seconds of `resinspect votes samples/S_2020_249-AR.txt` (the garbled Arabic letter)."""
+    exe = str(Path(sys.executable).parent / "resinspect")
+    cmd = [exe, "votes", str(scale.ROOT / "samples" / "S_2020_249-AR.txt"), "--json"]
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def startup(runs: int) -> tuple[float, float]:
+    """Median seconds of `resinspect --help` and of `python -c "import typer, rich"`."""
+    exe = str(Path(sys.executable).parent / "resinspect")
+    a_cmd, b_cmd = [exe, "--help"], [sys.executable, "-c", "import typer, rich"]
+    a, b = [], []
+    for _ in range(runs + 1):
+        for cmd, out in ((a_cmd, a), (b_cmd, b)):
+            t = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            out.append(time.perf_counter() - t)
+    return statistics.median(a[1:]), statistics.median(b[1:])
+
+
+def text_throughput(folder: Path) -> tuple[float, int, int]:
+    """CPU seconds, resolutions found and files, inspecting every text file in FOLDER in this process."""
+    import resinspect
+
+    files = sorted(str(p) for p in folder.glob("*.txt"))
+    if not files:
+        return 0.0, 0, 0
+    resinspect.inspect(files[0])
+    n = 0
+    t = time.process_time()
+    for f in files:
+        n += len(resinspect.inspect(f).resolutions)
+    return time.process_time() - t, n, len(files)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    import pdfminer
+    import pypdfium2
+
+    versions = [
+        f"pdfminer.six {pdfminer.__version__}",
+        f"pypdfium2 {pypdfium2.version.PYPDFIUM_INFO} (PDFium {pypdfium2.version.PDFIUM_INFO})",
+    ]
+    mu = pymupdf_reader()
+    if mu is not None:
+        import pymupdf
+
+        versions.append(f"PyMuPDF {pymupdf.__version__}")
+    exe = shutil.which("pdftotext")
+    if exe:
+        v = subprocess.run([exe, "-v"], capture_output=True, text=True).stderr.splitlines()
+        versions.append(f"poppler {v[0].split()[-1]}" if v else "poppler")
+    return f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()}; " + ", ".join(versions)
+
+
+# ------------------------------------------------------------------------------------------- main
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(
+        self, what: str, ours: str, theirs: str, ratio: float | None, target: str, ok: bool | None
+    ) -> None:
+        verdict = "" if ok is None else ("met" if ok else "MISSED")
+        self.rows.append((what, ours, theirs, "" if ratio is None else f"{ratio:.3f}×", target, verdict))
+        print(f"  … {what}: {self.rows[-1][3] or ours}", file=sys.stderr, flush=True)
+
+    def markdown(self) -> str:
+        lines = [
+            "| measure | resinspect | yardstick | ratio | target | verdict |",
+            "|---|---|---|---|---|---|",
+        ]
+        return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in self.rows])
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument(
         "--corpus", default=DEFAULT_CORPUS, help="dev corpus folder (spv/, rendered/*/, felixhaass/)"
     )
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for the batch row")
-    ap.add_argument("--limit", type=int, default=None, help="only the first N PDFs (quick run)")
-    ap.add_argument("--runs", type=int, default=9, help="start-up runs")
+    ap.add_argument("--every", type=int, default=1, help="every K-th PDF only (default: all)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each per-file measure, minimum kept")
+    ap.add_argument("--workers", type=int, default=2, help="processes for the parallel rows (default 2)")
+    ap.add_argument("--runs", type=int, default=7, help="runs of the command-line rows (median kept)")
+    ap.add_argument("--out", help="also write the report (markdown) to this file")
+    ap.add_argument("--quick", action="store_true", help="every 8th PDF, smaller memory and text runs")
     args = ap.parse_args(argv)
+    every = 8 if args.quick and args.every == 1 else args.every
+    files_many, text_mb = (200, 5.0) if args.quick else (2000, 50.0)
 
     corpus = Path(args.corpus)
-    files = pdf_files(corpus, args.limit)
+    files = pdf_files(corpus, every)
     if not files:
         print(f"no PDFs under {corpus}/spv or {corpus}/rendered/*/", file=sys.stderr)
         return 2
-    load0 = os.getloadavg()[0]
-    home = tempfile.mkdtemp(prefix="resinspect-bench-")
-    os.environ["RESINSPECT_HOME"] = home  # never the user's cache
-    pages = 0
-    rows: list[tuple[str, str, str, str, str, str]] = []
-
-    def row(what: str, ours: str, theirs: str, ratio: float | None, target: str, ok: bool | None) -> None:
-        verdict = "" if ok is None else ("met" if ok else "MISSED")
-        rows.append((what, ours, theirs, "" if ratio is None else f"{ratio:.2f}×", target, verdict))
-        print(f"  … {what}: {rows[-1][3] or ours}", file=sys.stderr)
-
+    started = datetime.datetime.now().astimezone()
+    load0 = os.getloadavg()
+    home = Path(tempfile.mkdtemp(prefix="resinspect-bench-"))
+    os.environ["RESINSPECT_HOME"] = str(home / "home")  # never the user's cache
+    os.environ["RESINSPECT_NO_CACHE"] = "1"  # off but for the warm/cold rows, which turn it on themselves
+    os.environ.pop("RESINSPECT_ENGINE", None)
+    table = Table()
+    notes: list[str] = []
     try:
-        import pdfminer
-        from resinspect import corpus as batch
+        print(f"{len(files)} PDFs from {corpus}; {machine()}", file=sys.stderr)
+        # --- inspect per page against the peers (CPU time, one core)
+        totals, pages = per_page(files, args.repeat)
+        ms = {k: v * 1000 / pages for k, v in totals.items()}
+        ours, miner = ms["inspect, pdfium engine"], ms["pdfminer.six extract_text"]
+        table.add("`inspect` per page, pdfium engine, vs pdfminer.six `extract_text`", f"{ours:.2f} ms",
+                  f"{miner:.2f} ms", ours / miner, "≤ 0.15×", ours / miner <= 0.15)  # fmt: skip
+        if "PyMuPDF get_text" in ms:
+            mu = ms["PyMuPDF get_text"]
+            table.add("`inspect` per page, pdfium engine, vs PyMuPDF `get_text()`", f"{ours:.2f} ms", f"{mu:.2f} ms",
+                      ours / mu, "≤ 3×", ours / mu <= 3)  # fmt: skip
+        else:
+            notes.append("PyMuPDF not installed: its row is missing")
+        mine = ms["inspect, pdfminer engine"]
+        table.add("`inspect` per page, pdfminer engine, vs pdfminer.six `extract_text`", f"{mine:.2f} ms",
+                  f"{miner:.2f} ms", mine / miner, "(the reference engine)", None)  # fmt: skip
+        if "poppler pdftotext -layout" in ms:
+            pt = ms["poppler pdftotext -layout"]
+            table.add("`inspect` per page, pdfium engine, vs poppler `pdftotext -layout` (a process a file)",
+                      f"{ours:.2f} ms", f"{pt:.2f} ms", ours / pt, "(peer)", None)  # fmt: skip
+        else:
+            notes.append(
+                "poppler's pdftotext not installed (apt-get install poppler-utils): its row is missing"
+            )
 
-        print(
-            f"{len(files)} PDFs from {corpus}; {args.workers} workers; pdfminer.six {pdfminer.__version__}",
-            file=sys.stderr,
-        )
-        a, b = per_file(files)
-        row(
-            "inspect vs pdfminer extract_text, per file, 1 core",
-            f"{a:.1f} s",
-            f"{b:.1f} s",
-            a / b,
-            "≤1.15× (stretch <0.85×)",
-            a / b <= 1.15,
-        )
+        # --- batch: workers, cache, Dask (wall time)
+        one = batch_wall(files, 1, "pdfium", no_cache=True)
+        two = batch_wall(files, args.workers, "pdfium", no_cache=True)
+        table.add(f"`batch`, {args.workers} workers vs 1 (pdfium, cache off, wall)", f"{two:.1f} s",
+                  f"{one:.1f} s", two / one, "≤ 0.55×", two / one <= 0.55)  # fmt: skip
+        os.environ["RESINSPECT_HOME"] = str(home / "cache-run")  # an empty cache, used by this pair only
+        os.environ.pop("RESINSPECT_NO_CACHE")
+        cold = batch_wall(files, args.workers, "pdfium", no_cache=False)
+        warm = batch_wall(files, args.workers, "pdfium", no_cache=False)
+        warm_one = batch_wall(files, 1, "pdfium", no_cache=False)
+        os.environ["RESINSPECT_NO_CACHE"] = "1"
+        os.environ["RESINSPECT_HOME"] = str(home / "home")
+        table.add(f"`batch` warm re-run vs cold ({args.workers} workers, cache in a fresh folder)", f"{warm:.2f} s",
+                  f"{cold:.1f} s", warm / cold, "≤ 0.05× (hold)", warm / cold <= 0.05)  # fmt: skip
+        table.add("`batch` warm re-run in one process (`--workers 1`, no pool to start) vs cold", f"{warm_one:.2f} s",
+                  f"{cold:.1f} s", warm_one / cold, "≤ 0.05× (hold)", warm_one / cold <= 0.05)  # fmt: skip
+        try:
+            d = scale.dask_vs_pool(files, args.workers, "pdfium")
+        except ImportError:
+            notes.append("Dask not installed (pip install '.[dask]'): its row is missing")
+        else:
+            same = "same records" if d["same"] else "RECORDS DIFFER"
+            table.add(f"`batch` on a local Dask cluster of {args.workers} workers vs the local pool of {args.workers}",
+                      f"{d['dask']:.1f} s", f"{d['pool']:.1f} s ({same})", d["dask"] / d["pool"], "measured",
+                      bool(d["same"]))  # fmt: skip
 
-        cold, failed = batch_time(files, args.workers)
-        pages = sum(batch.pages_of(r) for r in batch.run(files, workers=1))  # cache is warm now: cheap
-        row(
-            f"batch, {args.workers} workers, cold cache vs sequential extract_text",
-            f"{cold:.1f} s ({pages / cold:.0f} pages/s)",
-            f"{b:.1f} s",
-            cold / b,
-            "≤0.6× on two cores",
-            cold / b <= 0.6,
-        )
-        if failed:
-            print(f"note: {failed} documents failed in the batch", file=sys.stderr)
-        warm, _ = batch_time(files, args.workers)
-        row(
-            f"batch warm re-run (cache) vs cold, {args.workers} workers",
-            f"{warm:.2f} s",
-            f"{cold:.1f} s",
-            warm / cold,
-            "≤0.05×",
-            warm / cold <= 0.05,
-        )
-        warm1, _ = batch_time(files, 1)
-        row(
-            "batch warm re-run, 1 process (no pool start-up) vs cold",
-            f"{warm1:.2f} s",
-            f"{cold:.1f} s",
-            warm1 / cold,
-            "≤0.05×",
-            warm1 / cold <= 0.05,
-        )
+        # --- memory per worker, 100 vs many inputs (cache off)
+        small = scale.repeated_inputs(files if every == 1 else pdf_files(corpus, 1), 100, home / "in100")
+        many = scale.repeated_inputs(pdf_files(corpus, 1), files_many, home / f"in{files_many}")
+        a = scale.batch_cli(str(small), args.workers, home / "m100.ndjson", "pdfium")
+        b = scale.batch_cli(str(many), args.workers, home / "mmany.ndjson", "pdfium")
+        peak_a, peak_b = max(a["workers_mb"], default=0), max(b["workers_mb"], default=0)
+        table.add(f"peak RSS per worker, `batch` of {files_many:,} inputs vs 100 (dev PDFs repeated, cache off)",
+                  f"{peak_b:.0f} MB ({b['wall']:.0f} s)", f"{peak_a:.0f} MB", peak_b / peak_a if peak_a else None,
+                  "≤ 1.1×", peak_a > 0 and peak_b / peak_a <= 1.1)  # fmt: skip
+        for r in (a, b):
+            if r["rc"] not in (0,):
+                notes.append(f"a memory batch exited {r['rc']}: {r['stderr'].strip()[-200:]}")
 
+        # --- votes on the garbled Arabic letter (the votes engine's speed), start-up, text throughput
+        v = votes_cli(args.runs)
+        table.add("`resinspect votes samples/S_2020_249-AR.txt` (garbled Arabic; whole command, median)", f"{v:.2f} s",
+                  "", None, "< 1 s", v < 1)  # fmt: skip
+        sa, sb = startup(args.runs)
+        table.add("start-up: `resinspect --help` vs `python -c 'import typer, rich'`", f"{sa * 1000:.0f} ms",
+                  f"{sb * 1000:.0f} ms", sa / sb, "≤ 1.3×", sa / sb <= 1.3)  # fmt: skip
         t, n, nfiles = text_throughput(corpus / "felixhaass")
         if nfiles:
-            row(
-                f"text-only throughput, felixhaass ({nfiles} files), 1 core",
-                f"{n / t:.0f} resolutions/s",
-                f"{n} in {t:.2f} s",
-                None,
-                "≥100 resolutions/s",
-                n / t >= 100,
-            )
+            table.add(f"text only: `inspect` on {nfiles} resolution texts, 1 core", f"{n / t:.0f} resolutions/s",
+                      f"{n} in {t:.1f} s CPU", None, "≥ 100/s", n / t >= 100)  # fmt: skip
 
-        sa, sb, sr = startup(args.runs)
-        row(
-            "start-up: `resinspect --help` vs `python -c 'import typer, rich'`",
-            f"{sa * 1000:.0f} ms",
-            f"{sb * 1000:.0f} ms",
-            sr,
-            "≤1.3×",
-            sr <= 1.3,
+        # --- cost against size: long records, a huge text
+        pv = sorted(str(p) for p in corpus.glob("spv/*.pdf"))
+        # no letter among the dev PDFs (the letters are text): the shortest, a 2-page resolution, stands for one
+        two_pages = next(
+            (f for f in sorted(map(str, corpus.glob("rendered/en/*.pdf"))) if page_count(f) == 2), pv[0]
         )
-
-        largest = max(files, key=os.path.getsize)
-        mem = peak_memory(largest)
-        row(
-            f"peak memory, {Path(largest).name} ({os.path.getsize(largest) // 1024} KB)",
-            f"{mem['rss_mb']:.0f} MB RSS",
-            f"{mem['traced_mb']:.0f} MB traced (Python heap)",
-            None,
-            "<300 MB",
-            mem["rss_mb"] < 300,
-        )
-
-        pt = pdftotext_time(files)
-        if pt is not None:
-            row(
-                "anchor: inspect vs poppler pdftotext -layout (process per file)",
-                f"{a:.1f} s",
-                f"{pt:.1f} s",
-                a / pt,
-                "(anchor)",
-                None,
+        sizes = [(2, two_pages)]
+        for n_pages in (12, 50, 150, 300):
+            sizes.append((n_pages, str(scale.build_record(pv, n_pages, home / f"record-{n_pages}.pdf"))))
+        lengths = []
+        for n_pages, path in sizes:
+            lengths.append(
+                (
+                    n_pages,
+                    Path(path).name,
+                    *(scale.inspect_cpu(path, e, args.repeat) for e in ("pdfium", "pdfminer")),
+                )
             )
-        else:
-            print("note: pdftotext not installed; anchor skipped", file=sys.stderr)
-        mt = pymupdf_time(files)
-        if mt is not None:
-            row(
-                "anchor: inspect vs PyMuPDF page.get_text()",
-                f"{a:.1f} s",
-                f"{mt:.1f} s",
-                a / mt,
-                "(anchor)",
-                None,
-            )
-        else:
-            print("note: PyMuPDF not installed; anchor skipped", file=sys.stderr)
+        text = scale.big_text(sorted(str(p) for p in (corpus / "felixhaass").glob("*.txt")), text_mb,
+                              home / "big.txt")  # fmt: skip
+        big = scale.inspect_in_child(text)
+        table.add(f"`inspect` of a {text.stat().st_size / 1e6:.0f} MB text ({big['pages']:,} pages, "
+                  f"{big['resolutions']:,} resolutions), a fresh process",
+                  f"{big['cpu']:.0f} s CPU ({big['wall']:.0f} s wall)", f"{big['rss_mb']:.0f} MB peak RSS", None,
+                  "finishes (no stage quadratic)", True)  # fmt: skip
     finally:
         shutil.rmtree(home, ignore_errors=True)
 
-    load1 = os.getloadavg()[0]
-    print(
-        f"\n{len(files)} dev PDFs, {pages} pages; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
-        f"load average {load0:.1f} at start, {load1:.1f} at end (above the core count, other work shared the CPUs)\n"
+    load1 = os.getloadavg()
+    head = (
+        f"{started:%Y-%m-%d %H:%M %Z}; {machine()}\n\n"
+        f"{len(files)} dev PDFs ({pages:,} pages){'' if every == 1 else f', every {every}th'}; per-page rows: CPU "
+        f"time, {'minimum of ' + str(args.repeat) if args.repeat > 1 else 'one run'}; load average "
+        f"{load0[0]:.1f} at start, {load1[0]:.1f} at end ({os.cpu_count()} cores)"
     )
-    print("| measure | resinspect | yardstick | ratio | target | verdict |")
-    print("|---|---|---|---|---|---|")
-    for r in rows:
-        print("| " + " | ".join(r) + " |")
+    per_reader = "\n".join(f"| {k} | {v:.2f} |" for k, v in ms.items())
+    size_rows = "\n".join(
+        f"| {n} | {name} | {p:.2f} | {p / n * 1000:.1f} | {m:.2f} | {m / n * 1000:.1f} |"
+        for n, name, p, m in lengths
+    )
+    report = (
+        f"{head}\n\n{table.markdown()}\n\n"
+        f"Per page, each reader (ms, CPU):\n\n| reader | ms/page |\n|---|---|\n{per_reader}\n\n"
+        "Cost against length (`inspect`, CPU seconds, minimum of the runs):\n\n"
+        "| pages | document | pdfium s | pdfium ms/page | pdfminer s | pdfminer ms/page |\n|---|---|---|---|---|---|\n"
+        f"{size_rows}\n"
+        + (f"\nPeak RSS of each worker (MB): 100 inputs {', '.join(f'{x:.0f}' for x in a['workers_mb'])}; "
+           f"{files_many:,} inputs {', '.join(f'{x:.0f}' for x in b['workers_mb'])}; the batch process itself "
+           f"{a['batch_process_mb']:.0f} / {b['batch_process_mb']:.0f} MB\n")
+        + "".join(f"\nnote: {n}" for n in notes)
+    )  # fmt: skip
+    print("\n" + report)
+    if args.out:
+        Path(args.out).write_text(report + "\n", encoding="utf-8")
     return 0
 
 

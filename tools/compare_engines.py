@@ -108,6 +108,32 @@ def verdict(a: dict[str, Any] | str, b: dict[str, Any] | str, tolerance: float) 
     return ("boxes" if worst <= tolerance else "facts"), worst
 
 
+FACETS = ("votes", "paragraphs", "citations", "other")
+
+
+def facets(a: dict[str, Any] | str, b: dict[str, Any] | str) -> list[str]:
+    """Which of the votes, the resolutions' paragraphs, the citations and the rest (warnings, titles, source)
+    differ between two records in their facts (boxes and offsets left out)."""
+    if isinstance(a, str) or isinstance(b, str):
+        return [] if a == b else list(FACETS)
+    fa, fb = split(a)[0], split(b)[0]
+
+    def parts(f: dict[str, Any]) -> dict[str, Any]:
+        res = f.get("resolutions") or []
+        paragraphs = [r.get("paragraphs") for r in res]
+        rest = {k: v for k, v in f.items() if k not in ("votes", "citations", "resolutions")}
+        rest["resolutions"] = [{k: v for k, v in r.items() if k != "paragraphs"} for r in res]
+        return {
+            "votes": f.get("votes"),
+            "paragraphs": paragraphs,
+            "citations": f.get("citations"),
+            "other": rest,
+        }
+
+    pa, pb = parts(fa), parts(fb)
+    return [k for k in FACETS if pa[k] != pb[k]]
+
+
 def short_diff(a: str, b: str, n: int) -> list[str]:
     lines = list(difflib.unified_diff(a.splitlines(), b.splitlines(), "pdfminer", "pdfium", n=0, lineterm=""))
     return [ln for ln in lines[2:] if not ln.startswith("@@")][:n]
@@ -124,6 +150,7 @@ def compare(path: Path, n_diff: int, tolerance: float, runs: bool) -> dict[str, 
         report["differing_pages"] = [k + 1 for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     ra, rb = record(path, "pdfminer"), record(path, "pdfium")
     report["verdict"], report["box_delta"] = verdict(ra, rb, tolerance)
+    report["facets"] = facets(ra, rb)
     if report["verdict"] in ("facts", "error"):
         fa = json.dumps(split(ra)[0] if isinstance(ra, dict) else ra, ensure_ascii=False, indent=1)
         fb = json.dumps(split(rb)[0] if isinstance(rb, dict) else rb, ensure_ascii=False, indent=1)
@@ -144,7 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         r = compare(path, args.diff, args.tolerance, args.runs == "on")
         reports.append(r)
         pages = ", ".join(map(str, r["differing_pages"])) or "none"
-        print(f"{path}: {r['verdict']} (box Δ ≤ {r['box_delta']:.2f} pt; page texts differ on: {pages})")
+        differ = f"; facts differ in: {', '.join(r['facets'])}" if r["facets"] else ""
+        print(
+            f"{path}: {r['verdict']} (box Δ ≤ {r['box_delta']:.2f} pt; page texts differ on: {pages}{differ})"
+        )
         for ln in r.get("diff", []):
             print("    " + ln)
         sys.stdout.flush()
@@ -155,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
         f"\n{len(reports)} PDFs, {n_pages} pages; page texts identical in {same} PDFs; records: "
         + ", ".join(f"{v} {counts[v]}" for v in VERDICTS)
     )
+    for k in FACETS:
+        n = sum(k in r["facets"] for r in reports)
+        print(f"{k}: identical in {len(reports) - n} PDFs, differ in {n}")
     if args.json:
         Path(args.json).write_text(json.dumps(reports, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0 if counts["facts"] == counts["error"] == 0 else 1
