@@ -46,6 +46,8 @@ IssueCode = Literal[
     "pdf-repaired",  # damage the PDF reader repaired or skipped (pdfminer's warnings, counted)
     "engine-fallback",  # the PDFium engine could not be bounded on this PDF: pdfminer read it
     "text-decoding",  # a text file that is not clean UTF-8: bad bytes replaced, or its encoding guessed
+    # paragraphs
+    "structure-doubt",
     # votes
     "count-mismatch",
     "unknown-member",
@@ -76,12 +78,17 @@ Box = tuple[
 class Line:
     """One line of a source page: its text, its box on the page (None for text input), and what the page's
     layout says about it: `start` (evidently opens a paragraph), `wrap` (evidently continues the line before)
-    or `unknown` (left to the cleaner's text rules)."""
+    or `unknown` (left to the cleaner's text rules).
+
+    `gap`, for the cleaner's boundary decision: the distance from the line before in the page's usual line
+    pitch (1.0 for a wrapped line; None for text input, a page's first line or the first line of a column).
+    Indents and how full a line is the cleaner measures from the boxes of the lines it keeps as text."""
 
     text: str
     box: Box | None = None
     hint: Hint = "unknown"
     chars: tuple[float, ...] | None = None  # x0, x1 of each character of `text`, flattened (PDFs)
+    gap: float | None = None
 
     def span_box(self, a: int, b: int) -> Box | None:
         """The box of characters `[a, b)` of this line: their x extent (when known, else the line's) and the
@@ -150,6 +157,17 @@ class TextLine:
     offset: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote of a source page, kept out of the cleaned text: its mark as printed ("1", "*"), its text and
+    where it stands (1-based page, box of its first line; None for text input)."""
+
+    page: int
+    mark: str
+    text: str
+    box: Box | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """A source after reading and cleaning: the text every offset points into, its page index, the source
@@ -167,6 +185,7 @@ class Document:
     source_pages: int | None = None  # number of pages in the source
     lines: list[TextLine] = field(default_factory=list)  # in text order
     page_languages: list[list[str]] = field(default_factory=list)  # per page, in order of appearance
+    footnotes: list[Footnote] = field(default_factory=list)  # in page order, out of `text`
     # the pages as read (PDFs: lines with boxes), [] for text
     layout: list[Page] = field(default_factory=list)
     symbol_source: SymbolSource | None = (

@@ -11,7 +11,7 @@ import pytest
 import resinspect
 import resinspect.version
 from resinspect import pipeline
-from resinspect.model import Line, Page
+from resinspect.model import Document, Footnote, Line, Page, RawSource, TextLine
 from resinspect.reader import cache, engines, layout
 
 KEY = hashlib.sha256(b"a document").hexdigest()
@@ -19,11 +19,21 @@ OTHER = hashlib.sha256(b"another document").hexdigest()
 
 
 def pages(*texts: str) -> list[Page]:
-    """Pages of one line each, with a box and a hint, as the PDF reader makes them."""
+    """Pages of one line each, with a box, a hint and the gap above it, as the PDF reader makes them (the
+    first page's line has nothing above it: no gap)."""
     return [
         Page(
             k,
-            (Line(t, (72.0, 700.5, 300.25, 712.0), "start" if k > 1 else "unknown"),) if t else (),
+            (
+                Line(
+                    t,
+                    (72.0, 700.5, 300.25, 712.0),
+                    "start" if k > 1 else "unknown",
+                    gap=1.2 if k > 1 else None,
+                ),
+            )
+            if t
+            else (),
             612.0,
             792.0,
             k % 2,
@@ -149,9 +159,9 @@ def test_file_format(home, monkeypatch):
     assert data["format"] == cache.FORMAT and data["version"] == version and data["sha256"] == KEY
     assert data["pages"][0] == {
         "number": 1, "width": 612.0, "height": 792.0, "cid": 1,
-        "lines": [["Page one S/RES/2518 (2020)", "", [72.0, 700.5, 300.25, 712.0], None]],
+        "lines": [["Page one S/RES/2518 (2020)", "", [72.0, 700.5, 300.25, 712.0], None, None]],
     }  # fmt: skip
-    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", [72.0, 700.5, 300.25, 712.0], None]]
+    assert data["pages"][1]["lines"] == [["الصفحة الثانية", "s", [72.0, 700.5, 300.25, 712.0], None, 1.2]]
     assert data["pages"][3]["lines"] == []
 
 
@@ -216,6 +226,37 @@ def test_cleaned_document_is_reused_by_the_same_engine(home, monkeypatch):
     monkeypatch.setattr(pipeline, "clean", lambda raw: calls.append(raw) or first)
     resinspect.read(str(SAMPLE_PDF))
     assert len(calls) == 1
+
+
+def test_cleaned_document_round_trip_keeps_footnotes(home):
+    """A warm run reports what a cold one does, the page's footnotes included."""
+    raw = RawSource("x.pdf", "x.pdf", KEY, "pdf", PAGES, None, None)
+    doc = Document(
+        input="x.pdf", path="x.pdf", sha256=KEY, text="Page one", page_starts=[0, 8, 8, 8], kind="pdf",
+        lines=[TextLine(0, 8, 1, (72.0, 700.5, 300.25, 712.0))], languages=["en"], page_languages=[["en"], [], [], []],
+        footnotes=[Footnote(1, "1", "A/74/976-S/2020/773.", (82.0, 60.0, 170.0, 68.0)), Footnote(2, "*", "Reissued.")],
+    )  # fmt: skip
+    cache.store_document(raw, doc)
+    back = cache.load_document(raw)
+    assert back is not None and back.footnotes == doc.footnotes and back.text == doc.text
+
+
+def test_footnote_on_a_page_the_document_does_not_have_is_a_miss(home):
+    raw = RawSource("x.pdf", "x.pdf", KEY, "pdf", PAGES, None, None)
+    doc = Document(
+        input="x.pdf", path="x.pdf", sha256=KEY, text="Page one", page_starts=[0, 8, 8, 8], kind="pdf",
+        languages=["en"], page_languages=[["en"], [], [], []], footnotes=[Footnote(5, "1", "A note.")],
+    )  # fmt: skip
+    cache.store_document(raw, doc)
+    assert cache.load_document(raw) is None
+
+
+def test_round_trip_keeps_characters_and_gap(home):
+    """A line's character extents (boxes of part of a line) and the gap above it (the boundary decision)
+    both come back from the cache."""
+    page = Page(1, (Line("ab", (1.0, 2.0, 3.0, 4.0), "wrap", (1.0, 2.0, 2.0, 3.0), 1.0),), 612.0, 792.0)
+    cache.put(KEY, [page])
+    assert cache.get(KEY) == [page]
 
 
 # --- a cache that keeps to its size, and is an input like any other ---------------------------------------

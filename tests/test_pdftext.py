@@ -429,6 +429,21 @@ def test_fuzz_mutated_pdf(edits: list[tuple[str, int, bytes]]) -> None:
         assert all(isinstance(p, Page) for p in pages)
 
 
+def test_line_gaps() -> None:
+    """Each line carries the gap above it in line pitches, for the cleaner's boundary decision (the page of
+    `test_paragraph_hints`)."""
+    lines = [
+        (72, 700, "Recalling its previous resolutions on the subject of the situation"),
+        (54, 688, "in the region, and the statements of its President on the"),
+        (54, 676, "matter,"),
+        (72, 664, "Stressing the need to continue the work of the mission in the"),
+        (54, 652, "region and welcoming the report of the Secretary-General on the"),
+        (54, 634, "progress made in the implementation of the mandate of the mission"),
+    ]
+    gaps = [ln.gap for ln in read_pdf(make_pdf(lines))[0].lines]
+    assert gaps[0] is None and gaps[1:5] == [pytest.approx(1.0)] * 4 and gaps[5] == pytest.approx(1.5)
+
+
 def test_each_character_has_its_extent() -> None:
     """x0, x1 of every character, left to right, spaces included, inside the line's box."""
     page = read_pdf(make_pdf([(72, 700, "In"), (90, 700, "favour:")]))[0]

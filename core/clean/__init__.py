@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
+from typing import NamedTuple
 
 from ..errors import SourceError, shown
-from ..model import Document, Issue, Line, RawSource, TextLine
+from ..model import Document, Footnote, Issue, Line, RawSource, TextLine
 from ..text.language import document_languages, page_languages
 from ..text.scripts import ARABIC_RE, HSPACE, LETTER_RE, WIDE_RE, cells
 from ..text.symbols import header_symbol, own_symbol
@@ -25,30 +27,41 @@ from . import garble
 from .furniture import (
     EDGE_LINES,
     HEADER_CHARS,
+    body_size,
     counter_totals,
     is_furniture,
+    near_repeated,
     norm_key,
     repeated_headers,
+    split_footnotes,
     split_text_pages,
 )
-from .join import PARAGRAPH_LINES, CleanLine, line_break_is_wrap, split_run_together
+from .join import PARAGRAPH_LINES, CleanLine, Joiner, boundary_score, split_run_together
 
-__all__ = ["clean", "is_furniture", "name", "split_run_together"]
+__all__ = ["clean", "is_furniture", "name", "prepare", "split_run_together"]
 
 _SPACES = re.compile(f"[{HSPACE}]{{2,}}")
 
 
-def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
-    """The lines that are text (furniture and running titles dropped), split where one holds several
-    paragraphs, each knowing whether a gap or page break stands before it."""
+def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], list[Footnote]]:
+    """The lines that are text (furniture, running titles and footnotes out), split where one holds several
+    paragraphs, each knowing whether a gap or page break stands before it; and the pages' footnotes."""
     repeated = repeated_headers(pages)
     lines: list[CleanLine] = []
-    for pno, page in enumerate(pages):
+    footnotes: list[Footnote] = []
+    size = body_size(pages) if pdf else None
+    for pno, lines_of_page in enumerate(pages):
+        page, notes = split_footnotes(lines_of_page, pno + 1, size)
+        footnotes += notes
+        index = {
+            id(x): i for i, x in enumerate(lines_of_page)
+        }  # a line's place among the page's lines as read
         blank = True  # a page break counts as a gap
         kept = False  # whether the line before this one was kept (a wrap hint refers to it)
         n_body = sum(1 for x in page if x.text.strip()) if repeated else 0
         k = -1  # index among the page's non-blank lines: running titles are looked for at both ends only
-        for li, line in enumerate(page):
+        for line in page:
+            li = index[id(line)]
             wraps = pdf and kept and line.hint == "wrap"
             blank = blank or line.hint == "start"
             nfc = unicodedata.normalize("NFC", line.text)
@@ -62,18 +75,28 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
                 continue
             k += 1
             edge = k < EDGE_LINES or k >= n_body - EDGE_LINES
-            if is_furniture(s) or (edge and len(s) < HEADER_CHARS and norm_key(s) in repeated):
+            if is_furniture(s) or (edge and len(s) < HEADER_CHARS and near_repeated(norm_key(s), repeated)):
                 continue
             kept = True
             rtl = bool(ARABIC_RE.search(s)) and len(ARABIC_RE.findall(s)) * 2 >= len(LETTER_RE.findall(s))
+            first = not lines or lines[-1].page != pno
             if rtl:
-                origin = (li, lead) if lead is not None else None
                 lines.append(
-                    CleanLine(s, pno, blank, rtl, wraps=wraps and not blank, box=line.box, origin=origin)
+                    CleanLine(
+                        s,
+                        pno,
+                        blank,
+                        rtl,
+                        wraps=wraps and not blank,
+                        box=line.box,
+                        gap=line.gap,
+                        page_first=first,
+                        origin=(li, lead) if lead is not None else None,
+                    )
                 )
             else:
                 collapsed = _SPACES.sub(" ", s)
-                pieces = split_run_together(collapsed)
+                pieces = [collapsed] if pdf else split_run_together(collapsed)
                 cursor = 0
                 for j, piece in enumerate(pieces):
                     at = collapsed.find(piece, cursor)
@@ -90,11 +113,13 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> list[CleanLine]:
                             j > 0,
                             wraps and not blank and j == 0,
                             box=line.box,
+                            gap=line.gap if j == 0 else None,
+                            page_first=first and j == 0,
                             origin=(li, (lead or 0) + at) if same else None,
                         )
                     )
             blank = False
-    return lines
+    return lines, footnotes
 
 
 def _page_widths(lines: list[CleanLine], n_pages: int, pdf: bool) -> dict[int, float]:
@@ -116,6 +141,80 @@ def _page_widths(lines: list[CleanLine], n_pages: int, pdf: bool) -> dict[int, f
     return widths
 
 
+def _text_layout(lines: list[CleanLine]) -> tuple[dict[bool, float], dict[bool, tuple[float, float]]]:
+    """How the text's lines are set (PDF boxes), left to right and right to left: the width of a full line
+    (nine lines in ten are no wider), and, where paragraphs have a first-line indent, the margin and the
+    indent: the two commonest start edges, each shared by EDGE_SHARE of the lines, the indent inside the
+    margin by one to six font sizes."""
+    widths: dict[bool, float] = {}
+    edges: dict[bool, tuple[float, float]] = {}
+    for rtl in (False, True):
+        boxes = [x.box for x in lines if x.box is not None and x.rtl == rtl]
+        if len(boxes) < 3:
+            continue
+        w = sorted(b[2] - b[0] for b in boxes)
+        widths[rtl] = w[int(0.9 * (len(w) - 1))]
+        size = statistics.median(b[3] - b[1] for b in boxes)
+        starts = Counter(round(b[2] if rtl else b[0]) for b in boxes)
+        near = {x: sum(starts[x + d] for d in (-1, 0, 1)) for x in starts}
+        common = [x for x in sorted(near, key=lambda x: -near[x]) if near[x] >= EDGE_SHARE * len(boxes)]
+        best = None
+        for i, x in enumerate(common[:6]):
+            for y in common[i + 1 : 6]:
+                margin, indent = (max(x, y), min(x, y)) if rtl else (min(x, y), max(x, y))
+                if size <= abs(indent - margin) <= 6 * size and (best is None or near[x] + near[y] > best[0]):
+                    best = (near[x] + near[y], float(margin), float(indent))
+        if best:
+            edges[rtl] = best[1:]
+    return widths, edges
+
+
+EDGE_SHARE = 0.1
+
+
+def _wrap_pitches(lines: list[CleanLine]) -> dict[int, float]:
+    """Pages whose wrapped lines stand closer than the reader's usual pitch for the page (a short page of a
+    few paragraphs, whose commonest pitch is the one between paragraphs): page → that distance, the closest
+    between two lines of the body's font size."""
+    heights = [x.box[3] - x.box[1] for x in lines if x.box is not None]
+    if not heights:
+        return {}
+    size = statistics.median(heights)
+    out: dict[int, float] = {}
+    for p, x in zip(lines, lines[1:], strict=False):
+        if x.gap is None or p.box is None or x.box is None or p.page != x.page:
+            continue
+        if (
+            TIGHT[0] <= x.gap <= TIGHT[1]
+            and max(abs(p.box[3] - p.box[1] - size), abs(x.box[3] - x.box[1] - size)) <= 0.1 * size
+        ):
+            out[x.page] = min(out.get(x.page, 1.0), x.gap)
+    return out
+
+
+def _foot(lines: list[CleanLine]) -> tuple[float, float] | None:
+    """Where the text of a PDF's pages usually ends: the bottom of the lowest lines (one line in fifty stands
+    lower), and the body's font size."""
+    boxes = [x.box for x in lines if x.box is not None]
+    if len(boxes) < 10:
+        return None
+    bottoms = sorted(b[1] for b in boxes)
+    return bottoms[int(0.02 * len(bottoms))], statistics.median(b[3] - b[1] for b in boxes)
+
+
+TIGHT = (0.55, 0.9)  # closer than the usual pitch, yet not overlapping
+
+
+class Prepared(NamedTuple):
+    """A source read as lines: its pages, the lines that are text, the boundary decision over them (its state
+    at the start) and the pages' footnotes."""
+
+    pages: list[list[Line]]
+    lines: list[CleanLine]
+    joiner: Joiner
+    footnotes: list[Footnote]
+
+
 def name(doc: Document, raw: RawSource) -> Document:
     """Set what a document owes to the source it was read from (its symbol, unless its first page prints one,
     and a `symbol-mismatch` issue when that names another document); the rest of a Document depends on its
@@ -129,30 +228,44 @@ def name(doc: Document, raw: RawSource) -> Document:
     return doc
 
 
-def clean(raw: RawSource) -> Document:
-    """Build the Document (cleaned text, page index, source lines, languages, issues) from a RawSource.
-    Raises SourceError when no text is left."""
+def prepare(raw: RawSource) -> Prepared:
+    """The source's lines, ready for the boundary decision."""
     pages = [list(p.lines) for p in raw.pages]
     if raw.kind == "text" and len(pages) == 1:
         pages = split_text_pages(pages[0])
     pdf = raw.kind == "pdf"
-    lines = _clean_lines(pages, pdf)
+    lines, footnotes = _clean_lines(pages, pdf)
     widths = _page_widths(lines, len(pages), pdf)
     long_lines = sum(len(x.text) > PARAGRAPH_LINES for x in lines if not x.rtl)
     unwrapped = not pdf and long_lines >= max(2, 0.1 * len(lines))
+    step = max(1, len(lines) // 300)
+    langs = document_languages("\n".join(x.text for x in lines[::step])) or ([raw.lang] if raw.lang else [])
+    joiner = Joiner(
+        tuple(sorted(langs)), pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines), _foot(lines)
+    )
+    return Prepared(pages, lines, joiner, footnotes)
 
+
+def clean(raw: RawSource) -> Document:
+    """Build the Document (cleaned text, page index, source lines, languages, issues) from a RawSource.
+    Raises SourceError when no text is left."""
+    pages, lines, joiner, footnotes = prepare(raw)
+    pdf = raw.kind == "pdf"
     out: list[str] = []
     placed: list[TextLine] = []
     pos = 0
     page_starts: list[int | None] = [None] * len(pages)
     prev: CleanLine | None = None
-    for ln in lines:
-        if prev is not None and line_break_is_wrap(prev, ln, widths[prev.page], pdf, unwrapped):
+    for k, ln in enumerate(lines):
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        new = prev is None or boundary_score(joiner.features(prev, ln, after)) > 0
+        joiner.advance(ln, new)
+        if not new and prev is not None:
             if prev.text.endswith("\u00ad"):  # a soft hyphen: the word goes on
                 out[-1] = out[-1][:-1]
                 pos -= 1
                 last = placed[-1]
-                placed[-1] = TextLine(last.start, last.end - 1, last.page, last.box)
+                placed[-1] = TextLine(last.start, last.end - 1, last.page, last.box, last.line, last.offset)
                 sep = ""
             elif prev.text.endswith("-") and len(prev.text) > 1 and prev.text[-2].isalpha():
                 sep = ""  # keep the hyphen: UN texts hyphenate compounds, not syllables
@@ -193,6 +306,7 @@ def clean(raw: RawSource) -> Document:
         header_symbol=header_symbol([ln.text.strip() for ln in raw.pages[0].lines] if raw.pages else []),
         source_pages=max([len(pages)] + counter_totals([p.text for p in raw.pages])),
         lines=placed,
+        footnotes=footnotes,
         layout=list(raw.pages) if pdf else [],
     )
     cid_pages = tuple(p.number for p in raw.pages if p.cid_glyphs)

@@ -7,13 +7,15 @@ them.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
+import statistics
 from collections import Counter
 
 from ..data.lexicon import scoped
 from ..data.load import load
-from ..model import Line
+from ..model import Footnote, Line
 
 _PAGE_COUNTER = re.compile(r"(?:^|\s)\d{1,3}/\d{1,3}(?:\s|$)")
 _JOB = re.compile(r"\d{2}-\d{5}")
@@ -75,6 +77,82 @@ def split_text_pages(lines: list[Line]) -> list[list[Line]]:
         if s and not fur:
             content_seen = True
     return pages
+
+
+def near_repeated(key: str, repeated: set[str]) -> bool:
+    """Whether a line (as a `norm_key`) is a running title, or one with a typo (a letter or two off)."""
+    if key in repeated:
+        return True
+    return any(
+        abs(len(k) - len(key)) <= 2 and difflib.SequenceMatcher(None, k, key).ratio() >= TITLE_LIKE
+        for k in repeated
+    )
+
+
+TITLE_LIKE = 0.9  # a running title printed with a typo is this close to the others
+
+
+# A footnote opens with its mark: a number ("1", the "1 ()" of right-to-left extraction), asterisks
+_MARK = re.compile(r"(?P<mark>\d{1,2}|\*{1,3})(?:\s*\(\s*\))?\s+(?=\S)")
+_RULE = re.compile(r"_{5,}\s*")
+FOOTNOTE_SIZE = 0.85  # footnotes are set in a font at most this share of the body's
+
+
+def body_size(pages: list[list[Line]]) -> float | None:
+    """The font size of the body text (the median line height of a PDF's lines), None for text input."""
+    heights = [ln.box[3] - ln.box[1] for page in pages for ln in page if ln.box is not None]
+    return statistics.median(heights) if heights else None
+
+
+def split_footnotes(page: list[Line], number: int, size: float | None) -> tuple[list[Line], list[Footnote]]:
+    """A page's lines without its footnotes, and the footnotes. In a PDF the footnote block is the run of
+    lines in a smaller font at the foot of the page (below it only furniture) from the first that opens
+    with a mark, and a line of the block without a mark continues the footnote above; in text, footnotes
+    follow a rule of underscores ("__________________ 1 Presidential …"), each opening with its mark, up to
+    the first line that has none."""
+    start = None
+    if size is not None:
+        k = len(page)
+        for i in range(len(page) - 1, -1, -1):
+            ln, s = page[i], page[i].text.strip()
+            if not s or (is_furniture(s) and not _MARK.match(s) and not _RULE.match(s)):
+                continue  # the job number, the page counter, a barcode below the block
+            if ln.box is None or ln.box[3] - ln.box[1] > FOOTNOTE_SIZE * size:
+                break
+            k = i
+        start = next(
+            (
+                i
+                for i in range(k, len(page))
+                if _MARK.match(page[i].text.strip()) or _RULE.match(page[i].text.strip())
+            ),
+            None,
+        )
+    else:
+        start = next((i for i, ln in enumerate(page) if _RULE.match(ln.text.strip())), None)
+    if start is None:
+        return page, []
+    notes: list[Footnote] = []
+    body = page[:start]
+    for i in range(start, len(page)):
+        ln = page[i]
+        s = ln.text.strip()
+        if _RULE.match(s):
+            s = _RULE.sub("", s, count=1)
+        m = _MARK.match(s)
+        if not s:
+            continue
+        if m:
+            notes.append(Footnote(number, m["mark"], s[m.end() :], ln.box))
+        elif is_furniture(s):
+            body.append(ln)  # furniture below the block stays for the cleaner to drop
+        elif notes and size is not None:
+            last = notes[-1]
+            notes[-1] = Footnote(last.page, last.mark, f"{last.text} {s}", last.box)
+        else:
+            body.extend(page[i:])  # text input: a line without a mark is text again
+            break
+    return body, notes
 
 
 def repeated_headers(pages: list[list[Line]]) -> set[str]:

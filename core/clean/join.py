@@ -1,51 +1,149 @@
-"""The join decision: does a line break continue a paragraph (a wrapped line) or end it?
+"""The boundary decision: does a line break end a paragraph (a new one starts) or continue it (a wrapped line)?
+
+One scored decision per line break. `Joiner.features` describes the break by named features that every
+language has — the page's geometry (a vertical gap, a first-line indent, how full the line before is), how
+the line before ends (that language's terminal punctuation, an open quotation mark or bracket), how the next
+line opens (that language's leads, an operative number and whether it is the one expected next, a
+sub-paragraph label) — and `boundary_score` weighs them: the weights are data (`core/data/join.toml`, fitted
+on the development corpus by `tools/fit_join.py`, which says how). A positive score ends the paragraph.
 
 Also the split of lines that hold several paragraphs (extractions that lost their line breaks).
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-from ..data.lexicon import annex_line, lead_start, operative_start, structural_line
+from ..data.lexicon import annex_line, joiners, lead_start, operative_start, structural_line
+from ..data.load import load
 from ..model import Box
-from ..text.scripts import ARABIC_LABEL, CJK_PAREN_NUMBERS, WIDE_RE, cells
+from ..text.arabic import strip_marks
+from ..text.numbering import BARE_LABEL, ITEM, PART_PREFIX, SUB_LABEL, op_number
+from ..text.scripts import ARABIC_RE, WIDE_RE, cells
 from .furniture import title_abbrev
 
-# Line starts that open a new paragraph whatever the previous line: operative numbers (`1.`, `1 -`),
-# sub-paragraph labels in Latin, Cyrillic and Arabic letters, roman numerals, with or without the opening
-# bracket, and the second-level labels of Chinese ("㈠") and Arabic ("‘1’") texts.
-_STRUCT_START = re.compile(
-    rf"^(?:\d{{1,3}}\s*[.\-–]\s+\S|\(\s*(?:[a-z]{{1,2}}|[ivxlc]{{1,6}}|\d{{1,2}}|[а-я]|[{ARABIC_LABEL}]{{1,2}})\s*\)\s+\S"
-    rf"|(?:[a-z]|[ivxlc]{{1,6}}|[а-я])\)\s+\S|[{CJK_PAREN_NUMBERS}]|[‘’']\s*[1-9]\d?\s*[’‘']\s*[^\W\d])"  # "a) ", "㈠", "‘1’"
-)
-# a number alone on its line; also "- 2", an Arabic "2 -" that came out of the bidi reordering reversed
-_BARE_LABEL = re.compile(r"\d{1,3}\s*[.\-–．]|[\-–]\s*\d{1,3}|\(\s*\w{1,4}\s*\)")
 # A text with many lines longer than this holds one paragraph per line (felixhaass texts): wrapped text
 # (pdftotext, PDF pages) never has lines that long.
 PARAGRAPH_LINES = 180
-_HEADING_CHARS = 100
-# punctuation that ends a paragraph, perhaps followed by a footnote mark (`…armed conflict,1`, S/RES/1502 (2003))
-_ENDS_PARAGRAPH = re.compile(r"(?:[.,;:!?،؛。；：，][\"”’»)]*|(?<=\w)\))(?:\d{1,2}|\*{1,3})?$")
+# how a line ends: punctuation (perhaps before closing quotes, a footnote mark or an asterisk)
+_END = re.compile(r"([.;:!?。；：！？,،，؛、])[\"”’»)\]]*(?:\d{1,2}|\*{1,3})?$")
+_SENTENCE = set(".;!?。；！？؛")
+_COLON = set(":：")
+_COMMA = set(",،，、")
+# quotation marks and brackets that open and close a stretch of text; curly double quotes pair either way
+# (Arabic prints ”…“), straight ones too
+_OPEN = set("([«《「『")
+_CLOSE = set(")]»》」』")
+_TOGGLE = set('“”"„')
+# a break is decided against the two lines around it, and the marks left open in the paragraph so far
+# count only if opened within this many lines (a stray bracket does not hold a whole document together)
+OPEN_LINES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    """One line break, as the boundary decision sees it: every field is a named input of `boundary_score`
+    (booleans count 1 when true)."""
+
+    # the page
+    page_break: bool  # the next line opens a page
+    gap: bool  # a vertical gap before the next line (PDF: wider than a wrapped line's pitch)
+    no_gap: bool  # none: the pitch of a wrapped line (PDF, on the same page)
+    blank_line: (
+        bool  # a blank line before the next line (text), or the reader's `start` hint (PDF, no measure)
+    )
+    wrap_hint: bool  # the reader's layout shows the next line continuing this one
+    page_ended_early: (
+        bool  # the page broke with room left below the line before (kept with the next paragraph)
+    )
+    indent: bool  # the next line starts inside the line before (PDF, in a text whose paragraphs are indented)
+    outdent: bool  # outside it (after an indented first line, the margin of its wrapped lines)
+    at_margin: bool  # at the text's margin, where the wrapped lines of paragraphs start
+    prev_full: bool  # the line before fills its width
+    prev_short: bool  # the line before stops well short of it
+    text_input: bool  # a text file: no geometry at all
+    one_per_line: bool  # a text whose lines are paragraphs (extracted without wrapping)
+    # how the line before ends
+    prev_sentence_end: bool  # . ; ! ? and their full-width forms (a paragraph's end in the operative part)
+    prev_colon: bool  # : (a chapeau before its sub-paragraphs)
+    prev_comma: bool  # , ، ， 、 (a preambular paragraph's end, or a clause's)
+    prev_mid: bool  # a letter, digit or hyphen: the sentence goes on
+    prev_open: bool  # a quotation mark or bracket left open in the paragraph
+    prev_title: bool  # a title before a name ("Mr.", "Sr."): the name follows
+    prev_label: bool  # a number or label alone on its line
+    prev_structural: bool  # a title-block line, the enacting formula or an annex title
+    # how the next line opens
+    cur_lead: bool  # a preambular lead or opener of the text's language, in the preamble (none inside quotes)
+    cur_lead_in_ops: bool  # the same after the first operative number (a later part's preamble, or a clause)
+    lead_wrapped: bool  # a lead (preambular or operative) where the layout shows a wrapped line: a clause
+    cur_op_lead: bool  # an operative lead (an unnumbered operative paragraph)
+    cur_number_next: bool  # an operative number, the next one expected
+    cur_number_other: bool  # an operative number out of sequence
+    cur_label: bool  # a sub-paragraph label
+    cur_item: bool  # a bullet or a dash: an item of a list
+    cur_lower: bool  # a lower-case letter, no lead
+    cur_upper: bool  # a capital letter, no lead
+    cur_structural: bool  # a title-block line or the enacting formula
+    cur_annex: bool  # an annex title after a line that ended, a number or another annex title (not "… set out
+    # in / Annex 1 to resolution …")
+    cur_heading: bool  # a short line without final punctuation and no lead, number or label: a heading
+    prev_heading: bool  # the line before is one
+    cur_bare_label: bool  # a number or label alone on its line
+    cur_list_label: (
+        bool  # a capitalised line of at most four words ending in ":" ("Against:", "Rule of law:")
+    )
+    prev_list_label: bool  # the line before is one: its list follows
+    # breaks the reading settled already
+    cut: bool  # the next line was split off this one (`split_run_together`)
+    rtl_text: bool  # right-to-left lines of a text file, whose order we cannot see: never re-joined
+
+
+FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Break))
+
+
+@dataclass(frozen=True)
+class Weights:
+    bias: float
+    weights: dict[str, float]
+
+
+@functools.cache
+def weights() -> Weights:
+    """The decision's weights (`core/data/join.toml`): every feature has one, and only features have one."""
+    data = load("join")
+    w = {k: float(v) for k, v in data["weights"].items()}
+    if set(w) != set(FEATURES):
+        raise ValueError(f"join.toml: weights for {sorted(set(w) ^ set(FEATURES))} missing or unknown")
+    return Weights(float(data["bias"]), w)
+
+
+def boundary_score(b: Break, w: Weights | None = None) -> float:
+    """How strongly the break ends a paragraph: the bias plus the weights of the features present. Positive:
+    a new paragraph starts; negative: the line wraps."""
+    w = w or weights()
+    return w.bias + sum(w.weights[name] * float(getattr(b, name)) for name in FEATURES)
 
 
 @dataclass
 class CleanLine:
-    """A source line on its way into the cleaned text: what it is asked about by the join decision."""
+    """A source line on its way into the cleaned text: what the boundary decision asks about it."""
 
     text: str
     page: int  # 0-based
-    blank_before: bool
+    blank_before: bool  # a blank line or page break before it (text), the layout's `start` hint (PDF)
     rtl: bool
     cut: bool = False  # split off the line before it by split_run_together: never re-joined
     wraps: bool = False  # the page's layout shows this line continuing the one before (hint `wrap`)
     box: Box | None = None  # the source line's box on its page
+    gap: float | None = None  # distance from the line before in line pitches (PDF)
+    page_first: bool = False  # the first text line of its page
     origin: tuple[int, int] | None = (
         None  # the source line's index on its page, and where this text starts in it
     )
 
-    # what the line is, each looked up once (a line is asked as the current and as the previous line)
+    # what the line is, each looked up once (a line is asked as the next line and as the line before)
     _flags: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def _is(self, name: str, rx: re.Pattern[str], full: bool = False) -> bool:
@@ -56,19 +154,220 @@ class CleanLine:
 
     @property
     def bare_label(self) -> bool:
-        return self._is("bare", _BARE_LABEL, full=True)
+        return self._is("bare", BARE_LABEL, full=True)
 
     @property
     def structural(self) -> bool:
-        return self._is("structural", structural_line())
+        """A title-block line (resolution heading, adoption line), the enacting formula or an annex title."""
+        return self._is("structural", structural_line()) or self.annex
 
     @property
     def annex(self) -> bool:
         return self._is("annex", annex_line())
 
     @property
-    def lead(self) -> bool:
-        return self._is("lead", lead_start())
+    def list_label(self) -> bool:
+        """A capitalised line of at most four words ending in a colon ("Against:", "Rule of law:")."""
+        v = self._flags.get("list_label")
+        if v is None:
+            short = self.text[-1:] in _COLON and len(self.text.split()) <= 4
+            v = self._flags["list_label"] = short and _first_letter(self.text).isupper()
+        return v
+
+
+@dataclass
+class Joiner:
+    """The boundary decision over one document: its languages' leads, the margins and widths of its pages,
+    and what the paragraphs so far hold (the last operative number, marks left open)."""
+
+    langs: tuple[str, ...]
+    pdf: bool
+    one_per_line: bool
+    widths: dict[int, float]  # usual width of each page's lines in cells (text input)
+    full_width: dict[bool, float] = field(default_factory=dict)  # rtl → width of a full line (PDF boxes)
+    edges: dict[bool, tuple[float, float]] = field(default_factory=dict)  # rtl → (margin, first-line indent)
+    wrap_pitch: dict[int, float] = field(default_factory=dict)  # page → a wrapped line's distance, if not 1
+    foot: tuple[float, float] | None = None  # (the usual lowest line's bottom, body font size) of PDF pages
+    last_op: int = 0
+    _open: list[int] = field(default_factory=list)  # line numbers where brackets still open were opened
+    _quotes: list[int] = field(default_factory=list)  # and quotation marks
+    _ended: bool = (
+        True  # whether the line before the last one taken in ended a sentence (or is a title line),
+    )
+    # a list label aside
+    _last_ended: bool = True  # the same of the last one
+    _started: bool = True  # whether the last line taken in started a paragraph
+    _line_no: int = 0
+
+    def _key(self, s: str) -> str:
+        return strip_marks(s) if ARABIC_RE.match(s) else s
+
+    def _fill(self, ln: CleanLine) -> float:
+        """How full a line is: its width as a share of a full line's (PDF boxes), else of the page's usual
+        width in cells."""
+        if ln.box is not None and self.full_width.get(ln.rtl):
+            return (ln.box[2] - ln.box[0]) / self.full_width[ln.rtl]
+        return cells(ln.text) / (self.widths.get(ln.page) or 80.0)
+
+    def _start(self, ln: CleanLine) -> float | None:
+        """Where a line starts, in PDF points from the left (right-to-left text: from the right), in a text
+        whose paragraphs have a first-line indent; None elsewhere (text input, no such edges)."""
+        if ln.box is None or ln.rtl not in self.edges:
+            return None
+        return -ln.box[2] if ln.rtl else ln.box[0]
+
+    def _early(self, last: CleanLine) -> bool:
+        """Whether a page's last text line stands EARLY_SIZES font sizes or more above the pages' usual
+        lowest line: the page broke early, before a heading or paragraph kept with what follows."""
+        if self.foot is None or last.box is None:
+            return False
+        bottom, size = self.foot
+        return last.box[1] - bottom >= EARLY_SIZES * size
+
+    def _heading(self, ln: CleanLine, nxt: CleanLine | None, after_end: bool) -> bool:
+        """A heading: a line without final punctuation that opens with no number, label or lower-case letter,
+        after a line that ended a sentence (`after_end`) or before one that opens a paragraph; short, or long
+        before an operative number or label ("Prevention of Illicit Exports of Petroleum, including Crude Oil
+        …" before "1. Decides …"). Not a list going on over a line ("…, United Kingdom," / "Viet Nam")."""
+        c = ln.text
+        if _END.search(c) or op_number(c) is not None or SUB_LABEL.match(c) or ITEM.match(c):
+            return False
+        if _first_letter(c).islower():
+            return False
+        opens = nxt is not None and (_opens(nxt.text) or nxt.bare_label)  # "34." alone: its text follows
+        return (after_end or opens) and (self._fill(ln) < SHORT or opens)
+
+    def features(self, prev: CleanLine, cur: CleanLine, nxt: CleanLine | None = None) -> Break:
+        """The break between `prev` and `cur`; `nxt`, the line after `cur`, tells whether `cur` is a heading."""
+        p, c = prev.text, cur.text
+        key = self._key(c)
+        end = _END.search(p)
+        title = bool(title_abbrev().search(p))
+        mark = end[1] if end and not title else ""  # "… que se nombre al Sr." / "Serge Brammertz …"
+        mid = not end and (p[-1].isalnum() or p[-1] in "-\u00ad")
+        quoted = self.open_marks()  # inside a quotation or a bracket no lead opens a paragraph
+        part = PART_PREFIX.match(key)  # "A Expressing its concern …": a part's letter, then its first lead
+        lead = not quoted and bool(
+            lead_start(self.langs).match(key) or (part and lead_start(self.langs).match(key, part.end()))
+        )
+        op_lead = not quoted and not lead and bool(operative_start(self.langs).match(key))
+        n = op_number(c)
+        letter = _first_letter(c)
+        fill = self._fill(prev)
+        x, x_prev = self._start(cur), self._start(prev)
+        size = max(1.0, cur.box[3] - cur.box[1]) if cur.box else 1.0
+        shift = (x - x_prev) / size if x is not None and x_prev is not None else 0.0
+        margin = self.edges[cur.rtl][0] * (-1 if cur.rtl else 1) if x is not None else None
+        page_break = cur.page != prev.page
+        measured = self.pdf and cur.gap is not None and not page_break
+        limit = GAP_PITCHES * self.wrap_pitch.get(cur.page, 1.0)
+        # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
+        after_end = mark in _SENTENCE | _COLON and not prev.list_label
+        return Break(
+            page_break=page_break,
+            gap=measured and cur.gap > limit,  # type: ignore[operator]
+            no_gap=measured and cur.gap <= limit,  # type: ignore[operator]
+            blank_line=not measured and cur.blank_before and not page_break,
+            wrap_hint=cur.wraps,
+            page_ended_early=page_break and self._early(prev),
+            indent=shift > SHIFT_SIZES,
+            outdent=shift < -SHIFT_SIZES,
+            at_margin=x is not None and margin is not None and abs(x - margin) <= size,
+            prev_full=fill >= FULL,
+            prev_short=fill < SHORT,
+            text_input=not self.pdf,
+            one_per_line=self.one_per_line,
+            prev_sentence_end=mark in _SENTENCE,
+            prev_colon=mark in _COLON,
+            prev_comma=mark in _COMMA,
+            prev_mid=mid,
+            prev_open=quoted,
+            prev_title=title,
+            prev_label=prev.bare_label and op_number(p) in (None, self.last_op),  # not a page number "- 2"
+            prev_structural=prev.structural
+            and (self._started or not prev.annex),  # not "… set out in / Annex 1 …"
+            cur_lead=lead and not self.last_op,
+            cur_lead_in_ops=lead and bool(self.last_op),
+            lead_wrapped=(lead or op_lead) and measured and cur.gap <= limit,  # type: ignore[operator]
+            cur_op_lead=op_lead,
+            cur_number_next=n is not None and n == self.last_op + 1,
+            cur_number_other=n is not None and n != self.last_op + 1,
+            cur_label=SUB_LABEL.match(c) is not None and n is None,
+            cur_item=ITEM.match(c) is not None and n is None,
+            cur_lower=bool(letter) and letter.islower() and not lead,
+            cur_upper=bool(letter) and letter.isupper() and not lead and not op_lead,
+            cur_structural=cur.structural and not cur.annex,
+            cur_annex=cur.annex and (not mid or prev.annex or prev.bare_label),
+            cur_heading=not lead and not op_lead and self._heading(cur, nxt, after_end),
+            prev_heading=self._heading(prev, cur, self._ended),
+            cur_bare_label=cur.bare_label,
+            cur_list_label=cur.list_label,
+            prev_list_label=prev.list_label,
+            cut=cur.cut,
+            rtl_text=not self.pdf and (prev.rtl or cur.rtl),
+        )
+
+    def advance(self, line: CleanLine, starts: bool) -> None:
+        """Take in the next line, now that it is known whether it starts a paragraph."""
+        self._line_no += 1
+        end = _END.search(line.text)
+        self._ended, self._last_ended = (
+            self._last_ended,
+            # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
+            (end is not None and end[1] in _SENTENCE | _COLON and not line.list_label) or line.structural,
+        )
+        self._started = starts
+        if starts:
+            self._open.clear()
+            self._quotes.clear()
+            n = op_number(line.text)
+            if n is not None and (n > self.last_op or n == 1):
+                self.last_op = n
+        if line.structural:
+            self.last_op = 0  # a new resolution (or an annex) numbers its paragraphs afresh
+        for ch in line.text:
+            if ch in _OPEN:
+                self._open.append(self._line_no)
+            elif ch in _CLOSE:
+                if self._open:
+                    self._open.pop()
+            elif ch in _TOGGLE:
+                if self._quotes:
+                    self._quotes.pop()
+                else:
+                    self._quotes.append(self._line_no)
+
+    def open_marks(self) -> bool:
+        """Whether a quotation mark or bracket opened in the last OPEN_LINES lines is still open."""
+        last = max(
+            self._open[-1] if self._open else -OPEN_LINES, self._quotes[-1] if self._quotes else -OPEN_LINES
+        )
+        return (
+            self._line_no - last < OPEN_LINES
+        )  # the stacks hold line numbers in order: the last is the latest
+
+
+_FIRST = re.compile(r"[\W_]*([^\W_])")
+
+
+def _first_letter(text: str) -> str:
+    """The line's first letter, if it opens with one of a script with case (not after a digit: "1d：")."""
+    m = _FIRST.match(text)
+    ch = m[1] if m else ""
+    return ch if ch.isalpha() and not WIDE_RE.match(ch) else ""
+
+
+def _opens(text: str) -> bool:
+    """A line that opens a paragraph whatever stands before it: an operative number or a label."""
+    return op_number(text) is not None or SUB_LABEL.match(text) is not None
+
+
+# geometry thresholds, in the units of the measures (see `Break`)
+GAP_PITCHES = 1.15  # a distance above this many line pitches is a vertical gap
+EARLY_SIZES = 3.0  # a page whose last line stands this many font sizes above the usual lowest broke early
+SHIFT_SIZES = 1.0  # a start this many font sizes inside (outside) the line before's is an indent (outdent)
+FULL = 0.9  # a line filling this share of the width is full
+SHORT = 0.6  # one filling less than this stopped short
 
 
 _RUN_OP = re.compile(r"(?<=[;,.:*])\s+(?=\d{1,3}\.\s+[A-Z])")
@@ -97,69 +396,35 @@ def split_run_together(line: str) -> list[str]:
 
 def _split_preamble(text: str) -> list[str]:
     cuts = [0]
+    words = {w.casefold() for w in joiners().apart}
+    scanned, depth, quotes = 0, 0, 0  # marks left open in text[cuts[-1]:scanned], counted once
     for m in re.finditer(r"(?<=,)\s+(?=[A-Z])", text):
         lead = lead_start().match(text, m.end()) or operative_start().match(text, m.end())
-        # a word followed by a comma is an item of a list: "… on the Prohibition of the Use, Stockpiling,
-        # Production and Transfer of Anti-Personnel Mines …" (S/RES/1314 (2000))
-        if lead and text[lead.end() : lead.end() + 1] not in (",", ";"):
-            cuts.append(m.end())
+        if not lead:
+            continue
+        depth, quotes = _marks(text, scanned, m.start(), depth, quotes)
+        scanned = m.start()
+        if depth or quotes:
+            continue  # inside a quoted title or a bracket: "the “Agreement on Return, Resettling and …”"
+        after = text[lead.end() : lead.end() + 80].split(maxsplit=2)
+        nxt, then = (after + ["", ""])[:2]
+        # an item of a list, not a lead: "… the Use, Stockpiling, Production and Transfer of …",
+        # "… Return, Resettling and Rebuilding" (tests/test_clean.py); but "Welcoming and encouraging …"
+        listed = nxt.casefold() in words and not then[:1].islower()
+        if text[lead.end() : lead.end() + 1] in (",", ";") or listed:
+            continue
+        cuts.append(m.end())
+        scanned, depth, quotes = m.end(), 0, 0
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(text)], strict=True)]
 
 
-_CJK_ENDS = "，；。：、,;:."
-
-
-def line_break_is_wrap(
-    prev: CleanLine, cur: CleanLine, width: float, pdf: bool, unwrapped: bool = False
-) -> bool:
-    """True when `cur` continues the paragraph `prev` ends (a wrapped line), False when it starts one."""
-    p, c = prev.text, cur.text
-    if prev.rtl and not pdf:
-        return False
-    if cur.cut:
-        return False
-    if prev.bare_label:
-        return True  # "1." alone on its line: the paragraph's text follows
-    if _STRUCT_START.match(c) or cur.bare_label or cur.structural or prev.structural:
-        return False
-    if (prev.annex and not c[:1].islower()) or (
-        cur.annex and (_ENDS_PARAGRAPH.search(p) or cells(p) < 0.6 * width)
-    ):
-        return False  # an annex title, unless a line that stops mid-sentence goes on with "Annex 1 to …" (S/2020/590)
-    if c[:1].isupper() and title_abbrev().search(p) and not cur.lead:
-        return True  # "… que se nombre al Sr." / "Serge Brammertz Fiscal …" (S/RES/2529 (2020) es)
-    if cur.wraps:
-        return True  # the page's layout says so: no gap, no indent, and the line before is full
-    if pdf and cur.blank_before:
-        # a gap (or a page break) before the line: a new paragraph, unless the line before stopped
-        # mid-sentence: the first line of "(a) Supplies … and the" set apart from its continuation, a
-        # paragraph going on over the page ("… the Panel of Experts’" / "recommendations,", S/RES/2507 (2020))
-        if cur.lead or (c[-1] == ":" and len(c.split()) <= 4):
-            return False  # a lead, or a label such as "Against:" (vote blocks, S/PV.8700)
-        if _ENDS_PARAGRAPH.search(p):
-            # "… attacks against civilians," / "including those involving …" (S/RES/2531 (2020), over a page)
-            return p[-1] == "," and c[:1].islower()
-        return c[:1].islower() or cells(p) >= 0.6 * width
-    if unwrapped:
-        # one paragraph per line (text extracted without wrapping): a break is a paragraph end unless the
-        # line stops mid-sentence (a page break) or the next one goes on in lower case
-        if c[:1].islower():
-            return True
-        return not _ENDS_PARAGRAPH.search(p) and len(p) > _HEADING_CHARS
-    lead = cur.lead or (c[:1].isupper() and operative_start().match(c))
-    if p[-1] in ",;،؛，；" and lead and not (pdf and cells(p) >= 0.85 * width):
-        # a lead after a comma starts a paragraph (an operative one too: "…, / Recommends to the General
-        # Assembly …", S/RES/1358 (2001)), unless (PDF, no gap) the line before is full: a clause inside the
-        # paragraph ("… безопасности," / "включая продолжающееся …", S/RES/2511 (2020) ru)
-        return False
-    if pdf and c[:1].islower() and not cur.lead:
-        return True  # no gap and lower case: "… суверенитету," / "независимости, …" (S/RES/2533 (2020) ru)
-    if WIDE_RE.match(c) or WIDE_RE.match(p[-1]):
-        # Chinese: no case, no spaces; a line that stops short after a clause mark ends its paragraph
-        return not (p[-1] in _CJK_ENDS and cells(p) < 0.9 * width)
-    end = p[-1]
-    if cells(p) < 0.72 * width and not (end == "-" or (end.isalpha() and c[:1].islower())):
-        return False  # the previous line stopped short: a paragraph (or heading) ended there
-    if end in ".:;" and (c[:1].isupper() or c[:1].isdigit() or c[:1] in "(“\"'‘"):
-        return False
-    return True
+def _marks(text: str, start: int, end: int, depth: int, quotes: int) -> tuple[int, int]:
+    """Brackets and quotation marks left open after text[start:end], given those open before it."""
+    for ch in text[start:end]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _TOGGLE:
+            quotes ^= 1
+    return depth, quotes

@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..model import VOTE_LISTS, VoteList
-from ..text.scripts import CYRILLIC, LATIN
+from ..text.scripts import CYRILLIC, LATIN, WIDE_RE
 from .load import load
 
 NEVER = re.compile(r"(?!x)x")
@@ -267,14 +267,25 @@ def annex_line() -> re.Pattern[str]:
     return re.compile("|".join(parts) or NEVER.pattern)
 
 
+def _word(w: str) -> str:
+    """A listed word as a regex that ends at a word boundary, except in scripts without spaces (a Chinese lead
+    runs straight into its object: «回顾其第…号决议»)."""
+    return re.escape(w) + ("" if WIDE_RE.match(w[-1:]) else r"\b")
+
+
+def _chosen(langs: tuple[str, ...]) -> list[Lexicon]:
+    return [lexicon(x) for x in langs] if langs else all_lexicons()
+
+
 @functools.cache
-def lead_start() -> re.Pattern[str]:
-    """A line opening with a preambular lead or opener in any language (for re-joining wrapped lines)."""
+def lead_start(langs: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A line opening with a preambular lead or opener in these languages (default: any), for telling where a
+    paragraph starts. Arabic is matched without marks (`text.arabic.strip_marks`), as the leads are listed."""
     parts = []
-    for lx in all_lexicons():
+    for lx in _chosen(langs):
         if lx.preambular_opener is not NEVER:
             parts.append(scoped(lx.preambular_opener.pattern))
-        parts += [re.escape(w) + r"\b" for w in lx.preambular_leads]
+        parts += [_word(w) for w in lx.preambular_leads]
         if lx.lead_adverbs and lx.preambular_leads:
             # an adverb before a lead, which is then in lower case: "Further recalling", "Also welcoming"
             leads = "|".join(re.escape(w[:1].lower() + w[1:]) for w in lx.preambular_leads)
@@ -284,15 +295,16 @@ def lead_start() -> re.Pattern[str]:
 
 
 @functools.cache
-def operative_start() -> re.Pattern[str]:
-    """A line opening with an operative lead in any language (an unnumbered operative paragraph)."""
+def operative_start(langs: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """A line opening with an operative lead in these languages (default: any): an unnumbered operative
+    paragraph, or the text after an operative number."""
     parts = []
-    for lx in all_lexicons():
+    for lx in _chosen(langs):
         words = [w for w in lx.operative_leads if w not in lx.preambular_leads]
         advs = "|".join(re.escape(w) for w in lx.lead_adverbs)
         if words:
             low = "|".join(re.escape(w[:1].lower() + w[1:]) for w in words)
-            parts.append("(?:" + "|".join(map(re.escape, words)) + r")\b")
+            parts.append("(?:" + "|".join(_word(w) for w in words) + ")")
             if advs:
                 parts.append(rf"(?:{advs})\s+(?:{low})\b")
     return re.compile("|".join(parts) or NEVER.pattern)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import version
-from ..model import LANGUAGES, Document, Issue, Line, Page, RawSource, TextLine
+from ..model import LANGUAGES, Document, Footnote, Issue, Line, Page, RawSource, TextLine
 from . import tempfiles
 from .layout import READER_VERSION
 from .library import user_dir
@@ -41,7 +41,7 @@ ENTRY_MAX = 128 * 1024 * 1024  # an entry larger than this is not read (3,000 pa
 STALE_TMP = 600.0  # seconds: a temporary file this old was left by a killed run (a live write takes less)
 EVICT_EVERY = 32  # writes between two looks at the cache's size (a look lists the folder)
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
-FORMAT = 4  # bump when the layout of a cache file changes
+FORMAT = 5  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -133,6 +133,14 @@ def _box(b: Any) -> tuple[float, float, float, float] | None:
     return (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
 
 
+def _number(x: Any) -> float | None:
+    if x is None:
+        return None
+    if not isinstance(x, int | float) or isinstance(x, bool):
+        raise TypeError("gap")
+    return float(x)
+
+
 def _opt_str(v: Any) -> str | None:
     if v is not None and not isinstance(v, str):
         raise TypeError("str")
@@ -151,21 +159,22 @@ def _page_to_json(p: Page) -> dict[str, Any]:
         "width": p.width,
         "height": p.height,
         "cid": p.cid_glyphs,
-        "lines": [[ln.text, _HINT_CODES[ln.hint], ln.box, ln.chars] for ln in p.lines],
+        # text, hint, box (None for text input), each character's x extent (PDFs), the gap above the line
+        "lines": [[ln.text, _HINT_CODES[ln.hint], ln.box, ln.chars, ln.gap] for ln in p.lines],
     }
 
 
 def _page_from_json(d: Any) -> Page:
     """A page from its JSON form; raises TypeError/KeyError/ValueError on anything of the wrong shape."""
     lines = []
-    for text, hint, box, chars in d["lines"]:
+    for text, hint, box, chars, gap in d["lines"]:
         if not isinstance(text, str):
             raise TypeError("text")
         if chars is not None:
             if not isinstance(chars, list) or len(chars) != 2 * len(text):
                 raise TypeError("chars")
             chars = tuple(float(x) for x in chars)
-        lines.append(Line(text, _box(box), _HINTS[hint], chars))  # type: ignore[arg-type]
+        lines.append(Line(text, _box(box), _HINTS[hint], chars, _number(gap)))  # type: ignore[arg-type]
     width, height, cid = d["width"], d["height"], d["cid"]
     if not (_is_int(d["number"]) and d["number"] >= 1 and _is_int(cid) and cid >= 0):
         raise TypeError("number")
@@ -257,6 +266,9 @@ def _document(raw: RawSource, d: dict[str, Any]) -> Document | None:
         ):
             return None
         lines.append(TextLine(a, b, p, _box(box), _opt_int(li), _opt_int(off)))
+    footnotes = _footnotes(d["footnotes"], len(starts))
+    if footnotes is None:
+        return None
     return Document(
         input=raw.input,
         path=raw.path,
@@ -270,8 +282,24 @@ def _document(raw: RawSource, d: dict[str, Any]) -> Document | None:
         source_pages=source_pages,
         lines=lines,
         page_languages=page_languages,
+        footnotes=footnotes,
         layout=raw.pages,
     )
+
+
+def _footnotes(raw: Any, n_pages: int) -> list[Footnote] | None:
+    """The pages' footnotes from their JSON form ([page, mark, text, box]); None for a page out of the
+    document, TypeError/KeyError/ValueError for anything else of the wrong shape."""
+    if not isinstance(raw, list):
+        raise TypeError("footnotes")
+    out = []
+    for page, mark, text, box in raw:
+        if not (_is_int(page) and isinstance(mark, str) and isinstance(text, str)):
+            raise TypeError("footnote")
+        if not 1 <= page <= n_pages:
+            return None
+        out.append(Footnote(page, mark, text, _box(box)))
+    return out
 
 
 def store_document(raw: RawSource, doc: Document) -> None:
@@ -291,6 +319,7 @@ def store_document(raw: RawSource, doc: Document) -> None:
         "source_pages": doc.source_pages,
         "lines": [[ln.start, ln.end, ln.page, ln.box, ln.line, ln.offset] for ln in doc.lines],
         "page_languages": doc.page_languages,
+        "footnotes": [[f.page, f.mark, f.text, list(f.box) if f.box else None] for f in doc.footnotes],
         "engine": engine_digest(),
     }
     _write(raw.sha256, raw.pages, document, raw.issues, raw.engine)

@@ -45,7 +45,7 @@ MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for 
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
 GLYPH_RUNS = True  # glyphs may be runs of characters (`Glyph`): the PDFium engine hands over words
-READER_VERSION = 5  # bump when the lines read from the same PDF change (cached pages are then re-read)
+READER_VERSION = 7  # bump when the lines read from the same PDF change (cached pages are then re-read)
 START: Hint = "start"
 WRAP: Hint = "wrap"
 UNKNOWN: Hint = "unknown"
@@ -506,20 +506,34 @@ def paragraph_hints(lines: list[LayoutLine]) -> list[Hint]:
     return hints
 
 
+def line_gaps(lines: list[LayoutLine]) -> list[float | None]:
+    """For each line, the distance from the line before in its column in the page's usual line pitches
+    (None for the first line, or the first of a column)."""
+    pitch = _body_pitch(lines)
+    out: list[float | None] = [None] * len(lines)
+    for k in range(1, len(lines)):
+        prev, ln = lines[k - 1], lines[k]
+        if prev.column == ln.column and pitch and prev.y0 > ln.y0:
+            out[k] = round((prev.y0 - ln.y0) / pitch, 2)
+    return out
+
+
 def make_page(number: int, width: float, height: float, glyphs: list[Glyph], cid_glyphs: int = 0) -> Page:
-    """One page read by any engine: its glyphs laid out in lines, each with its box and paragraph hint."""
+    """One page read by any engine: its glyphs laid out in lines, each with its box, paragraph hint and the
+    gap above it (`line_gaps`)."""
     lines = page_lines(glyphs, width)
     hints: list[Hint] = [UNKNOWN, *paragraph_hints(lines)][: len(lines)]
+    gaps = line_gaps(lines)
     # each character's x extent to 0.1 pt (as the cache keeps it), the whole page rounded at once
     rounded = _round_tenths([x for ln in lines if ln.chars for x in ln.chars])
     out: list[Line] = []
     k = 0
-    for ln, h in zip(lines, hints, strict=True):
+    for ln, h, g in zip(lines, hints, gaps, strict=True):
         chars = None
         if ln.chars is not None:
             chars = tuple(rounded[k : k + len(ln.chars)])
             k += len(ln.chars)
-        out.append(Line(ln.text, _box(ln), h, chars))
+        out.append(Line(ln.text, _box(ln), h, chars, g))
     return Page(number, tuple(out), width, height, cid_glyphs)
 
 

@@ -1,0 +1,398 @@
+"""Where paragraphs start, class by class (issue 10), in each language a class applies to.
+
+Constructed text: PDF pages laid out by hand (`tests/pages.py`, through the reader's own layout) and text
+files; each case names the class it pins. Expected ids come from how the text is printed, never from a run."""
+
+from __future__ import annotations
+
+import pytest
+from pages import page, pdf
+from resinspect.clean import clean
+from resinspect.model import RawSource
+from resinspect.reader.source import text_pages
+from resinspect.structure.paragraphs import find_resolutions
+
+
+def _text(text: str) -> RawSource:
+    return RawSource("t.txt", None, "", "text", text_pages(text), None, None)
+
+
+def _ids(raw: RawSource) -> list[tuple[str, str]]:
+    """(id, first words) of every paragraph of the only resolution."""
+    (res,) = find_resolutions(clean(raw))
+    return [(p.id, p.text[:24]) for p in res.paragraphs]
+
+
+def _paragraph(raw: RawSource, pid: str) -> str:
+    (res,) = find_resolutions(clean(raw))
+    return next(p.text for p in res.paragraphs if p.id == pid)
+
+
+# ---- 1. a line after a page break, decided by how it opens and how the line before ends ----------------
+
+FORMULA = {"ar": "إن مجلس الأمن،", "ru": "Совет Безопасности,", "zh": "安全理事会，", "en": "The Security Council,",
+           "es": "El Consejo de Seguridad,", "fr": "Le Conseil de sécurité,"}  # fmt: skip
+
+# a paragraph of three lines in each language, so that each page shows how its lines are spaced
+FILLER = {
+    "ar": ["وإذ يؤكد من جديد التزامه القوي بسيادة البلد واستقلاله ووحدته وسلامة أراضيه، وبمقاصد ميثاق",
+           "الأمم المتحدة ومبادئه، وإذ يعرب عن دعمه الكامل للجهود الجارية التي يبذلها الأمين العام",
+           "ومبعوثه الخاص من أجل التوصل إلى تسوية سياسية شاملة ودائمة،"],
+    "ru": ["вновь подтверждая свою твердую приверженность суверенитету, независимости, единству и",
+           "территориальной целостности страны, а также целям и принципам Устава Организации",
+           "Объединенных Наций,"],
+    "zh": ["重申坚定致力于该国的主权、独立、统一和领土完整，坚定致力于《联合国宪章》的宗旨和原则，",
+           "表示全力支持秘书长及其特使为推动全面、持久的政治解决而开展的各项工作，并欢迎各方",
+           "为此作出的努力，"],
+    "en": ["Reaffirming its strong commitment to the sovereignty, independence, unity and territorial",
+           "integrity of the country, and to the purposes and principles of the Charter of the United",
+           "Nations,"],
+    "es": ["Reafirmando su enérgico compromiso con la soberanía, la independencia, la unidad y la",
+           "integridad territorial del país y con los propósitos y principios de la Carta de las",
+           "Naciones Unidas,"],
+    "fr": ["Réaffirmant son ferme attachement à la souveraineté, à l’indépendance, à l’unité et à",
+           "l’intégrité territoriale du pays, ainsi qu’aux buts et principes de la Charte des",
+           "Nations Unies,"],
+}  # fmt: skip
+
+# (language, the paragraph's lines on page 1, its lines on page 2, the next paragraph, whether page 2 goes on)
+OVER_A_PAGE = [
+    # Arabic has no case: a continuation after «،» across the page opens with no lead
+    ("ar", ["وإذ يؤكد أن الوضع القائم لا يمكن أن يظل على ما هو عليه، وأن عدم التوصل إلى اتفاق يزيد",
+            "التوترات السياسية ويعمق القطيعة بين الطائفتين، ويهدد بحدوث تغييرات لا رجعة فيها،"],
+     ["ويحد من احتمالات التوصل إلى تسوية،"], "وإذ يشير إلى بيانه الرئاسي،", True),
+    ("ar", ["وإذ يؤكد أن الوضع القائم لا يمكن أن يظل على ما هو عليه، وأن عدم التوصل إلى اتفاق يزيد",
+            "التوترات السياسية ويعمق القطيعة بين الطائفتين، ويهدد بحدوث تغييرات لا رجعة فيها،"],
+     ["وإذ يشير إلى بيانه الرئاسي الذي أعرب عن بالغ القلق إزاء التطورات،"], "وإذ يدرك أهمية الحوار،", False),
+    # Russian leads are in lower case: a lead opens a paragraph over the page, a lower-case word goes on
+    ("ru", ["вновь подтверждая свою твердую приверженность суверенитету, независимости, единству",
+            "и территориальной целостности страны и ссылаясь на свои предыдущие резолюции,"],
+     ["выражая серьезную обеспокоенность по поводу гуманитарной ситуации в стране,"], "призывая стороны,", False),
+    ("ru", ["вновь подтверждая свою твердую приверженность суверенитету, независимости, единству",
+            "и территориальной целостности страны и ссылаясь на свои предыдущие резолюции, включая"],
+     ["резолюцию 2139 (2014), и заявления своего Председателя,"], "призывая стороны,", True),
+    # Chinese: a short line ending in «，» at the foot of a page is no paragraph end when the next opens no lead
+    ("zh", ["回顾其关于利比亚局势的以往各项决议和主席声明，特别是第1970(2011)号决议，",
+            "并回顾其关于在利比亚沿岸公海上严格执行军火禁运的第"],
+     ["2292(2016)、2357(2017)和2420(2018)号决议，"], "重申其第2570(2021)号决议，", True),
+    ("zh", ["回顾其关于利比亚局势的以往各项决议和主席声明，特别是第1970(2011)号决议，",
+            "并回顾其关于在利比亚沿岸公海上严格执行军火禁运的各项决议，"],
+     ["重申安理会认定一切形式和表现的恐怖主义是对和平与安全的最严重威胁之一，"], "铭记安理会的首要责任，", False),
+    # a line ending in ")" at the foot of a page: the paragraph goes on in lower case
+    ("en", ["Welcoming the report of the Secretary-General on the situation in the country, including",
+            "the recommendations in its annex on the future of the mission (S/2020/1234)"],
+     ["and the progress made since then in implementing the agreement,"], "Stressing the need,", True),
+    ("es", ["Acogiendo con beneplácito el informe del Secretario General sobre la situación en el país,",
+            "incluidas las recomendaciones que figuran en su anexo sobre la misión (S/2020/1234)"],
+     ["y los progresos realizados desde entonces en la aplicación del acuerdo,"], "Destacando la necesidad,", True),
+    ("fr", ["Se félicitant du rapport du Secrétaire général sur la situation dans le pays, y compris",
+            "les recommandations figurant dans son annexe sur l’avenir de la mission (S/2020/1234)"],
+     ["et des progrès accomplis depuis lors dans la mise en œuvre de l’accord,"], "Soulignant la nécessité,", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "first", "second", "after", "goes_on"), OVER_A_PAGE,
+                         ids=[f"{c[0]}-{'on' if c[4] else 'new'}" for c in OVER_A_PAGE])  # fmt: skip
+def test_a_paragraph_over_a_page(lang, first, second, after, goes_on):
+    raw = pdf(
+        page(1, [[FORMULA[lang]], FILLER[lang], FILLER[lang], first]),
+        page(2, [second, [after], FILLER[lang], ["1. x"]]),
+    )
+    (res,) = find_resolutions(clean(raw))
+    pps = [p.text for p in res.paragraphs if p.kind == "preambular"]
+    assert len(pps) == (5 if goes_on else 6), pps
+    assert pps[2].startswith(first[0][:20]) and pps[-2] == after
+
+
+def test_russian_lead_inside_a_paragraph_on_a_full_line_goes_on():
+    """A lead at a line start where the layout shows a wrapped line is a clause of the paragraph."""
+    lines = ["приветствуя прогресс, достигнутый федеральным правительством в области управления запасами",
+             "оружия и боеприпасов, включая принятие национальной стратегии управления запасами оружия,",
+             "настоятельно призывая продолжать работу по кодификации и осуществлению этой политики,"]  # fmt: skip
+    raw = pdf(
+        page(
+            1,
+            [
+                [FORMULA["ru"]],
+                FILLER["ru"],
+                lines,
+                ["определяя, что положение представляет угрозу,"],
+                ["1. x"],
+            ],
+        )
+    )
+    assert [i for i, _ in _ids(raw)] == ["PP1", "PP2", "PP3", "OP1"]
+
+
+def test_a_page_that_broke_early_keeps_its_last_line_apart():
+    """A page whose last line stands well above the foot of the other pages broke before what follows (a
+    heading kept with its paragraph): the first line of the next page opens something new, even after a comma."""
+    ops = [[f"{k}. Decides to extend the mandate of the mission until 31 December 2022 and to keep",
+            "its strength under review and to report to the Council on its work every", "six months;"]
+           for k in range(1, 12)]  # fmt: skip
+    raw = pdf(
+        page(1, [[FORMULA["en"]]] + [FILLER["en"]] * 11),
+        page(
+            2,
+            [FILLER["en"], FILLER["en"], ["Acting under Chapter VII of the Charter of the United Nations,"]],
+        ),
+        page(3, [["Political situation"], *ops]),
+    )
+    (res,) = find_resolutions(clean(raw))
+    pps = [p.text for p in res.paragraphs if p.kind == "preambular"]
+    assert len(pps) == 14 and pps[-1] == "Acting under Chapter VII of the Charter of the United Nations,"
+    assert [p.number for p in res.paragraphs if p.kind == "operative"] == list(range(1, 12))
+    assert not any("Political" in p.text for p in res.paragraphs)
+
+
+# ---- 2. page furniture and footnotes between the two halves of a paragraph ------------------------------
+
+PARA = ("Welcoming the report of the Secretary-General on the situation in the country, and the progress made "
+        "since then in the implementation of the agreement on the cessation of hostilities")  # fmt: skip
+REST = "and on the return of refugees to their homes,"
+
+FURNITURE = [
+    ["4"],  # a bare page number
+    ["4 07-12345 (E)"],  # the page number and the job number on one line
+    ["07-12345** (E)"],  # a job number with two asterisks: its "07-" is no operative paragraph 7
+    ["07-12345A (E) 100107"],  # a job number with a letter suffix and its print date
+    ["07-12345 4", "*0712345*"],  # the job number, then the page number, and the barcode
+]
+
+
+@pytest.mark.parametrize("furniture", FURNITURE, ids=[f[0] for f in FURNITURE])
+def test_furniture_between_the_halves_of_a_paragraph_text(furniture):
+    text = "\n".join(
+        ["The Security Council,", PARA, *furniture, REST, "1. Decides to remain seized of the matter."]
+    )
+    assert _ids(_text(text)) == [("PP1", PARA[:24]), ("OP1", "Decides to remain seized")]
+    assert _paragraph(_text(text), "PP1") == f"{PARA} {REST}"
+
+
+def test_footnote_block_at_the_foot_of_a_pdf_page():
+    """Footnotes (a smaller font at the foot of the page, opening with their mark) are kept out of the
+    paragraph that goes on over the page, and are the page's footnotes."""
+    first = ["Welcoming the report of the Secretary-General on the situation in the country,1 and the",
+             "progress made since then in the implementation of the agreement on the cessation of"]  # fmt: skip
+    foot = [("1 S/2020/1234, annex.", 8.0), ("2 See the statement of its President of 5 May 2020, and the", 8.0),
+            ("letters that followed it.", 8.0), ("20-12345 (E)", 8.0)]  # fmt: skip
+    raw = pdf(
+        page(1, [[FORMULA["en"]], FILLER["en"], first], foot=foot),
+        page(2, [["hostilities,2"], FILLER["en"], ["1. Decides to remain seized of the matter."]]),
+    )
+    doc = clean(raw)
+    (res,) = find_resolutions(doc)
+    assert [p.id for p in res.paragraphs] == ["PP1", "PP2", "PP3", "OP1"]
+    assert res.paragraphs[1].text.endswith("cessation of hostilities,2")
+    assert [(f.page, f.mark, f.text) for f in doc.footnotes] == [
+        (1, "1", "S/2020/1234, annex."),
+        (1, "2", "See the statement of its President of 5 May 2020, and the letters that followed it."),
+    ]
+    assert "annex" not in doc.text
+
+
+def test_footnote_after_a_rule_in_text():
+    """A text's footnote follows a rule of underscores (S/RES/1502 (2003) as extracted, felixhaass)."""
+    text = (
+        "The Security Council,\nReaffirming its resolutions 1296 (2000) and 1265 (1999) on the protection of "
+        "civilians in armed conflict,1\n__________________ 1 Presidential Statements S/PRST/2002/6 and "
+        "S/PRST/2002/41.\n03-46619 (E)\n\fS/RES/1502 (2003)\nWelcoming the adoption by the General Assembly "
+        "of resolution 57/28,\n1. Decides to remain seized of the matter.\n"
+    )
+    doc = clean(_text(text))
+    (res,) = find_resolutions(doc)
+    assert [p.id for p in res.paragraphs] == ["PP1", "PP2", "OP1"]
+    assert [(f.mark, f.text) for f in doc.footnotes] == [
+        ("1", "Presidential Statements S/PRST/2002/6 and S/PRST/2002/41.")
+    ]
+
+
+def test_running_header_with_a_typo():
+    """A running title repeated at the top of most pages is furniture, also where it is misprinted."""
+    leads = ["Recalling", "Reaffirming", "Welcoming", "Stressing", "Noting", "Expressing", "Condemning", "Urging",
+             "Commending", "Underlining"]  # fmt: skip
+    body = [f"{w} the work of the mission in its {k + 1}th year and the report of the Secretary-General on it,"
+            for k, w in enumerate(leads)]  # fmt: skip
+    pages = ["The Security Council,\n" + "\n".join(body[:2])]
+    titles = [
+        "The situation in Somalia",
+        "The situation in Somalia",
+        "The situaton in Somalia",
+        "The situation in Somalia",
+    ]
+    for k, title in enumerate(titles):
+        pages.append(f"{title}\n" + "\n".join(body[2 + 2 * k : 4 + 2 * k]))
+    text = "\f".join(pages) + "\n1. Decides to remain seized of the matter.\n"
+    (res,) = find_resolutions(clean(_text(text)))
+    assert [p.kind for p in res.paragraphs].count("preambular") == 10
+    assert not any("Somalia" in p.text for p in res.paragraphs)
+
+
+# ---- 3. an open quotation mark or bracket: the paragraph has not ended ----------------------------------
+
+QUOTED = [
+    # one paragraph per line (text extracted without wrapping): no cut inside the quoted title
+    ("text", "Welcoming the “Agreement on Return, Resettling and Rebuilding”, signed by the parties on 3 May "
+     "2020 in the capital, and calling on all parties to implement it,"),
+    ("text", "Welcoming the signature of the Agreement on Return, Resettling and Rebuilding by the parties on "
+     "3 May 2020 in the capital, and calling on all parties to implement it,"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "line"), QUOTED, ids=["quoted", "title-case"])
+def test_title_with_a_capitalised_participle_is_no_lead(kind, line):
+    text = f"The Security Council,\n{line}\nStressing the need to respect the agreement,\n1. Decides x;\n"
+    assert [i for i, _ in _ids(_text(text))] == ["PP1", "PP2", "OP1"]
+
+
+def test_open_quotation_mark_at_a_line_end_holds_the_paragraph():
+    """PDF: "… the “Agreement on Return," / "Resettling and Rebuilding”, …" is one paragraph."""
+    lines = ["Welcoming the signature by the parties on 3 May 2020 in the capital of the “Agreement on Return,",
+             "Resettling and Rebuilding”, and calling on all parties to implement it without delay,"]  # fmt: skip
+    raw = pdf(page(1, [[FORMULA["en"]], FILLER["en"], lines, ["Stressing the need,"], ["1. x"]]))
+    assert [i for i, _ in _ids(raw)] == ["PP1", "PP2", "PP3", "OP1"]
+
+
+# ---- 4. an operative number that is not at a line start -------------------------------------------------
+
+MID = [
+    ("… Follow-up and review 17. Requests", "16. Decides that the review shall take place every year; Follow-up and "
+     "review 17. Requests the Secretary-General to report on its implementation;"),
+    ("after a closing bracket", "16. Decides that the review shall take place every year (S/2020/5) 17. Requests "
+     "the Secretary-General to report on its implementation;"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "line"), MID, ids=[m[0] for m in MID])
+def test_mid_line_operative_number_that_continues_the_sequence(name, line):
+    text = f"The Security Council,\nRecalling its resolutions,\n{line}\n18. Decides to remain seized.\n"
+    ops = [(i, t) for i, t in _ids(_text(text)) if i.startswith("OP")]
+    assert [i for i, _ in ops] == ["OP16", "OP17", "OP18"]
+    assert ops[1][1].startswith("Requests")
+
+
+def test_a_number_out_of_sequence_is_a_doubt_not_a_paragraph():
+    text = "The Security Council,\nRecalling its resolutions,\n1. Decides x;\n2. Requests y;\n9. Decides z.\n"
+    (res,) = find_resolutions(clean(_text(text)))
+    assert [p.id for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert [i.code for i in res.issues] == ["structure-doubt"]
+
+
+# ---- 5. numbers and formulas in other scripts -----------------------------------------------------------
+
+FORMULAS = [
+    ("zh, no space after the number", "安全理事会，\n回顾其以往各项决议，\n1.决定延长授权；\n2.请秘书长提出报告；\n", ["PP1", "OP1", "OP2"]),
+    ("en, no comma", "The Security Council\nRecalling its resolutions,\n1. Decides x.\n", ["PP1", "OP1"]),
+    ("ru, no comma before a lead", "Совет Безопасности\nссылаясь на свои резолюции,\n1. постановляет x.\n", ["PP1", "OP1"]),
+    ("ar, a stray space", "إ ن مجلس الأمن،\nإذ يشير إلى قراراته السابقة،\n1 - يقرر أن يبقي المسألة قيد نظره.\n",
+     ["PP1", "OP1"]),
+    ("ar, number printed reversed", "إن مجلس الأمن،\nإذ يشير إلى قراراته السابقة،\n- 1 يقرر أن يمدد الولاية؛\n"
+     "- 2 يقرر أن يبقي المسألة قيد نظره.\n", ["PP1", "OP1", "OP2"]),
+    ("en, a wrapped “Security Council,” is no second resolution",
+     "The Security Council,\nRecalling the letter dated 5 May 2020 from the President of the\nSecurity Council,\n"
+     "1. Decides x.\n", ["PP1", "OP1"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "text", "ids"), FORMULAS, ids=[f[0] for f in FORMULAS])
+def test_numbers_and_formulas(name, text, ids):
+    assert [i for i, _ in _ids(_text(text))] == ids
+
+
+def test_no_enacting_formula_printed():
+    """The preamble right after the adoption line (the formula left out of the printed text)."""
+    text = ("Resolution 2573 (2021)\nAdopted by the Security Council on 27 April 2021\nReiterating its primary "
+            "responsibility,\n1. Decides x.\n")  # fmt: skip
+    (res,) = find_resolutions(clean(_text(text)))
+    assert res.symbol == "S/RES/2573 (2021)" and res.enacting_formula is None
+    assert [p.id for p in res.paragraphs] == ["PP1", "OP1"]
+
+
+# ---- 6. headings -----------------------------------------------------------------------------------------
+
+HEADINGS = [
+    # a long heading (over 16 words) before the operative part
+    ("long", "Prevention of Illicit Exports of Petroleum, including Crude Oil and Refined Petroleum Products, "
+     "from Libya and of the Illicit Import of Arms and Related Materiel into the Country"),
+    ("colon", "Protection of civilians and of humanitarian and United Nations personnel:"),
+    ("parenthesised", "(Follow-up and review)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "heading"), HEADINGS, ids=[h[0] for h in HEADINGS])
+def test_heading_is_no_paragraph(name, heading):
+    text = (f"The Security Council,\nRecalling its resolutions,\n1. Decides x;\n{heading}\n"
+            "2. Requests the Secretary-General to report;\n")  # fmt: skip
+    (res,) = find_resolutions(clean(_text(text)))
+    assert [p.id for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert all(heading[:12] not in p.text for p in res.paragraphs)
+
+
+def test_heading_before_a_number_alone_on_its_line():
+    """A heading at the top of a page, before an operative number printed alone ("2.", its text on the next
+    line), is no part of the paragraph that ended on the page before."""
+    heading = "Дополнительные изъятия из оружейного эмбарго Организации Объединенных Наций"
+    text = (f"{FORMULA['ru']}\nссылаясь на свои резолюции,\n1. постановляет продлить мандат миссии до 31 декабря "
+            f"2022 года.\f{heading}\n2.\nпостановляет продолжать заниматься этим вопросом.\n")  # fmt: skip
+    (res,) = find_resolutions(clean(_text(text)))
+    assert [p.id for p in res.paragraphs] == ["PP1", "OP1", "OP2"]
+    assert res.paragraphs[1].text == "постановляет продлить мандат миссии до 31 декабря 2022 года."
+
+
+def test_heading_numbered_with_digit_and_letter():
+    """A heading whose number runs into a letter ("1d：…", Chinese) is no continuation of the paragraph above:
+    the letter after a digit is no lower-case start."""
+    text = "安全理事会，\n回顾其以往各项决议，\n1. 决定延长授权；\n1d：简易爆炸装置组件限制\n2. 请秘书长提出报告；\n"
+    (res,) = find_resolutions(clean(_text(text)))
+    assert [(p.id, p.text) for p in res.paragraphs] == [
+        ("PP1", "回顾其以往各项决议，"), ("OP1", "决定延长授权；"), ("OP2", "请秘书长提出报告；")
+    ]  # fmt: skip
+
+
+# an annex numbered with a letter, on the page after the last operative paragraph
+SEIZED = {"en": "1. Decides to remain seized of the matter.", "es": "1. Decide seguir ocupándose de la cuestión.",
+          "fr": "1. Décide de rester saisi de la question.", "ru": "1. постановляет продолжать заниматься этим вопросом.",
+          "zh": "1. 决定继续处理此案。"}  # fmt: skip
+LETTERED_ANNEX = [
+    ("en", "Annex A"),
+    ("es", "Anexo A"),
+    ("fr", "Annexe A"),
+    ("ru", "Приложение В"),
+    ("zh", "附件A"),
+]
+
+
+@pytest.mark.parametrize(("lang", "title"), LETTERED_ANNEX, ids=[a[0] for a in LETTERED_ANNEX])
+def test_lettered_annex_ends_the_resolution(lang, title):
+    raw = pdf(page(1, [[FORMULA[lang]], FILLER[lang], [SEIZED[lang]]]), page(2, [[title], FILLER[lang]]))
+    (res,) = find_resolutions(clean(raw))
+    assert [p.id for p in res.paragraphs] == ["PP1", "OP1"]
+    assert res.paragraphs[1].text == SEIZED[lang][3:]
+    assert not res.issues
+
+
+# ---- parts (A/B, I/II) ------------------------------------------------------------------------------------
+
+PART_A = ["A Expressing its grave concern at the deterioration of the security situation in the country",
+          "and in the region,"]  # fmt: skip
+PART_A_OP = ["1. Decides to extend the mandate of the mission until 31 December 2022 and to keep its",
+             "strength under review;"]  # fmt: skip
+PART_B = ["B Recalling its previous resolutions and the statements of its President on the situation",
+          "in the country,"]  # fmt: skip
+PART_B_OP = ["1. Decides to renew the measures imposed by paragraph 5 of resolution 2000 (2011) for",
+             "a further year."]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["pdf", "text"])
+def test_part_letter_run_into_its_first_line(kind):
+    """A part's letter printed on the line of its first paragraph ("A Expressing …", "B Recalling …") opens the
+    part: the letter is no part of the text, and the part's preamble and operative numbers start again."""
+    paras = [FILLER["en"], PART_A, PART_A_OP, PART_B, PART_B_OP]
+    if kind == "pdf":
+        raw = pdf(page(1, [[FORMULA["en"]], *paras]))
+    else:
+        raw = _text("\n".join([FORMULA["en"], *(" ".join(p) for p in paras)]) + "\n")
+    (res,) = find_resolutions(clean(raw))
+    got = [(p.id, p.text[:12]) for p in res.paragraphs]
+    assert got == [("PP1", "Reaffirming "), ("PP2", "Expressing i"), ("OP1", "Decides to e"), ("PP3", "Recalling it"),
+                   ("OP1", "Decides to r")]  # fmt: skip

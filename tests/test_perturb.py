@@ -1,0 +1,142 @@
+"""Perturbations that must not change the paragraphs (hypothesis): the same resolution re-wrapped at another
+width, with its page breaks elsewhere, with page furniture between any two lines.
+
+The resolution is constructed (English, Russian, Chinese, Arabic); PDF pages go through the reader's layout
+(`tests/pages.py`), text through the text reader."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pages import page, pdf
+from resinspect.clean import clean
+from resinspect.model import RawSource
+from resinspect.reader.source import text_pages
+from resinspect.structure.paragraphs import find_resolutions
+from resinspect.text.numbering import OP_NUMBER
+from resinspect.text.scripts import is_wide
+
+RESOLUTIONS = {
+    "en": ("The Security Council,", [
+        "Recalling its resolutions 2042 (2012), 2043 (2012), 2118 (2013) and 2139 (2014), and the statements "
+        "of its President of 3 August 2011 and 21 March 2012,",
+        "Reaffirming its strong commitment to the sovereignty, independence, unity and territorial integrity "
+        "of the country, and to the purposes and principles of the Charter of the United Nations,",
+        "Welcoming the report of the Secretary-General (S/2020/1234), and the progress made since then in the "
+        "implementation of the agreement on the cessation of hostilities,",
+        "1. Demands the full and immediate implementation of all provisions of its resolutions by all parties, "
+        "and calls on them to facilitate safe and unhindered humanitarian access;",
+        "2. Requests the Secretary-General to report to the Council every sixty days on the implementation of "
+        "this resolution and on compliance with it by all parties;",
+        "3. Decides to remain actively seized of the matter.",
+    ]),
+    "ru": ("Совет Безопасности,", [
+        "ссылаясь на свои резолюции 2042 (2012), 2043 (2012), 2118 (2013) и 2139 (2014), а также на заявления "
+        "своего Председателя от 3 августа 2011 года и 21 марта 2012 года,",
+        "вновь подтверждая свою твердую приверженность суверенитету, независимости, единству и "
+        "территориальной целостности страны, а также целям и принципам Устава,",
+        "приветствуя доклад Генерального секретаря (S/2020/1234) и прогресс, достигнутый с тех пор в "
+        "осуществлении соглашения о прекращении боевых действий,",
+        "1. требует полного и безотлагательного осуществления всеми сторонами всех положений своих резолюций и "
+        "призывает их обеспечить безопасный и беспрепятственный гуманитарный доступ;",
+        "2. просит Генерального секретаря представлять Совету доклады каждые шестьдесят дней;",
+        "3. постановляет продолжать активно заниматься этим вопросом.",
+    ]),
+    "zh": ("安全理事会，", [
+        "回顾其第2042(2012)、2043(2012)、2118(2013)和2139(2014)号决议以及2011年8月3日和2012年3月21日的主席声明，",
+        "重申坚定致力于该国的主权、独立、统一和领土完整，坚定致力于《联合国宪章》的宗旨和原则，",
+        "欢迎秘书长的报告(S/2020/1234)以及此后在执行停止敌对行动协议方面取得的进展，",
+        "1.要求所有各方立即全面执行其各项决议的所有规定，并呼吁各方为安全和不受阻碍的人道主义准入提供便利；",
+        "2.请秘书长每六十天向安理会报告本决议的执行情况以及所有各方遵守本决议的情况；",
+        "3.决定继续积极处理此案。",
+    ]),
+    "ar": ("إن مجلس الأمن،", [
+        "إذ يشير إلى قراراته السابقة وإلى بيانات رئيسه بشأن الحالة في البلد، وإذ يؤكد من جديد التزامه القوي "
+        "بسيادة البلد واستقلاله ووحدته وسلامة أراضيه،",
+        "وإذ يرحب بتقرير الأمين العام وبالتقدم المحرز منذ ذلك الحين في تنفيذ الاتفاق المتعلق بوقف الأعمال "
+        "العدائية، وإذ يشدد على ضرورة احترام الاتفاق،",
+        "وإذ يعرب عن بالغ قلقه إزاء الحالة الإنسانية في البلد وإزاء استمرار العنف ضد المدنيين،",
+        "1 - يطالب جميع الأطراف بالتنفيذ الكامل والفوري لجميع أحكام قراراته، ويدعوها إلى تيسير وصول المساعدة "
+        "الإنسانية بأمان ودون عوائق؛",
+        "2 - يطلب إلى الأمين العام أن يقدم إلى المجلس تقريرا عن تنفيذ هذا القرار كل ستين يوما؛",
+        "3 - يقرر أن يبقي المسألة قيد نظره الفعلي.",
+    ]),
+}  # fmt: skip
+
+FURNITURE = ["20-12345 (E)", "2/6 20-12345", "* 2 0 1 2 3 4 5 *", "S/RES/2533 (2020)", "4", "20-12345** (E)"]
+
+
+def _wrap(text: str, cells: int) -> list[str]:
+    """Lines of about `cells` cells (Chinese wraps anywhere, two cells a character)."""
+    if any(is_wide(ch) for ch in text[:4]):
+        lines, cur = [], ""
+        for ch in text:
+            cur += ch
+            if 2 * len(cur) >= cells:
+                lines.append(cur)
+                cur = ""
+        return lines + ([cur] if cur else [])
+    return textwrap.wrap(text, cells, break_on_hyphens=False)
+
+
+def _expected(lang: str) -> list[str]:
+    """The paragraphs as given, without their numbers."""
+    return [p[m.end() :] if (m := OP_NUMBER.match(p)) else p for p in RESOLUTIONS[lang][1]]
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def _paragraphs(raw: RawSource) -> list[str]:
+    (res,) = find_resolutions(clean(raw))
+    return [p.text for p in res.paragraphs]
+
+
+def _pdf(lang: str, cells: int, lines_per_page: int) -> RawSource:
+    """The resolution wrapped at about `cells` cells, `lines_per_page` lines a page."""
+    formula, paras = RESOLUTIONS[lang]
+    flat = [
+        (k, j, line)
+        for k, p in enumerate([[formula]] + [_wrap(x, cells) for x in paras])
+        for j, line in enumerate(p)
+    ]
+    pages = []
+    for start in range(0, len(flat), lines_per_page):
+        chunk = flat[start : start + lines_per_page]
+        groups: list[list[str]] = []
+        for k, (para, _, line) in enumerate(chunk):
+            if k and para == chunk[k - 1][0]:
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        pages.append(page(len(pages) + 1, groups, continued=chunk[0][1] > 0))
+    return pdf(*pages)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lang=st.sampled_from(sorted(RESOLUTIONS)), cells=st.integers(70, 100), per_page=st.integers(7, 30))
+def test_rewrapped_pdf_pages_keep_their_paragraphs(lang, cells, per_page):
+    got = _paragraphs(_pdf(lang, cells, per_page))
+    assert [_squash(x) for x in got] == [_squash(x) for x in _expected(lang)]
+
+
+@settings(max_examples=25, deadline=None)
+@given(lang=st.sampled_from(["en", "ru"]), data=st.data())
+def test_furniture_and_page_breaks_in_text_change_nothing(lang, data):
+    """One paragraph per line (text extracted without wrapping): furniture between any two lines, page breaks
+    anywhere."""
+    formula, paras = RESOLUTIONS[lang]
+    lines = [formula, *paras]
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        if k and k < len(lines) - 1 and data.draw(st.booleans()):
+            out += data.draw(st.lists(st.sampled_from(FURNITURE), min_size=1, max_size=3))
+            if data.draw(st.booleans()):
+                out.append("\f")
+    text = "\n".join(out).replace("\n\f\n", "\n\f") + "\n"
+    got = _paragraphs(RawSource("t.txt", None, "", "text", text_pages(text), None, None))
+    assert [_squash(x) for x in got] == [_squash(x) for x in _expected(lang)]
