@@ -812,3 +812,34 @@ def test_stream_measure_ends_on_any_bytes_and_finds_a_bomb():
     with limits.using(decoded_bytes=8 * limits.MB):
         many = (b"stream\n" + bomb + b"\nendstream\n") * 2
         assert pdf.stream_risk(many) == "streams that decode to more than 8 MB in all"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "strays"),
+    [
+        (b"Communiqu\xe9 of the \xe2\x80\x9cquartet\xe2\x80\x9d", "Communiqué of the “quartet”", 1),
+        (b"C\xf4te d\xe2\x80\x99Ivoire, For\xe7as Armadas", "Côte d’Ivoire, Forças Armadas", 2),
+        (
+            b"Thanks Mr. St\xf8le Bj\xf8rn \xe2\x80\x94 for his work in peace\xadkeeping",
+            "Thanks Mr. Støle Bjørn — for his work in peace\xadkeeping",
+            3,
+        ),
+        ("Российская Федерация ".encode() + b"S\xe3o Tom\xe9", "Российская Федерация São Tomé", 2),
+    ],
+    ids=["fr", "pt-fr", "no-soft-hyphen", "ru-then-pt"],
+)
+def test_a_utf8_file_with_cp1252_letters_pasted_in_reads_them(data, text, strays):
+    """A text assembled from UTF-8 and Windows files: a lone byte that is a Latin letter or punctuation in
+    cp1252 is read so, said once; other invalid bytes stay damage (U+FFFD)."""
+    from resinspect.reader.source import decode_text
+
+    got, issues = decode_text(data, "x.txt")
+    assert got == text
+    noun = "byte" if strays == 1 else "bytes"
+    assert [i.message for i in issues] == [
+        f"{strays} {noun} not valid UTF-8 read as cp1252 (a file of mixed encodings)"
+    ]
+    got, issues = decode_text(data + b" \xff \xe2\x80", "x.txt")  # damage besides: replaced, said apart
+    assert (
+        got == text + " \ufffd \ufffd" and issues[1].message == "3 bytes not valid UTF-8, replaced by U+FFFD"
+    )

@@ -3,10 +3,12 @@ a library (and, when asked, fetched from the UN's Official Document System first
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -103,8 +105,9 @@ def _replaced(text: str, data: bytes) -> int:
 
 def decode_text(data: bytes, name: str) -> tuple[str, list[Issue]]:
     """The text of a text file, and what was done to get it (`text-decoding` issues). UTF-8, UTF-16 and
-    UTF-32 by their byte-order mark; else UTF-8, with the few bytes that are not replaced (U+FFFD) when most
-    of the file's non-ASCII bytes are valid UTF-8; else a legacy 8-bit encoding guessed by
+    UTF-32 by their byte-order mark; else UTF-8 when the file holds any valid UTF-8 sequence beyond ASCII,
+    a lone byte that is a Latin letter or punctuation in cp1252 read so (a file of mixed encodings) and any
+    other invalid byte replaced (U+FFFD); else a legacy 8-bit encoding guessed by
     charset-normalizer (cp1252 where it reads the same), named in a warning when the guess is weak. A few
     NUL bytes are dropped; binary content is refused."""
     issues: list[Issue] = []
@@ -128,16 +131,55 @@ def decode_text(data: bytes, name: str) -> tuple[str, list[Issue]]:
         return _printable(data.decode("utf-8"), name), issues
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", "replace")
-    bad = _replaced(text, data)
     non_ascii = len(data.translate(None, _ASCII))
-    if non_ascii - bad >= 2 * bad:  # mostly valid UTF-8 sequences: a few damaged bytes in a UTF-8 file
-        issues.append(Issue("text-decoding", f"{_bytes(bad)} not valid UTF-8, replaced by U+FFFD"))
+    text, legacy, bad = _mixed(data)
+    if non_ascii > legacy + bad:  # valid UTF-8 sequences too (a legacy file holds none): UTF-8, with strays
+        if legacy:
+            what = f"{_bytes(legacy)} not valid UTF-8 read as cp1252 (a file of mixed encodings)"
+            issues.append(Issue("text-decoding", what))
+        if bad:
+            issues.append(Issue("text-decoding", f"{_bytes(bad)} not valid UTF-8, replaced by U+FFFD"))
         return _printable(text, name), issues
     text, encoding, weak = _legacy(data, non_ascii)
     if weak:
         issues.append(Issue("text-decoding", f"not UTF-8: read as {encoding}, a guess (check the text)"))
     return _printable(text, name), issues
+
+
+# Bytes that, alone where UTF-8 expects none, are taken for cp1252: the Latin letters and the punctuation of
+# the official languages' Latin-script texts (a UTF-8 file with "Communiqu\xe9" or "C\xf4te d'Ivoire" pasted
+# in from a Windows file). Any other invalid byte is damage and becomes U+FFFD.
+CP1252_STRAYS = frozenset(
+    [0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0xA0, 0xAB, 0xAD, 0xB0, 0xB7, 0xBB]
+    + [b for b in range(0xC0, 0xFE) if b not in (0xD7, 0xF7)]
+)
+
+
+_counts = threading.local()  # per decoding: [bytes read as cp1252, bytes replaced]
+
+
+def _stray(exc: UnicodeError) -> tuple[str, int]:
+    """The codec error handler of `_mixed` (the decoder goes on where it returns: linear in the file)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    chunk = exc.object[exc.start : exc.end]
+    if len(chunk) == 1 and chunk[0] in CP1252_STRAYS:
+        _counts.value[0] += 1
+        return bytes(chunk).decode("cp1252"), exc.end
+    _counts.value[1] += len(chunk)  # bytes, so that the caller can tell what is left valid
+    return "\ufffd", exc.end  # one per invalid sequence, as the "replace" handler
+
+
+codecs.register_error("resinspect-cp1252-strays", _stray)
+
+
+def _mixed(data: bytes) -> tuple[str, int, int]:
+    """A UTF-8 text some of whose bytes are not UTF-8: (text, bytes read as cp1252, bytes replaced). A byte
+    of CP1252_STRAYS standing alone is read as cp1252; anything else invalid becomes U+FFFD."""
+    _counts.value = [0, 0]
+    text = data.decode("utf-8", "resinspect-cp1252-strays")
+    legacy, bad = _counts.value
+    return text, legacy, bad
 
 
 def _legacy(data: bytes, non_ascii: int) -> tuple[str, str, bool]:
