@@ -805,13 +805,15 @@ def test_stream_measure_ends_on_any_bytes_and_finds_a_bomb():
         assert pdf.stream_risk(b"1 0 obj <<>> stream\n" + bytes(body) + tail) is None
         assert time.perf_counter() - t0 < 1
     bomb = zlib.compress(b"\0" * (6 * limits.MB))
+    image = b"<< /Subtype /Image >> stream\n" + bomb + b"\nendstream\n"  # a stream that draws no text
     with limits.using(stream_bytes=4 * limits.MB):
-        assert (
-            pdf.stream_risk(b"stream\n" + bomb + b"\nendstream") == "a stream that decodes to more than 4 MB"
-        )
+        assert pdf.stream_risk(image) == "a stream that decodes to more than 4 MB"
     with limits.using(decoded_bytes=8 * limits.MB):
-        many = (b"stream\n" + bomb + b"\nendstream\n") * 2
-        assert pdf.stream_risk(many) == "streams that decode to more than 8 MB in all"
+        assert pdf.stream_risk(image * 2) == "streams that decode to more than 8 MB in all"
+    # a stream that may draw text, past what a page of 100,000 glyphs needs: PDFium would build it all first
+    content = b"<< /Length 9 >> stream\n" + zlib.compress(b"(x) Tj T*\n" * 120_000) + b"\nendstream"
+    assert pdf.stream_risk(content) == "a content stream of more than 1 MB"
+    assert pdf.stream_risk(content.replace(b"/Length 9", b"/Length 9 /Length1 5")) is None  # a font program
 
 
 @pytest.mark.parametrize(

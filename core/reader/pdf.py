@@ -418,13 +418,20 @@ def read_pdf_report(
 
 _STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _INFLATE_STEP = 1 << 20  # bytes inflated at a time while a stream's size is measured (and thrown away)
+# A stream that may draw text (no font program, image, object stream …) decoding past this is handed to the
+# bounded reader: PDFium builds a page's whole text (some 170 bytes a character) before its glyphs can be
+# counted. The dev PDFs' largest is 36 KB; 100,000 glyphs, the bound a page, take a megabyte or more.
+CONTENT_BYTES = 1 << 20
+_NOT_CONTENT = re.compile(
+    rb"/Length[123]|/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType|XML)|/Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile)"
+)
 
 
 def stream_risk(data: bytes) -> str | None:
-    """Which bound on decoded streams (`limits.stream_bytes`, `limits.decoded_bytes`) this PDF's deflated
-    streams pass, measured by inflating each one a megabyte at a time into nothing: for an engine that
-    inflates a stream whole in one C call (PDFium reaches 2 GB of memory on a 1 GB stream of zeros). None
-    when every stream is within the bounds."""
+    """Which bound on decoded streams (`limits.stream_bytes`, `limits.decoded_bytes`, CONTENT_BYTES) this
+    PDF's deflated streams pass, measured by inflating each one a megabyte at a time into nothing: for an
+    engine that inflates a stream whole in one C call (PDFium reaches 2 GB of memory on a 1 GB stream of
+    zeros). None when every stream is within the bounds."""
     lim = limits.current()
     total = 0
     for m in _STREAM.finditer(data):
@@ -434,12 +441,16 @@ def stream_risk(data: bytes) -> str | None:
         d = zlib.decompressobj()
         size = 0
         rest = data[m.end() : end]
+        head = data[max(0, m.start() - 400) : m.start()]
+        content = not _NOT_CONTENT.search(head[head.rfind(b"<<") :])
         try:
             while not d.eof:
                 piece = d.decompress(rest, _INFLATE_STEP)
                 size += len(piece)
                 if size > lim.stream_bytes:
                     return f"a stream that decodes to more than {limits.amount(lim.stream_bytes, 'bytes')}"
+                if content and size > CONTENT_BYTES:
+                    return f"a content stream of more than {limits.amount(CONTENT_BYTES, 'bytes')}"
                 if not piece and len(d.unconsumed_tail) >= len(rest):
                     break  # no progress: the stream ends early (the output still held is under a step)
                 rest = d.unconsumed_tail
