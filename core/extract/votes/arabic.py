@@ -269,7 +269,10 @@ def _blocks(
 def _garbled_spans(doc: Document) -> tuple[tuple[int, int], ...]:
     """The stretches of text (pages) whose Arabic the cleaning stage judged garbled."""
     bounds = [*doc.page_starts, len(doc.text)]
-    pages = [p for p, score in page_scores(doc).items() if is_garbled(score)]
+    if "ar" in doc.languages:  # the cleaning stage said which pages, in its `garbled-arabic` issue (if any)
+        pages = [p for i in doc.issues if i.code == "garbled-arabic" for p in i.pages]
+    else:
+        pages = [p for p, score in page_scores(doc).items() if is_garbled(score)]
     return tuple((bounds[p - 1], bounds[p]) for p in pages)
 
 
