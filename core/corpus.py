@@ -16,6 +16,7 @@ standard input once, by the parent, and handed to a worker.
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 import signal
 import sys
@@ -125,6 +126,15 @@ def inspect_one(
 
     try:
         with _cache_off(no_cache), guard.deadline(timeout):
+            if data is None and (cached := _cached(source, lang, library, engine)) is not None:
+                rec, stored = cached
+                if stored is not None:
+                    return stored
+                rec.update(
+                    jsonout.inspection(pipeline.inspect(source, lang=lang, library=library, engine=engine))
+                )
+                _store(rec)
+                return {k: v for k, v in rec.items() if not k.startswith("_")}
             if data is not None:
                 return jsonout.inspection(
                     pipeline.inspect(data, lang=lang, library=library, called=source, engine=engine)
@@ -137,6 +147,31 @@ def inspect_one(
             "input": source,
             "error": f"{source}: cannot read this document ({type(exc).__name__}: {exc})",
         }
+
+
+def _cached(
+    source: str, lang: str | None, library: list[str] | None, engine: str | None
+) -> tuple[Record, Record | None] | None:
+    """For a PDF file with the cache on: (where its record is to be stored, the record stored before, or
+    None). None for anything else (text files, symbols, the cache off)."""
+    from .reader import cache, engines
+    from .reader.source import read_bytes
+
+    path = Path(source)
+    if not cache.enabled() or path.suffix.lower() != ".pdf" or not path.is_file():
+        return None
+    sha = hashlib.sha256(read_bytes(source, path)).hexdigest()
+    chosen = engines.choose(engine)
+    key = cache.record_key(source, lang, library)
+    return {"_sha": sha, "_engine": chosen, "_key": key}, cache.load_record(sha, chosen, key)
+
+
+def _store(rec: Record) -> None:
+    from .reader import cache
+
+    if "error" not in rec and rec.get("source", {}).get("sha256") == rec["_sha"]:
+        clean = {k: v for k, v in rec.items() if not k.startswith("_")}
+        cache.store_record(rec["_sha"], rec["_engine"], rec["_key"], clean)
 
 
 def pages_of(record: Record) -> int:

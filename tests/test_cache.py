@@ -342,3 +342,58 @@ def test_a_deeply_nested_entry_is_a_miss(home, content):
     content = content.replace(b"VERSION", cache._version().encode()).replace(b"FORMAT", b"%d" % cache.FORMAT)
     (folder / f"{KEY}.json").write_bytes(content)
     assert cache.get(KEY) is None
+
+
+# ------------------------------------------------------------------ inspection records (a warm batch re-run)
+
+
+def test_a_warm_batch_record_is_the_cold_one_without_extracting_again(tmp_path, monkeypatch):
+    """`corpus.inspect_one` keeps each PDF's record in its cache entry; a re-run with the same code, input
+    name, language and library takes it as is. Any of those changed is a miss."""
+    import shutil
+
+    from resinspect import corpus
+
+    monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("RESINSPECT_NO_CACHE", raising=False)
+    src = Path(__file__).resolve().parents[1] / "samples" / "S_PV.8700_E.pdf"
+    pdf = tmp_path / "S_PV.8700_E.pdf"
+    shutil.copy(src, pdf)
+    cold = corpus.inspect_one(str(pdf))
+    assert cold["votes"] and "error" not in cold and not any(k.startswith("_") for k in cold)
+
+    calls: list[str] = []
+    real = pipeline.inspect
+
+    def spy(source, *a, **k):
+        calls.append(str(source))
+        return real(source, *a, **k)
+
+    monkeypatch.setattr(pipeline, "inspect", spy)
+    assert corpus.inspect_one(str(pdf)) == cold and calls == []  # taken from the entry
+    assert json.dumps(corpus.inspect_one(str(pdf))) == json.dumps(cold)  # key order too (NDJSON lines)
+
+    other = tmp_path / "renamed.pdf"  # another name: the record says another input
+    shutil.copy(pdf, other)
+    assert corpus.inspect_one(str(other))["source"]["input"] == str(other) and calls == [str(other)]
+    assert corpus.inspect_one(str(pdf), lang="fr") == cold and len(calls) == 2  # another way of asking
+    monkeypatch.setattr(cache, "engine_digest", lambda: "another build")  # other code or data: a miss
+    assert corpus.inspect_one(str(pdf)) == cold and len(calls) == 3
+    assert corpus.inspect_one(str(pdf), no_cache=True) == cold and len(calls) == 4
+
+
+def test_a_damaged_stored_record_is_a_miss(tmp_path, monkeypatch):
+    from resinspect import corpus
+
+    monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("RESINSPECT_NO_CACHE", raising=False)
+    pdf = Path(__file__).resolve().parents[1] / "samples" / "S_PV.8700_E.pdf"
+    cold = corpus.inspect_one(str(pdf))
+    entry = cache._entry(cold["source"]["sha256"])
+    assert entry is not None
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    (key,) = data["records"]
+    data["records"][key]["source"]["sha256"] = "0" * 64  # not the record of this PDF
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    cache._last[:] = [None, None]
+    assert corpus.inspect_one(str(pdf)) == cold

@@ -17,6 +17,7 @@ An entry of the wrong shape is a miss.
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
@@ -378,6 +379,12 @@ def _write(
         record["issues"] = [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in issues]
     if document is not None:
         record["document"] = document
+    _dump(path, record)
+
+
+def _dump(path: Path, record: dict[str, Any]) -> None:
+    """Write an entry atomically (a locked temporary file renamed when complete), then keep the cache within
+    its limit now and then."""
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -401,6 +408,47 @@ def _write(
 
 _writes = 0
 _swept = False
+
+RECORDS_KEPT = 4  # inspection records an entry keeps (one per way of asking: input name, language, library)
+
+
+def record_key(input: str, lang: str | None, library: Any) -> str:
+    """What a cached inspection record depends on besides the PDF's bytes and engine: this code and data
+    (`engine_digest`), and how it was asked for (the name given, the language, the library)."""
+    return json.dumps([engine_digest(), input, lang, [str(x) for x in library or ()]], ensure_ascii=False)
+
+
+def load_record(sha256: str, engine: str | None, key: str) -> dict[str, Any] | None:
+    """The inspection record (`jsonout.inspection`) stored for this PDF, engine and `record_key`, or None.
+    A warm re-run of a corpus takes it instead of finding paragraphs, citations and votes again."""
+    data = _record(sha256, engine)
+    d = data.get("document") if data else None
+    if not isinstance(d, dict) or d.get("engine") != engine_digest():
+        return None
+    records = data.get("records") if data else None
+    rec = records.get(key) if isinstance(records, dict) else None
+    src = rec.get("source") if isinstance(rec, dict) else None
+    if (
+        not isinstance(src, dict)
+        or src.get("sha256") != sha256.lower()
+        or src.get("input") != json.loads(key)[1]
+    ):
+        return None  # not what this key stored: a miss
+    return copy.deepcopy(rec)
+
+
+def store_record(sha256: str, engine: str | None, key: str, rec: dict[str, Any]) -> None:
+    """Keep `rec` in the entry of this PDF (which must hold its cleaned document already), with at most
+    RECORDS_KEPT others."""
+    path = _entry(sha256)
+    data = _record(sha256, engine)
+    if path is None or data is None or not isinstance(data.get("document"), dict):
+        return
+    old = data.get("records")
+    records = {k: v for k, v in old.items() if k != key} if isinstance(old, dict) else {}
+    records[key] = rec
+    _dump(path, {**data, "records": dict(list(records.items())[-RECORDS_KEPT:])})
+    _last[:] = [None, None]
 
 
 def _listing(folder: Path) -> tuple[list[tuple[float, int, Path]], list[tuple[float, Path]]]:
