@@ -499,7 +499,8 @@ def paragraph_hints(lines: list[LayoutLine]) -> list[Hint]:
                 and not a.text.endswith((":", "："))
                 and not _short(a, blocks[_region(a, split)])
                 # an indented line under an indented one: a one-line paragraph or a wrap in an indented
-                # block ("Belgium, …, France," / "Germany, …" under "Against:", S/PV.8700): not evident
+                # block (a vote list's lines indented under its label, "Belgium, …, France," / "Germany, …"
+                # under "Against:"): not evident
                 and _indent(b, blocks[_region(b, split)]) <= INDENT * b.size
             ):
                 hints[k] = WRAP
