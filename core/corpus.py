@@ -122,19 +122,18 @@ def inspect_one(
     from . import pipeline
     from .errors import ResinspectError
     from .export import jsonout
-    from .reader import guard
+    from .reader import cache, guard
 
     try:
         with _cache_off(no_cache), guard.deadline(timeout):
-            if data is None and (cached := _cached(source, lang, library, engine)) is not None:
-                rec, stored = cached
-                if stored is not None:
+            if data is None and (pdf := _cached_pdf(source, engine)) is not None:
+                sha, chosen = pdf  # a batch's PDF: its record is kept in the cache for a warm re-run
+                if (stored := cache.load_record(sha, chosen, source, lang, library)) is not None:
                     return stored
-                rec.update(
-                    jsonout.inspection(pipeline.inspect(source, lang=lang, library=library, engine=engine))
-                )
-                _store(rec)
-                return {k: v for k, v in rec.items() if not k.startswith("_")}
+                rec = jsonout.inspection(pipeline.inspect(source, lang=lang, library=library, engine=engine))
+                if rec["source"]["sha256"] == sha:  # (the file did not change while it was read)
+                    cache.store_record(sha, chosen, source, lang, library, rec)
+                return rec
             if data is not None:
                 return jsonout.inspection(
                     pipeline.inspect(data, lang=lang, library=library, called=source, engine=engine)
@@ -149,29 +148,16 @@ def inspect_one(
         }
 
 
-def _cached(
-    source: str, lang: str | None, library: list[str] | None, engine: str | None
-) -> tuple[Record, Record | None] | None:
-    """For a PDF file with the cache on: (where its record is to be stored, the record stored before, or
-    None). None for anything else (text files, symbols, the cache off)."""
+def _cached_pdf(source: str, engine: str | None) -> tuple[str, str] | None:
+    """(sha256, engine) of a PDF file when the cache is on; None for anything else (text files, symbols,
+    standard input, the cache off)."""
     from .reader import cache, engines
     from .reader.source import read_bytes
 
     path = Path(source)
     if not cache.enabled() or path.suffix.lower() != ".pdf" or not path.is_file():
         return None
-    sha = hashlib.sha256(read_bytes(source, path)).hexdigest()
-    chosen = engines.choose(engine)
-    key = cache.record_key(source, lang, library)
-    return {"_sha": sha, "_engine": chosen, "_key": key}, cache.load_record(sha, chosen, key)
-
-
-def _store(rec: Record) -> None:
-    from .reader import cache
-
-    if "error" not in rec and rec.get("source", {}).get("sha256") == rec["_sha"]:
-        clean = {k: v for k, v in rec.items() if not k.startswith("_")}
-        cache.store_record(rec["_sha"], rec["_engine"], rec["_key"], clean)
+    return hashlib.sha256(read_bytes(source, path)).hexdigest(), engines.choose(engine)
 
 
 def pages_of(record: Record) -> int:

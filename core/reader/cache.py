@@ -412,34 +412,36 @@ _swept = False
 RECORDS_KEPT = 4  # inspection records an entry keeps (one per way of asking: input name, language, library)
 
 
-def record_key(input: str, lang: str | None, library: Any) -> str:
+def _record_key(input: str, lang: str | None, library: Any) -> str:
     """What a cached inspection record depends on besides the PDF's bytes and engine: this code and data
     (`engine_digest`), and how it was asked for (the name given, the language, the library)."""
     return json.dumps([engine_digest(), input, lang, [str(x) for x in library or ()]], ensure_ascii=False)
 
 
-def load_record(sha256: str, engine: str | None, key: str) -> dict[str, Any] | None:
-    """The inspection record (`jsonout.inspection`) stored for this PDF, engine and `record_key`, or None.
-    A warm re-run of a corpus takes it instead of finding paragraphs, citations and votes again."""
+def load_record(
+    sha256: str, engine: str | None, input: str, lang: str | None = None, library: Any = None
+) -> dict[str, Any] | None:
+    """The inspection record (`jsonout.inspection`) stored for this PDF and engine, asked for as `input`
+    with `lang` and `library` by this code, or None. A warm re-run of a corpus takes it instead of finding
+    paragraphs, citations and votes again."""
     data = _record(sha256, engine)
     d = data.get("document") if data else None
     if not isinstance(d, dict) or d.get("engine") != engine_digest():
         return None
     records = data.get("records") if data else None
-    rec = records.get(key) if isinstance(records, dict) else None
+    rec = records.get(_record_key(input, lang, library)) if isinstance(records, dict) else None
     src = rec.get("source") if isinstance(rec, dict) else None
-    if (
-        not isinstance(src, dict)
-        or src.get("sha256") != sha256.lower()
-        or src.get("input") != json.loads(key)[1]
-    ):
-        return None  # not what this key stored: a miss
+    if not isinstance(src, dict) or src.get("sha256") != sha256.lower() or src.get("input") != input:
+        return None  # not the record of this PDF asked for so: a miss
     return copy.deepcopy(rec)
 
 
-def store_record(sha256: str, engine: str | None, key: str, rec: dict[str, Any]) -> None:
-    """Keep `rec` in the entry of this PDF (which must hold its cleaned document already), with at most
-    RECORDS_KEPT others."""
+def store_record(
+    sha256: str, engine: str | None, input: str, lang: str | None, library: Any, rec: dict[str, Any]
+) -> None:
+    """Keep `rec` in the entry of this PDF (which must hold its cleaned document already) under the way it
+    was asked for (`load_record`), with at most RECORDS_KEPT others."""
+    key = _record_key(input, lang, library)
     path = _entry(sha256)
     data = _record(sha256, engine)
     if path is None or data is None or not isinstance(data.get("document"), dict):

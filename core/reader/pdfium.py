@@ -742,17 +742,18 @@ def _pages(
     api = _api()
     doc, buf = _open(api, data)
     try:
+        count = api.page_count(doc)
         if checked:
             if not api.valid_xref(doc) and b"%%EOF" not in data[-2048:]:
                 raise SourceError("truncated or damaged PDF: no pages found")
-            if api.page_count(doc) <= 0:
+            if count <= 0:
                 raise SourceError("truncated or damaged PDF: no pages found")
         lim = limits.current()
-        if api.page_count(doc) > lim.pages:
+        if count > lim.pages:
             raise limits.exceeded(f"more than {limits.amount(lim.pages)} pages")
         s = _Page(api)
         s.descents = _descriptor_descents(data)
-        for number in range(api.page_count(doc)):
+        for number in range(count):
             guard.check()  # the time budget, between pages (PDFium reads one page in one call)
             page = api.load_page(doc, number)
             if not page:
