@@ -22,7 +22,6 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +32,22 @@ SUFFIXES = (".pdf", ".txt")
 KILL_GRACE = 15.0  # seconds past the time budget before a busy worker is killed and replaced
 
 Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Job:
+    """How every document of a run is read: what `inspect_one` takes besides the source, chosen once by
+    `run` and handed to each worker (local or Dask) whole."""
+
+    lang: str | None = None
+    library: list[str] | None = None
+    no_cache: bool = False
+    timeout: float | None = None
+    engine: str | None = None
+
+    def inspect(self, source: str, data: bytes | None = None) -> Record:
+        """`inspect_one` of a source as this job asks (looked up at call time: tests replace it)."""
+        return inspect_one(source, self.lang, self.library, self.no_cache, self.timeout, data, self.engine)
 
 
 # ---------------------------------------------------------------------------------------------- inputs
@@ -148,6 +163,20 @@ def inspect_one(
         }
 
 
+def warm_record(source: str, job: Job) -> Record | None:
+    """The record kept in the cache for this input asked for so (`inspect_one` stores it), or None: what a
+    warm re-run takes without reading the document again. Never raises."""
+    from .reader import cache
+
+    if job.no_cache:
+        return None
+    try:
+        pdf = _cached_pdf(source, job.engine)
+        return cache.load_record(*pdf, source, job.lang, job.library) if pdf else None
+    except Exception:  # unreadable, vanished: the worker that reads it will say so
+        return None
+
+
 def _cached_pdf(source: str, engine: str | None) -> tuple[str, str] | None:
     """(sha256, engine) of a PDF file when the cache is on; None for anything else (text files, symbols,
     standard input, the cache off)."""
@@ -206,18 +235,14 @@ def run(
     from .reader.engines import choose
 
     n = len(inputs)
-    chosen = choose(engine)
+    job = Job(lang, library, no_cache, timeout, choose(engine))
     stdin = _stdin_once(inputs)
     if scheduler:
-        done = _dask(inputs, scheduler, lang, library, no_cache, timeout, stdin, chosen)
+        done = _dask(inputs, scheduler, job, stdin)
     elif (workers or os.cpu_count() or 1) <= 1 or n <= 1:
-        done = (
-            (i, inspect_one(s, lang, library, no_cache, timeout, stdin if s == "-" else None, chosen))
-            for i, s in enumerate(inputs)
-        )
+        done = ((i, job.inspect(s, stdin if s == "-" else None)) for i, s in enumerate(inputs))
     else:
-        k = min(workers or os.cpu_count() or 1, n)
-        done = _pool(inputs, k, lang, library, no_cache, timeout, stdin, chosen)
+        done = _pool(inputs, min(workers or os.cpu_count() or 1, n), job, stdin)
     yield from _in_order(done, n, on_record)
 
 
@@ -244,46 +269,52 @@ class _Worker:
     started: float = 0.0
 
 
-def _pool(
-    inputs: list[str],
-    workers: int,
-    lang: str | None,
-    library: list[str] | None,
-    no_cache: bool,
-    timeout: float | None,
-    stdin: bytes | None,
-    engine: str | None = None,
-) -> Iterator[tuple[int, Record]]:
-    """(index, record) as documents complete, from `workers` processes; a dead or stuck worker's document
-    gets an error record and the worker is replaced."""
+LOOKAHEAD = 4  # a worker takes the largest file among the next LOOKAHEAD × workers inputs
+
+
+def _pool(inputs: list[str], workers: int, job: Job, stdin: bytes | None) -> Iterator[tuple[int, Record]]:
+    """(index, record) as documents complete, from up to `workers` processes; a dead or stuck worker's
+    document gets an error record and the worker is replaced.
+
+    A record the cache keeps (a warm re-run) is taken here, with no worker: workers start only for the
+    documents that must be read. A free worker takes the largest file among the next few inputs, so that
+    the run does not end waiting for one long record that started last."""
     import multiprocessing
     from multiprocessing.connection import wait
 
     ctx = multiprocessing.get_context()
-    hard = timeout + KILL_GRACE if timeout else None
-    todo = deque(range(len(inputs)))
+    hard = job.timeout + KILL_GRACE if job.timeout else None
+    todo = _Queue(inputs, LOOKAHEAD * workers)
     slots: list[_Worker] = []
+    hits: list[tuple[int, Record]] = []  # records taken from the cache, to be handed out
 
     def start() -> _Worker:
         ours, theirs = ctx.Pipe()
-        proc = ctx.Process(
-            target=_work, args=(theirs, os.getpid(), lang, library, no_cache, timeout, engine), daemon=True
-        )
+        proc = ctx.Process(target=_work, args=(theirs, os.getpid(), job), daemon=True)
         proc.start()
         theirs.close()
         return _Worker(proc, ours)
 
-    def assign(w: _Worker) -> None:
-        w.task = None
-        if todo:
-            i = todo.popleft()
-            w.task, w.started = i, time.monotonic()
+    def next_task() -> int | None:
+        """The next input to read, taking the records kept in the cache on the way."""
+        while (i := todo.pop()) is not None:
+            if (rec := warm_record(inputs[i], job)) is None:
+                return i
+            hits.append((i, rec))
+        return None
+
+    def assign(w: _Worker, i: int | None) -> None:
+        w.task = i
+        if i is not None:
+            w.started = time.monotonic()
             w.conn.send((i, inputs[i], stdin if inputs[i] == "-" else None))
 
     try:
-        for _ in range(workers):
+        while len(slots) < workers and (i := next_task()) is not None:
             slots.append(start())
-            assign(slots[-1])
+            assign(slots[-1], i)
+        yield from hits
+        hits.clear()
         while any(w.task is not None for w in slots):
             busy = [w for w in slots if w.task is not None]
             wake = min(w.started + hard for w in busy) - time.monotonic() if hard else None
@@ -298,23 +329,56 @@ def _pool(
                     except (EOFError, OSError):
                         pass  # it died while answering: below
                     else:
-                        assign(w)
+                        assign(w, next_task())
                         yield j, rec
+                        yield from hits
+                        hits.clear()
                         continue
                 why = None
                 if w.proc.sentinel in ready or not w.proc.is_alive():
                     w.proc.join(1)
                     why = _death(w.proc.exitcode)
                 elif hard and time.monotonic() - w.started > hard:
-                    why = f"still running {KILL_GRACE:g} s past its {timeout:g} s budget: its process was stopped"
+                    why = f"still running {KILL_GRACE:g} s past its {job.timeout:g} s budget: its process was stopped"
                 if why:
                     _stop(w)
                     slots[k] = start()
-                    assign(slots[k])
+                    assign(slots[k], next_task())
                     yield i, {"input": inputs[i], "error": f"{inputs[i]}: {why}; the run went on"}
+                    yield from hits
+                    hits.clear()
     finally:
         for w in slots:
             _stop(w, gently=True)
+
+
+class _Queue:
+    """Input indices to hand out: in order, except that of the next `window` the largest file goes first
+    (sizes from the file system; a symbol, `-` or a missing file counts as empty)."""
+
+    def __init__(self, inputs: list[str], window: int) -> None:
+        self.inputs, self.window = inputs, max(1, window)
+        self.ahead: list[int] = []
+        self.sizes: dict[int, int] = {}
+        self.next = 0
+
+    def _size(self, i: int) -> int:
+        try:
+            return os.stat(self.inputs[i]).st_size
+        except (OSError, ValueError):
+            return 0
+
+    def pop(self) -> int | None:
+        while len(self.ahead) < self.window and self.next < len(self.inputs):
+            self.sizes[self.next] = self._size(self.next)
+            self.ahead.append(self.next)
+            self.next += 1
+        if not self.ahead:
+            return None
+        k = max(range(len(self.ahead)), key=lambda k: self.sizes[self.ahead[k]])
+        i = self.ahead.pop(k)
+        del self.sizes[i]
+        return i
 
 
 def _death(code: int | None) -> str:
@@ -339,15 +403,7 @@ def _stop(w: _Worker, gently: bool = False) -> None:
     w.conn.close()
 
 
-def _work(
-    conn: Any,
-    parent: int,
-    lang: str | None,
-    library: list[str] | None,
-    no_cache: bool,
-    timeout: float | None,
-    engine: str | None = None,
-) -> None:
+def _work(conn: Any, parent: int, job: Job) -> None:
     """A worker: read (index, source, data) tasks, answer (index, record), until told to stop."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
@@ -360,7 +416,7 @@ def _work(
         if task is None:
             return
         i, source, data = task
-        conn.send((i, inspect_one(source, lang, library, no_cache, timeout, data, engine)))
+        conn.send((i, job.inspect(source, data)))
 
 
 def _die_with_parent(parent: int) -> None:
@@ -384,16 +440,7 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _dask(
-    inputs: list[str],
-    address: str,
-    lang: str | None,
-    library: list[str] | None,
-    no_cache: bool,
-    timeout: float | None = None,
-    stdin: bytes | None = None,
-    engine: str | None = None,
-) -> Iterator[tuple[int, Record]]:
+def _dask(inputs: list[str], address: str, job: Job, stdin: bytes | None) -> Iterator[tuple[int, Record]]:
     try:
         from dask.distributed import Client, as_completed
     except ImportError as exc:
@@ -401,20 +448,7 @@ def _dask(
             "--scheduler needs Dask: pip install 'resinspect[dask]' (dask[distributed])"
         ) from exc
     with Client(address) as client:
-        futs = [
-            client.submit(
-                inspect_one,
-                s,
-                lang,
-                library,
-                no_cache,
-                timeout,
-                stdin if s == "-" else None,
-                engine,
-                pure=False,
-            )
-            for s in inputs
-        ]
+        futs = [client.submit(job.inspect, s, stdin if s == "-" else None, pure=False) for s in inputs]
         index = {f.key: i for i, f in enumerate(futs)}
         for fut in as_completed(futs):
             yield index[fut.key], fut.result()

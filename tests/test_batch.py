@@ -154,6 +154,56 @@ def test_process_pool_gives_the_same_records(corpus, first_run, home):
     assert recs == _lines(first_run[2])
 
 
+def test_a_warm_batch_takes_kept_records_and_starts_workers_only_for_the_rest(tmp_path, monkeypatch):
+    """Records the cache keeps are taken by the batch process itself: a warm run of PDFs starts no worker
+    process; a text among them (never kept) gets one worker; the records are the cold run's, in order."""
+    import multiprocessing
+
+    monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("RESINSPECT_NO_CACHE", raising=False)
+    rendered = Path(__file__).parent / "data" / "rendered"
+    pdfs = [str(rendered / f"S_RES_2504_2020.{lang}.pdf") for lang in ("en", "fr", "zh")]
+    cold = list(batch.run(pdfs, workers=2))
+    started: list[object] = []
+    real = multiprocessing.get_context
+
+    class Counting:
+        def __init__(self) -> None:
+            self.ctx = real()
+
+        def Pipe(self):  # noqa: N802 - multiprocessing's names
+            return self.ctx.Pipe()
+
+        def Process(self, *args, **kwargs):  # noqa: N802
+            started.append(args)
+            return self.ctx.Process(*args, **kwargs)
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: Counting())
+    assert list(batch.run(pdfs, workers=2)) == cold and started == []
+    text = str(LETTERS["S_2020_249.en.txt"])
+    warm = list(batch.run([pdfs[0], text, *pdfs[1:]], workers=2))
+    assert [r["source"]["input"] for r in warm] == [pdfs[0], text, *pdfs[1:]]
+    assert [warm[0], *warm[2:]] == cold and len(started) == 1
+    assert list(batch.run(pdfs, workers=2, no_cache=True)) == cold and len(started) == 3  # off: all read
+
+
+def test_a_free_worker_takes_the_largest_of_the_next_inputs(tmp_path):
+    """Of the next `window` inputs the largest file goes first (a long record started last would hold the
+    run up); every input is handed out once; a name that is no file counts as empty."""
+    sizes = [5, 1, 9, 3, 7, 2]
+    files = []
+    for k, n in enumerate(sizes):
+        f = tmp_path / f"f{k}.txt"
+        f.write_bytes(b"x" * n)
+        files.append(str(f))
+    q = batch._Queue([*files, "S/2020/249"], 3)
+    order = []
+    while (i := q.pop()) is not None:
+        order.append(i)
+    assert order == [2, 0, 4, 3, 5, 1, 6]  # windows of 3 over the input order, largest first
+    assert batch._Queue(files, 1).pop() == 0  # a window of one: input order
+
+
 def test_dask_scheduler_gives_the_same_records(corpus, first_run, home, tmp_path):
     import dask.distributed as distributed  # a test dependency
 

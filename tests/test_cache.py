@@ -153,7 +153,9 @@ def test_unwritable_cache_is_silent(home, monkeypatch):
 def test_file_format(home, monkeypatch):
     monkeypatch.delenv("RESINSPECT_ENGINE", raising=False)
     cache.put(KEY, PAGES)
-    data = json.loads((home / "cache" / f"{KEY}.json").read_text(encoding="utf-8"))
+    head, body = map(json.loads, (home / "cache" / f"{KEY}.json").read_text(encoding="utf-8").splitlines())
+    assert list(head) == ["format", "version", "sha256"] and list(body) == ["pages"]  # the head comes first
+    data = {**head, **body}
     engine = engines.DEFAULT
     version = f"{resinspect.__version__}/reader-{layout.READER_VERSION}/{engine}-{engines.VERSIONS[engine]}"
     assert data["format"] == cache.FORMAT and data["version"] == version and data["sha256"] == KEY
@@ -391,9 +393,10 @@ def test_a_damaged_stored_record_is_a_miss(tmp_path, monkeypatch):
     cold = corpus.inspect_one(str(pdf))
     entry = cache._entry(cold["source"]["sha256"])
     assert entry is not None
-    data = json.loads(entry.read_text(encoding="utf-8"))
+    head, body = entry.read_text(encoding="utf-8").splitlines()
+    data = json.loads(head)
     (key,) = data["records"]
     data["records"][key]["source"]["sha256"] = "0" * 64  # not the record of this PDF
-    entry.write_text(json.dumps(data), encoding="utf-8")
-    cache._last[:] = [None, None]
+    entry.write_text(json.dumps(data) + "\n" + body, encoding="utf-8")
+    cache._last[:] = [None, None, False]
     assert corpus.inspect_one(str(pdf)) == cold

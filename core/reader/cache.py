@@ -11,13 +11,15 @@ or unreadable entry is a miss, never an error, and a cache that cannot be writte
 killed runs are removed.
 
 Beside the pages an entry may hold the cleaned document (text, page index, source lines, languages,
-warnings), reused only by an engine with the same code and data digest: a warm re-run then skips cleaning too.
-An entry of the wrong shape is a miss.
+warnings), reused only by an engine with the same code and data digest: a warm re-run then skips cleaning too,
+and the inspection records a batch made of it (`load_record`), which a warm batch takes instead of reading the
+document. An entry is two JSON objects, one a line: a small head (format, version, sha256, the inspection
+records), then the body (pages, issues, document), so that a warm batch parses the head only. An entry of the
+wrong shape is a miss.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
 import json
@@ -42,7 +44,7 @@ ENTRY_MAX = 128 * 1024 * 1024  # an entry larger than this is not read (3,000 pa
 STALE_TMP = 600.0  # seconds: a temporary file this old was left by a killed run (a live write takes less)
 EVICT_EVERY = 32  # writes between two looks at the cache's size (a look lists the folder)
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
-FORMAT = 5  # bump when the layout of a cache file changes
+FORMAT = 6  # bump when the layout of a cache file changes
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -93,9 +95,10 @@ def max_bytes() -> int | None:
     return n or None
 
 
-def _record(sha256: str, engine: str | None = None) -> dict[str, Any] | None:
+def _record(sha256: str, engine: str | None = None, head: bool = False) -> dict[str, Any] | None:
     """The valid cache record for this content hash, or None (disabled, absent, stale, corrupt, not a plain
-    file, or larger than the cache may be: a link to an endless file is not read)."""
+    file, or larger than the cache may be: a link to an endless file is not read). `head`: the entry's head
+    is enough (its inspection records, `load_record`): the pages and document after it are not parsed."""
     if not enabled():
         return None
     path = _entry(sha256)
@@ -111,26 +114,46 @@ def _record(sha256: str, engine: str | None = None) -> dict[str, Any] | None:
         if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
             return None
         key = (str(path), st.st_mtime_ns, st.st_size, st.st_ino)
-        if _last[0] == key:  # the same entry, unchanged, read a moment ago (pages, then the document)
+        if _last[0] == key and (head or _last[2]):  # read a moment ago, unchanged (pages, then the document)
             data = _last[1]
         else:
             with open(path, encoding="utf-8") as f:
-                data = json.load(f)
+                data = _parse(f.read(), head)
             os.utime(path)  # used now: the last to go when the cache is full
             st = os.lstat(path)
-            _last[:] = [(str(path), st.st_mtime_ns, st.st_size, st.st_ino), data]
+            _last[:] = [(str(path), st.st_mtime_ns, st.st_size, st.st_ino), data, not head]
     except (OSError, ValueError, RecursionError):  # missing, unreadable, not UTF-8, not JSON, too deep
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != _version(engine):
         return None
-    if not isinstance(data.get("pages"), list):
+    if not head and not isinstance(data.get("pages"), list):
         return None
     return data
 
 
+_DECODER = json.JSONDecoder()
+
+
+def _parse(text: str, head: bool = False) -> Any:
+    """An entry's text: its head (format, version, sha256, inspection records), then, unless `head`, its body
+    (pages, issues, document) merged into it. ValueError for anything but one or two JSON objects."""
+    first, end = _DECODER.raw_decode(text)
+    rest = text[end:].strip()
+    if head or not rest or not isinstance(first, dict):
+        return first
+    body = json.loads(rest)
+    if not isinstance(body, dict):
+        raise ValueError("cache entry body is not an object")
+    return {**body, **first}
+
+
+HEAD = ("format", "version", "sha256", "records")  # an entry's head: what a warm re-run reads
+
+
 # the entry read last, parsed (read_source takes its pages, then load_document its document): a warm
-# re-run parses each entry once; its file's identity and times are part of the key
-_last: list[Any] = [None, None]
+# re-run parses each entry once; its file's identity and times are part of the key; the third item says
+# whether the body was parsed too
+_last: list[Any] = [None, None, False]
 
 _HINTS = {"s": "start", "w": "wrap", "": "unknown"}
 _HINT_CODES = {v: k for k, v in _HINTS.items()}
@@ -392,7 +415,9 @@ def _dump(path: Path, record: dict[str, Any]) -> None:
         tempfiles.lock(fd)  # until written: a killed write's file is known for a leftover at once
         tmp = Path(name)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(record, f, ensure_ascii=False)
+            json.dump({k: record[k] for k in HEAD if k in record}, f, ensure_ascii=False)
+            f.write("\n")
+            json.dump({k: v for k, v in record.items() if k not in HEAD}, f, ensure_ascii=False)
         os.replace(tmp, path)  # no fsync: an entry lost in a crash is read again, a damaged one is a miss
         tmp = None
     except OSError:
@@ -424,16 +449,14 @@ def load_record(
     """The inspection record (`jsonout.inspection`) stored for this PDF and engine, asked for as `input`
     with `lang` and `library` by this code, or None. A warm re-run of a corpus takes it instead of finding
     paragraphs, citations and votes again."""
-    data = _record(sha256, engine)
-    d = data.get("document") if data else None
-    if not isinstance(d, dict) or d.get("engine") != engine_digest():
-        return None
+    data = _record(sha256, engine, head=True)
     records = data.get("records") if data else None
     rec = records.get(_record_key(input, lang, library)) if isinstance(records, dict) else None
     src = rec.get("source") if isinstance(rec, dict) else None
     if not isinstance(src, dict) or src.get("sha256") != sha256.lower() or src.get("input") != input:
         return None  # not the record of this PDF asked for so: a miss
-    return copy.deepcopy(rec)
+    _last[:] = [None, None, False]  # a hit needs nothing else: the record is the caller's, not a copy
+    return rec
 
 
 def store_record(
@@ -450,7 +473,7 @@ def store_record(
     records = {k: v for k, v in old.items() if k != key} if isinstance(old, dict) else {}
     records[key] = rec
     _dump(path, {**data, "records": dict(list(records.items())[-RECORDS_KEPT:])})
-    _last[:] = [None, None]
+    _last[:] = [None, None, False]
 
 
 def _listing(folder: Path) -> tuple[list[tuple[float, int, Path]], list[tuple[float, Path]]]:

@@ -378,13 +378,19 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
                 if not api.is_generated(tp, pending):
                     glyphs.append([glyphs[-1][1], g[0], g[2], g[3], " ", g[5], 1])
                     owners.append(a_obj)
-            elif pending < a_lo:
+            elif pending < a_lo and not _made_up_break(text_object, tp, codes, pending, a_lo):
                 _char_glyphs(api, s, tp, codes, pending, a_lo, out, False)
             glyphs.append(g)
             owners.append(a_obj)
             pending, last_obj = a_hi, a_obj
     if pending < n:
         _char_glyphs(api, s, tp, codes, pending, n, out, False)
+
+
+def _made_up_break(text_object: Any, tp: Any, codes: list[int], lo: int, hi: int) -> bool:
+    """Whether characters lo..hi-1 are only the CR LF PDFium puts between lines (of no text object): nothing
+    to read, and most of the gaps between a left-to-right page's runs."""
+    return hi - lo <= 2 and all(codes[i] in (0x0D, 0x0A) and not text_object(tp, i) for i in range(lo, hi))
 
 
 def _object_parts(
