@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -205,6 +204,8 @@ def cites_command(
     Example:
       resinspect cites 'S/RES/1325 (2000)' --db un.db
     """
+    import sqlite3
+
     from resinspect.export import tables
     from resinspect.text.symbols import normalize_symbol
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import typer
-from resinspect.model import LANGUAGES as LANGS
-from resinspect.model import Lang
 from resinspect.reader.engines import DEFAULT as DEFAULT_ENGINE
 from resinspect.reader.engines import Engine
 from resinspect.reader.limits import DEFAULT as DEFAULT_LIMITS
+from resinspect.vocabulary import LANGUAGES as LANGS
+from resinspect.vocabulary import Lang
 
 FORMATS = ("table", "json", "ndjson", "csv", "tsv")
 Format = Literal["table", "json", "ndjson", "csv", "tsv"]

@@ -4,15 +4,9 @@ echoed input made safe (control characters escaped, long inputs cut)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import logging
+import functools
 import os
 import re
-import shlex
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -55,6 +49,8 @@ class Output:
     def flush_json(self) -> None:
         if not self.objects:
             return
+        import json  # (imported where used: `resinspect --help` loads nothing it does not need)
+
         if self.fmt == "json" and len(self.objects) == 1 and not self.many:
             sys.stdout.write(
                 json.dumps(self.objects[0], ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -79,6 +75,9 @@ class Output:
                 sys.stdout.write("\n".join(lines) + "\n")
             return
         if self.fmt in ("csv", "dhl"):
+            import csv
+            import io
+
             buf = io.StringIO()
             w = csv.writer(buf, lineterminator="\n")
             if not self._header_done:
@@ -116,6 +115,9 @@ def pager_command(lines: int, height: int | None, env: Mapping[str, str] | None 
     cmd = env.get(ENV_PAGER, env.get("PAGER", "less -FRX"))
     if not cmd.strip() or cmd.strip() == "cat":
         return None
+    import shlex
+    import shutil
+
     argv = shlex.split(cmd)
     return argv if shutil.which(argv[0]) else None
 
@@ -126,6 +128,8 @@ def page(text: str, height: int | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    import subprocess
+
     try:
         subprocess.run(argv, input=text.encode("utf-8"), check=False)
     except OSError:  # the pager cannot be started: print as usual
@@ -164,18 +168,26 @@ def end_warnings(source: str) -> None:
         )
 
 
-class _EngineWarnings(logging.Handler):
-    """The engine's warnings that belong to no one document (a library folder skipped), as lines."""
+@functools.cache
+def _engine_warnings() -> Any:
+    """A logging handler that writes the engine's warnings that belong to no one document (a library folder
+    skipped) as lines (its class made on first use: logging is not loaded for `--help`)."""
+    import logging
 
-    def emit(self, record: logging.LogRecord) -> None:
-        sys.stderr.write(f"warning: {safe(record.getMessage(), 2000)}\n")
+    class EngineWarnings(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            sys.stderr.write(f"warning: {safe(record.getMessage(), 2000)}\n")
+
+    return EngineWarnings(logging.WARNING)
 
 
 def engine_warnings_to_stderr() -> None:
     """Print what the engine logs to the `resinspect` logger as `warning:` lines (once per process)."""
+    import logging
+
     logger = logging.getLogger("resinspect")
-    if not any(isinstance(h, _EngineWarnings) for h in logger.handlers):
-        logger.addHandler(_EngineWarnings(logging.WARNING))
+    if _engine_warnings() not in logger.handlers:
+        logger.addHandler(_engine_warnings())
     logger.propagate = False
 
 

@@ -1,4 +1,4 @@
-"""Typed results of the engine, and the vocabulary every stage shares.
+"""Typed results of the engine (the vocabulary every stage shares is re-exported from `vocabulary`).
 
 Plain dataclasses, no behaviour beyond small derived properties; JSON field names live in
 `export/jsonout.py` only. The pipeline, stage by stage:
@@ -14,62 +14,26 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Literal, get_args
 
-# ---------------------------------------------------------------------------------------- vocabulary
-
-Lang = Literal["ar", "en", "es", "fr", "ru", "zh"]
-LANGUAGES: tuple[Lang, ...] = get_args(Lang)  # the six official languages
-
-VoteList = Literal["in_favour", "against", "abstaining"]
-VOTE_LISTS: tuple[VoteList, ...] = get_args(VoteList)  # in the order the UN prints them
-VOTE_LABELS: dict[VoteList, str] = {
-    "in_favour": "in favour",
-    "against": "against",
-    "abstaining": "abstaining",
-}
-
-ParagraphKind = Literal["preambular", "operative"]
-CitationKind = Literal["sc_resolution", "ga_resolution", "presidential_statement", "document"]
-CITATION_KINDS: tuple[CitationKind, ...] = get_args(CitationKind)
-Procedure = Literal["meeting", "written"]
-VoteKind = Literal["draft", "amendment"]
-SourceKind = Literal["pdf", "text"]
-SymbolSource = Literal["document", "input", "file name"]  # where a document's symbol was read
-Hint = Literal["start", "wrap", "unknown"]  # how a line relates to the line before it on its page
-
-IssueCode = Literal[
-    # documents
-    "garbled-arabic",
-    "cid-glyphs",
-    "symbol-mismatch",
-    "pdf-repaired",  # damage the PDF reader repaired or skipped (pdfminer's warnings, counted)
-    "engine-fallback",  # the PDFium engine could not be bounded on this PDF: pdfminer read it
-    "text-decoding",  # a text file that is not clean UTF-8: bad bytes replaced, or its encoding guessed
-    # paragraphs
-    "structure-doubt",
-    # votes
-    "count-mismatch",
-    "unknown-member",
-    "member-in-two-lists",
-    "too-many-members",
-    "member-not-on-roster",
-    "veto",
-    "outcome-inferred",
-    "outcome-mismatch",
-    "weak-evidence",
-    "assigned-by-elimination",
-    "members-not-printed",
-    "item-split",
-    "roster-doubt",
-    "no-roster",
-    "too-many-votes",
-]
-
-Box = tuple[
-    float, float, float, float
-]  # x0, y0, x1, y1 in PDF points, origin bottom left (as pdfminer gives)
-
+# the shared vocabulary (languages, vote lists, kinds, issue codes, Box) has its home in `vocabulary`: every stage
+# reads it from here too
+from .vocabulary import (  # noqa: F401
+    CITATION_KINDS,
+    LANGUAGES,
+    VOTE_LABELS,
+    VOTE_LISTS,
+    Box,
+    CitationKind,
+    Hint,
+    IssueCode,
+    Lang,
+    ParagraphKind,
+    Procedure,
+    SourceKind,
+    SymbolSource,
+    VoteKind,
+    VoteList,
+)
 
 # ------------------------------------------------------------------------------------------- reading
 

@@ -24,7 +24,7 @@ CLI = ROOT / "cli"
 # Layers, lowest first: a module may import its own layer and those below. Shared knowledge (model, text/,
 # data/) is below every stage; cli/ is above the engine.
 LAYERS = [
-    {"errors", "version", "model", "text", "data"},
+    {"errors", "version", "vocabulary", "model", "text", "data"},
     {"reader"},
     {"clean"},
     {"structure"},
@@ -129,8 +129,8 @@ def _homes(pattern: str) -> set[str]:
             "core/text/scripts.py",
         ),
         ("the printed form of a resolution symbol", r"S/RES/\{", "core/text/symbols.py"),
-        ("the language list", r"\"ar\",\s*\"en\",\s*\"es\"", "core/model.py"),
-        ("the vote lists", r"\"in_favour\",\s*\"against\",\s*\"abstaining\"", "core/model.py"),
+        ("the language list", r"\"ar\",\s*\"en\",\s*\"es\"", "core/vocabulary.py"),
+        ("the vote lists", r"\"in_favour\",\s*\"against\",\s*\"abstaining\"", "core/vocabulary.py"),
         ("Arabic marks", r"\\u064b-\\u065f", "core/text/scripts.py"),
         ("the garble threshold", r"GARBLED\s*=", "core/clean/garble.py"),
         ("month names", r"January|janvier|enero", None),  # only in the lexicons, never in code

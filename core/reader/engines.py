@@ -8,10 +8,12 @@ pypdfium2, several times faster). Each engine's modules are imported only when a
 from __future__ import annotations
 
 import os
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from ..errors import ResinspectError, shown
-from ..model import Issue, Page
+
+if TYPE_CHECKING:  # the command line reads the engine names without loading the typed results
+    from ..model import Issue, Page
 
 ENV_ENGINE = "RESINSPECT_ENGINE"
 Engine = Literal["pdfium", "pdfminer"]
@@ -44,6 +46,7 @@ def read_pdf_report(data: bytes, engine: Engine) -> tuple[list[Page], list[Issue
     reaches: a PDF whose streams decode past the bounds, or whose forms nest past the bound or hold
     themselves, is read by pdfminer instead (`engine-fallback`), whose reader is bounded step by step. Raises SourceError
     (LimitExceeded past a bound)."""
+    from ..model import Issue
     from . import pdf
 
     if engine == "pdfium":
