@@ -92,8 +92,17 @@ def test_glyph_format():
         assert not any(g[4] in ("\r", "\n") for g in glyphs)  # PDFium's generated line breaks are dropped
         one = [g for g in glyphs if len(g) == 6]
         many = [g for g in glyphs if len(g) > 6]
-        if runs:  # a run: n characters and their n advances
-            assert many and all(g[6] == len(g[4]) and (len(g) == 7 or len(g[7]) == g[6]) for g in many)
+        if runs:  # a run: n characters and their n advances, or words joined over the spaces drawn between
+            words = [g for g in many if len(g) > 8]
+            assert many and all(
+                g[6] == len(g[4]) and (len(g) == 7 or len(g[7]) == g[6]) for g in many if len(g) < 9
+            )
+            assert words and all(
+                g[4] == " ".join(w for _, _, w, _ in g[8].parts)
+                and g[6] == len(g[4]) - len(g[8].parts) + 1  # its words' characters, not the spaces
+                and all(len(adv) == len(w) for _, _, w, adv in g[8].parts)
+                for g in words
+            )
         else:
             assert not many and all(len(g[4]) <= 3 for g in one)  # a ligature (ffi) is one glyph
 
@@ -144,3 +153,35 @@ def test_runs_give_the_same_lines(path):
         assert not any(WIDE_RE.search(g[4]) for g in runs_read)
     else:
         assert not runs_read
+
+
+@pytest.mark.parametrize("path", [*RENDERED, SPV], ids=lambda p: p.name)
+def test_words_joined_over_their_drawn_spaces_give_the_same_pages(path, monkeypatch):
+    """Runs joined over the spaces drawn between them (`_join_words`) give exactly the pages of the runs
+    apart: texts, hints, boxes, gaps and every character's extent; on left-to-right pages a line is then a
+    few glyphs instead of two a word."""
+    data = path.read_bytes()
+    joined = pdfium.read_pdf(data)
+    n_joined = sum(len(gs) for _, _, gs, _ in pdfium.iter_page_glyphs(data))
+    monkeypatch.setattr(pdfium, "_join_words", lambda glyphs, owners: glyphs)
+    assert joined == pdfium.read_pdf(data)
+    n_apart = sum(len(gs) for _, _, gs, _ in pdfium.iter_page_glyphs(data))
+    if path.name.endswith((".en.pdf", ".es.pdf", ".fr.pdf", ".ru.pdf", "_E.pdf")):
+        assert n_joined < n_apart / 2
+    elif path.name.endswith(".ar.pdf"):
+        assert n_joined == n_apart  # read a character at a time: nothing to join
+
+
+def test_a_space_as_wide_as_a_gutter_is_not_joined_over():
+    """Two runs of one text object with a drawn space between: joined when the space is a word space, kept
+    apart when it is wide enough to be a column gutter (JOIN_SPACE sizes)."""
+    a = [72.0, 100.0, 700.0, 10.0, "Decides", -2.0, 7, [1.0] * 7]
+    sp = [100.0, 103.0, 700.0, 10.0, " ", -2.0, 1]
+    b = [103.0, 120.0, 700.0, 10.0, "to", -2.0, 2, [1.0] * 2]
+    (run,) = pdfium._join_words([a, sp, b], [1, 1, 1])
+    assert run[4] == "Decides to" and run[6] == 9 and (run[0], run[1]) == (72.0, 120.0)
+    assert [p[:3] for p in run[8].parts] == [(72.0, 100.0, "Decides"), (103.0, 120.0, "to")]
+    wide = [100.0, 100.0 + pdfium.JOIN_SPACE * 10, 700.0, 10.0, " ", -2.0, 1]
+    far = [wide[1], wide[1] + 17.0, 700.0, 10.0, "to", -2.0, 2, [1.0] * 2]
+    assert pdfium._join_words([a, wide, far], [1, 1, 1]) == [a, wide, far]
+    assert pdfium._join_words([a, sp, b], [1, 1, 2]) == [a, sp, b]  # another text object

@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, fields
+from itertools import compress
+from operator import attrgetter
 
 from ..data.lexicon import annex_line, joiners, lead_start, operative_start, structural_line
 from ..data.load import load
@@ -107,6 +109,10 @@ FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Break))
 class Weights:
     bias: float
     weights: dict[str, float]
+    vector: tuple[float, ...] = field(init=False, repr=False, compare=False)  # the weights in FEATURES order
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vector", tuple(self.weights[name] for name in FEATURES))
 
 
 @functools.cache
@@ -123,7 +129,11 @@ def boundary_score(b: Break, w: Weights | None = None) -> float:
     """How strongly the break ends a paragraph: the bias plus the weights of the features present. Positive:
     a new paragraph starts; negative: the line wraps."""
     w = w or weights()
-    return w.bias + sum(w.weights[name] * float(getattr(b, name)) for name in FEATURES)
+    # the weights of the features present (all are booleans), added in FEATURES order
+    return w.bias + sum(compress(w.vector, _values(b)))
+
+
+_values = attrgetter(*FEATURES)  # a Break's features, in FEATURES order, in one call
 
 
 @dataclass

@@ -5,7 +5,9 @@ A PDF engine (`reader/pdf.py`: pdfminer.six; `reader/pdfium.py`: PDFium) gives e
 x1, baseline, size, text, descent]` in PDF points (origin bottom left); a glyph may be a *run*, several
 characters drawn with no gap between them (a word), with the count of its characters as a 7th element and
 optionally their advances (any unit) as an 8th: it counts as that many glyphs where glyphs are counted, and
-its characters share its width (`GLYPH_RUNS`). This module groups them into lines by baseline, inserts
+its characters share its width (`GLYPH_RUNS`); a run may join words with the spaces drawn between them, each
+word's extent and advances as a 9th element (`Words`): each word's characters then share its own width, and
+the gutter search sees the words. This module groups them into lines by baseline, inserts
 spaces from horizontal gaps (pdfminer's `word_margin` idea), finds a two-column gutter per page, rebuilds
 right-to-left lines in logical order (then NFKC), and says of each line whether the page's layout shows it
 starting a paragraph (`start`), continuing the line before (`wrap`), or neither (`unknown`).
@@ -72,9 +74,18 @@ class LayoutLine:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words a glyph run joins, each as (x0, x1, text, advances), with one drawn space between two words
+    (from the one's x1 to the next one's x0): a run of words is read as its words would be."""
+
+    parts: tuple[tuple[float, float, str, Any], ...]
+
+
 # A glyph: [x0, x1, baseline, size, text, descent], or a run of n characters with no gap inside:
 # [x0, x1, baseline, size, text, descent, n] or [..., n, advances] (each character's advance, any unit, to share
-# x0..x1 by); a list so that marks can be merged into it.
+# x0..x1 by), or [..., n, (), Words] (the words it joins, each with its advances); a list so that marks can be
+# merged into it.
 Glyph = list[Any]
 
 
@@ -164,24 +175,27 @@ def _line_units(glyphs: list[Glyph]) -> tuple[list[str], list[Span]]:
     run, what shares it among its characters)."""
     units: list[str] = []
     spans: list[Span] = []
-    prev: Glyph | None = None
+    add_unit, add_span = units.append, spans.append
+    px1 = 0.0
+    psize = -1.0  # no glyph before
+    ptext = ""
     for g in glyphs:
-        if prev is not None and g[0] - prev[1] > WORD_MARGIN * max(g[3], prev[3]):
-            a, b = prev[4], g[4]
-            if not a.isspace() and not b.isspace() and not (is_wide(a[-1:]) or is_wide(b)):
-                units.append(" ")
-                spans.append((prev[1], g[0]))
-        units.append(g[4])
-        spans.append((g[0], g[1]) if len(g) < 7 else (g[0], g[1], g[7] if len(g) > 7 else g[6]))
-        prev = g
+        x0, x1, size, text = g[0], g[1], g[3], g[4]
+        if psize >= 0 and x0 - px1 > WORD_MARGIN * (size if size > psize else psize):
+            if not ptext.isspace() and not text.isspace() and not (is_wide(ptext[-1:]) or is_wide(text)):
+                add_unit(" ")
+                add_span((px1, x0))
+        add_unit(text)
+        n = len(g)
+        add_span((x0, x1) if n < 7 else (x0, x1, g[8] if n > 8 else g[7] if n > 7 else g[6]))
+        px1, psize, ptext = x1, size, text
     return units, spans
 
 
 def _shares(a: float, b: float, n: int, advances: Any) -> list[float]:
     """x0, x1 of each of a run's n characters (flattened): a..b shared by their advances, or evenly (a
     character ends where the next begins)."""
-    total = sum(advances) if not isinstance(advances, int) and len(advances) == n else 0
-    if total > 0:
+    if not isinstance(advances, int) and len(advances) == n and (total := sum(advances)) > 0:
         scale = (b - a) / total
         edges = [a + c * scale for c in accumulate(advances, initial=0.0)]
     else:
@@ -203,15 +217,28 @@ def _char_extents(
     xs: list[float] = []
     extend = xs.extend
     for u, span in zip(units, spans, strict=True):
-        t = u if plain else _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u))
-        if len(span) > 2 and len(t) > 1:
-            extend(_shares(span[0], span[1], len(t), span[2] if t == u else len(t)))
+        if len(span) > 2 and isinstance(span[2], Words):  # each word as a run of its own, a space between
+            before: float | None = None
+            for x0, x1, word, advances in span[2].parts:
+                if before is not None:
+                    extend((before, x0))
+                _run_extents(xs, word, plain, (x0, x1, advances))
+                before = x1
         else:
-            extend(span[:2] * len(t))
+            _run_extents(xs, u, plain, span)
     lead = len(raw) - len(raw.lstrip())
     if lead or len(xs) != 2 * len(text):
         xs = xs[2 * lead : 2 * (lead + len(text))]
     return xs if len(xs) == 2 * len(text) else None
+
+
+def _run_extents(xs: list[float], u: str, plain: bool, span: Span) -> None:
+    """Add the x0, x1 of each character of one unit (its text normalised unless `plain`) to `xs`."""
+    t = u if plain else _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u))
+    if len(span) > 2 and len(t) > 1:
+        xs.extend(_shares(span[0], span[1], len(t), span[2] if t == u else len(t)))
+    else:
+        xs.extend(span[:2] * len(t))
 
 
 def _round_tenths(xs: list[float]) -> list[float]:
@@ -355,11 +382,22 @@ def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) ->
     return left > gx or right - left < GUTTER_MIN_GAP * size
 
 
+def _ink_spans(row: list[Glyph]) -> list[tuple[float, float]]:
+    """The x extents of a row's ink: each glyph's but a space's, each word's of a run that joins words."""
+    out: list[tuple[float, float]] = []
+    for g in row:
+        if len(g) > 8:
+            out += [(x0, x1) for x0, x1, _, _ in g[8].parts]
+        elif not g[4].isspace():
+            out.append((g[0], g[1]))
+    return out
+
+
 def page_lines(glyphs: list[Glyph], width: float) -> list[LayoutLine]:
     """Lines of one page in reading order: bands of two columns between full-width rows."""
     rows = _rows(glyphs)
     page_rtl = len(RTL_RE.findall("".join([g[4] for g in glyphs]))) > sum(map(_count, glyphs)) / 4
-    row_spans = [sorted((g[0], g[1]) for g in row if not g[4].isspace()) for row in rows]
+    row_spans = [sorted(_ink_spans(row)) for row in rows]
     gx = _gutter(row_spans, width)
     out: list[LayoutLine] = []
     band: list[list[LayoutLine]] = [[], []]

@@ -206,12 +206,15 @@ def _page_glyphs(
     codes = list(map(ord, chars))
     out = _Out()
     rtl = RTL_RE.search(chars) is not None
-    if runs and not rtl and not COMBINING_RE.search(chars):
+    in_runs = runs and not rtl and not COMBINING_RE.search(chars)
+    if in_runs:
         _run_glyphs(api, s, tp, chars, codes, out)
     else:
         _char_glyphs(api, s, tp, codes, 0, n, out, rtl)
     if out.estimated:
         _next_pen(out.glyphs, out.owners, out.estimated)
+    if in_runs:
+        out.glyphs = _join_words(out.glyphs, out.owners)
     if rtl and any(info[7] for info in out.objects.values()):
         _actual_text_clusters(api, out)
     if rtl or COMBINING_RE.search(chars):
@@ -391,6 +394,58 @@ def _made_up_break(text_object: Any, tp: Any, codes: list[int], lo: int, hi: int
     """Whether characters lo..hi-1 are only the CR LF PDFium puts between lines (of no text object): nothing
     to read, and most of the gaps between a left-to-right page's runs."""
     return hi - lo <= 2 and all(codes[i] in (0x0D, 0x0A) and not text_object(tp, i) for i in range(lo, hi))
+
+
+JOIN_SPACE = 0.6  # a space (in sizes) narrower than this between two runs of one object joins them into one
+
+
+def _join_words(glyphs: list[Glyph], owners: list[int]) -> list[Glyph]:
+    """Runs of one text object on one baseline with a single drawn space between them, joined into one run
+    (`word word`) that keeps each word's extent and advances (`layout.Words`; its own advances are empty):
+    the layout puts no space where a space is drawn (the gaps on either side of it are nil) and reads each
+    word of the run as it would read the word alone, so the line is the same, made of a few runs instead of
+    two glyphs a word. The joined run counts the characters of its words only, as the space glyph counted for
+    nothing where the layout counts glyphs (a line's usual size). A space as wide as a column gutter is never
+    joined over."""
+    out: list[Glyph] = []
+    k, n = 0, len(glyphs)
+    while k < n:
+        g = glyphs[k]
+        if len(g) < 8:
+            out.append(g)
+            k += 1
+            continue
+        obj = owners[k]
+        x0, base, size, descent = g[0], g[2], g[3], g[5]
+        texts, count = [g[4]], g[6]
+        x1 = g[1]
+        words = [(x0, x1, g[4], g[7])]
+        j = k + 1
+        while j + 1 < n:
+            sp, nxt = glyphs[j], glyphs[j + 1]
+            if not (
+                sp[4] == " "
+                and len(nxt) > 7
+                and owners[j + 1] == obj
+                and sp[0] == x1
+                and sp[1] == nxt[0]
+                and nxt[2] == base
+                and nxt[3] == size
+                and nxt[5] == descent
+                and 0 <= nxt[0] - x1 < JOIN_SPACE * size
+            ):
+                break
+            texts += (" ", nxt[4])
+            count += nxt[6]
+            x1 = nxt[1]
+            words.append((nxt[0], x1, nxt[4], nxt[7]))
+            j += 2
+        if j == k + 1:
+            out.append(g)
+        else:
+            out.append([x0, x1, base, size, "".join(texts), descent, count, (), layout.Words(tuple(words))])
+        k = j
+    return out
 
 
 def _object_parts(
