@@ -16,7 +16,6 @@ standard input once, by the parent, and handed to a worker.
 from __future__ import annotations
 
 import glob
-import hashlib
 import os
 import signal
 import sys
@@ -179,14 +178,16 @@ def warm_record(source: str, job: Job) -> Record | None:
 
 def _cached_pdf(source: str, engine: str | None) -> tuple[str, str] | None:
     """(sha256, engine) of a PDF file when the cache is on; None for anything else (text files, symbols,
-    standard input, the cache off)."""
-    from .reader import cache, engines
-    from .reader.source import read_bytes
+    standard input, the cache off, a file past the size bound: its reader says so). The file is hashed a block
+    at a time, so that the batch process, which looks up every input, never holds one whole."""
+    from .reader import cache, engines, limits
 
     path = Path(source)
     if not cache.enabled() or path.suffix.lower() != ".pdf" or not path.is_file():
         return None
-    return hashlib.sha256(read_bytes(source, path)).hexdigest(), engines.choose(engine)
+    if path.stat().st_size > limits.current().file_bytes:
+        return None
+    return cache.file_sha256(path), engines.choose(engine)
 
 
 def pages_of(record: Record) -> int:
