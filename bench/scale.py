@@ -171,8 +171,12 @@ import json, os, resource, sys, time
 os.environ["RESINSPECT_NO_CACHE"] = "1"
 import resinspect
 from resinspect.export import jsonout
+from resinspect.reader import limits
 t, c = time.perf_counter(), time.process_time()
-ins = resinspect.inspect(sys.argv[1])
+# past the default bounds of one text (32 M characters, 300,000 lines: the command line refuses it in a second),
+# raised as a caller who reads larger documents raises them; the time budget stays
+with limits.using(text_chars=10**9, text_lines=10**8):
+    ins = resinspect.inspect(sys.argv[1])
 n = len(json.dumps(jsonout.inspection(ins), ensure_ascii=False))
 print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - c, "json_chars": n,
   "pages": ins.document.pages, "resolutions": len(ins.resolutions), "citations": len(ins.citations),
@@ -182,9 +186,9 @@ print(json.dumps({"wall": time.perf_counter() - t, "cpu": time.process_time() - 
 
 def inspect_in_child(path: Path) -> dict[str, Any]:
     """`inspect` (and the JSON) of one file in a fresh process: wall and CPU seconds, peak RSS, sizes."""
-    out = subprocess.run(
-        [sys.executable, "-c", _INSPECT_CHILD, str(path)], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", _INSPECT_CHILD, str(path)], capture_output=True, text=True)
+    if out.returncode:
+        raise RuntimeError(f"inspect of {path} failed: {out.stderr.strip().splitlines()[-1:]}")
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
