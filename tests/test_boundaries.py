@@ -349,6 +349,171 @@ def test_heading_numbered_with_digit_and_letter():
     ]  # fmt: skip
 
 
+# a heading between the last preambular paragraph and the first operative one, on one line or over two, on
+# the same page or at the top of the next (S/RES/2571 (2021) prints it so in all six languages)
+LAST_PP = {"ar": "وإذ يتصرف بموجب الفصل السابع من ميثاق الأمم المتحدة،",
+           "ru": "действуя на основании главы VII Устава Организации Объединенных Наций,",
+           "zh": "根据《联合国宪章》第七章采取行动，",
+           "en": "Acting under Chapter VII of the Charter of the United Nations,",
+           "es": "Actuando en virtud del Capítulo VII de la Carta de las Naciones Unidas,",
+           "fr": "Agissant en vertu du Chapitre VII de la Charte des Nations Unies,"}  # fmt: skip
+PP_HEADING = {
+    "ar": ["منع صادرات النفط غير المشروعة، بما في ذلك النفط الخام والمنتجات النفطية المكررة"],
+    "ru": ["Предотвращение незаконного экспорта нефти, в том числе сырой нефти и", "продуктов нефтепереработки"],
+    "zh": ["防止非法出口石油，包括原油和精炼石油产品"],
+    "en": ["Prevention of Illicit Exports of Petroleum, including Crude Oil and Refined Petroleum", "Products"],
+    "es": ["Prevención de las exportaciones ilícitas de petróleo, incluidos el petróleo crudo y los",
+           "productos refinados derivados del petróleo"],
+    "fr": ["Prévention des exportations illicites de pétrole, y compris de pétrole brut et de produits",
+           "pétroliers raffinés"],
+}  # fmt: skip
+FIRST_OPS = {
+    "ar": [["1 - يدين محاولات تصدير النفط، بما يشمل النفط الخام والمنتجات النفطية المكررة، بصورة",
+            "غير مشروعة من ليبيا؛"], ["2 - يقرر أن يبقي المسألة قيد نظره الفعلي."]],
+    "ru": [["1. осуждает попытки незаконного экспорта из Ливии нефти, в том числе сырой нефти и",
+            "продуктов нефтепереработки;"], ["2. постановляет продолжать активно заниматься этим вопросом."]],
+    "zh": [["1.谴责企图从利比亚非法出口石油(包括原油和精炼石油产品)的行为，包括并非依",
+            "照利比亚政府授权行事的平行机构的此种行为；"], ["2.决定继续积极处理此案。"]],
+    "en": [["1. Condemns attempts to illicitly export petroleum, including crude oil and refined",
+            "petroleum products, from Libya;"], ["2. Decides to remain actively seized of the matter."]],
+    "es": [["1. Condena los intentos de exportar ilícitamente desde Libia petróleo, incluidos el",
+            "petróleo crudo y los productos refinados derivados del petróleo;"],
+           ["2. Decide seguir ocupándose activamente de la cuestión."]],
+    "fr": [["1. Condamne les tentatives d’exportation illicite de pétrole, y compris de pétrole brut et",
+            "de produits pétroliers raffinés, depuis la Libye ;"], ["2. Décide de rester activement saisi de la question."]],
+}  # fmt: skip
+HEADING_CASES = [(lang, two, over) for lang in PP_HEADING for two in (False, True) for over in (False, True)]
+
+
+@pytest.mark.parametrize(("lang", "two_lines", "over_a_page"), HEADING_CASES,
+                         ids=[f"{c[0]}-{'two' if c[1] else 'one'}-{'page' if c[2] else 'gap'}" for c in HEADING_CASES])  # fmt: skip
+def test_heading_after_the_last_preambular_paragraph(lang, two_lines, over_a_page):
+    """The heading is no part of the last preambular paragraph (which ends with a comma, so the break before
+    the heading is decided by what follows it: an operative number), on one line or over two, after a gap on
+    the same page or at the top of the next, where no gap can be measured."""
+    heading = PP_HEADING[lang] if two_lines else [" ".join(PP_HEADING[lang])]
+    if lang == "zh":
+        heading = ["".join(heading)]
+    first = [[FORMULA[lang]], FILLER[lang], FILLER[lang], [LAST_PP[lang]]]
+    if over_a_page:
+        raw = pdf(page(1, first), page(2, [heading, *FIRST_OPS[lang], FILLER[lang]], continued=True))
+    else:
+        raw = pdf(page(1, [*first, heading, *FIRST_OPS[lang]]))
+    (res,) = find_resolutions(clean(raw))
+    pps = [p.text for p in res.paragraphs if p.kind == "preambular"]
+    assert pps[-1 if not over_a_page else 2] == LAST_PP[lang]
+    assert [p.number for p in res.paragraphs if p.kind == "operative"][:2] == [1, 2]
+    assert not any(heading[0][:12] in p.text for p in res.paragraphs)
+
+
+# a heading inside a list, after a chapeau ending in a colon, at the top of a page, in a text whose lines are
+# paragraphs (S/RES/1856 (2008) as extracted: "… in order to:" / page break / "Protection of civilians …" /
+# "(a) Ensure …"); the chapeau and its sub-paragraphs keep their texts, the heading is in none of them
+LIST_HEADING = [
+    ("en", "1. Decides that the mission shall, from the adoption of this resolution, have the following mandate, in "
+     "this order of priority, working in close cooperation with the Government of the country and with the regional "
+     "organizations concerned, in order to:",
+     "Protection of civilians, humanitarian personnel and United Nations personnel and facilities",
+     ["(a) Ensure the protection of civilians, including humanitarian personnel, under imminent threat of physical "
+      "violence, in particular violence emanating from any of the parties engaged in the conflict;",
+      "(b) Ensure the protection of United Nations personnel, facilities, installations and equipment;"],
+     "2. Requests the Secretary-General to report to the Council every three months on the implementation of this "
+     "resolution and on the progress made by the mission towards the priorities set out in paragraph 1 above;"),
+    ("fr", "1. Décide que la mission aura, à compter de l’adoption de la présente résolution, le mandat suivant, dans "
+     "cet ordre de priorité, en étroite coopération avec le Gouvernement du pays et avec les organisations régionales "
+     "concernées, afin de :",
+     "Protection des civils, du personnel humanitaire et du personnel et des installations des Nations Unies",
+     ["a) Assurer la protection des civils, y compris le personnel humanitaire, se trouvant sous la menace imminente "
+      "de violences physiques, en particulier de violences émanant de l’une quelconque des parties au conflit ;",
+      "b) Assurer la protection du personnel, des locaux, des installations et du matériel des Nations Unies ;"],
+     "2. Prie le Secrétaire général de lui faire rapport tous les trois mois sur l’application de la présente "
+     "résolution et sur les progrès accomplis par la mission au regard des priorités énoncées au paragraphe 1 ;"),
+    ("es", "1. Decide que la misión tendrá, a partir de la aprobación de la presente resolución, el siguiente mandato, "
+     "por este orden de prioridad, en estrecha cooperación con el Gobierno del país y con las organizaciones "
+     "regionales interesadas, a fin de:",
+     "Protección de los civiles, el personal humanitario y el personal y las instalaciones de las Naciones Unidas",
+     ["a) Garantizar la protección de los civiles, incluido el personal humanitario, que se encuentren bajo amenaza "
+      "inminente de violencia física, en particular la violencia procedente de cualquiera de las partes;",
+      "b) Garantizar la protección del personal, los locales, las instalaciones y el equipo de las Naciones Unidas;"],
+     "2. Solicita al Secretario General que lo informe cada tres meses sobre la aplicación de la presente resolución "
+     "y sobre los progresos realizados por la misión respecto de las prioridades enunciadas en el párrafo 1;"),
+    ("ru", "1. постановляет, что с момента принятия настоящей резолюции миссия будет иметь следующий мандат в "
+     "указанном порядке очередности, действуя в тесном сотрудничестве с правительством страны и с заинтересованными "
+     "региональными организациями, с тем чтобы:",
+     "Защита гражданского населения, гуманитарного персонала и персонала и объектов Организации Объединенных Наций",
+     ["a) обеспечивать защиту гражданского населения, включая гуманитарный персонал, находящегося под угрозой "
+      "неминуемого физического насилия, в частности насилия со стороны любой из сторон конфликта;",
+      "b) обеспечивать защиту персонала, помещений, объектов и имущества Организации Объединенных Наций;"],
+     "2. просит Генерального секретаря представлять Совету каждые три месяца доклады об осуществлении настоящей "
+     "резолюции и о прогрессе, достигнутом миссией в решении приоритетных задач, изложенных в пункте 1;"),
+]  # fmt: skip
+ONE_PP = {"en": "Recalling its previous resolutions and the statements of its President on the situation in the country, "
+          "in particular its resolutions on the protection of civilians in armed conflict and on children and armed conflict,",
+          "fr": "Rappelant ses résolutions antérieures et les déclarations de son président sur la situation dans le pays, en "
+          "particulier ses résolutions sur la protection des civils en période de conflit armé et sur les enfants,",
+          "es": "Recordando sus resoluciones anteriores y las declaraciones de su Presidencia sobre la situación en el país, en "
+          "particular sus resoluciones sobre la protección de los civiles en los conflictos armados y sobre los niños,",
+          "ru": "ссылаясь на свои предыдущие резолюции и заявления своего Председателя о положении в стране, в частности на "
+          "свои резолюции о защите гражданских лиц в вооруженном конфликте и о детях и вооруженных конфликтах,"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "chapeau", "heading", "subs", "after"), LIST_HEADING, ids=[c[0] for c in LIST_HEADING]
+)
+def test_heading_inside_a_list_at_the_top_of_a_page_one_paragraph_per_line(
+    lang, chapeau, heading, subs, after
+):
+    text = (
+        "\n".join([FORMULA[lang], ONE_PP[lang], ONE_PP[lang], chapeau])
+        + "\f"
+        + "\n".join([heading, *subs, after])
+    )
+    (res,) = find_resolutions(clean(_text(text + "\n")))
+    op1 = next(p for p in res.paragraphs if p.id == "OP1")
+    assert op1.text == chapeau[3:]
+    assert [x.id for x in op1.subparagraphs] == ["OP1(a)", "OP1(b)"]
+    assert [x.text for x in op1.subparagraphs] == [x[x.index(")") + 2 :] for x in subs]
+    assert [p.id for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2"]
+
+
+# a paragraph whose first word is no lead, where the layout shows a paragraph's printed start (a vertical gap,
+# the first-line indent), after a paragraph that ended with a comma: a conjunction before the lead ("and
+# stressing", S/RES/2568 (2021) PP18 in five languages), or a phrase before it ("按照…审查了", S/RES/2529 (2020)
+# PP9); the case of the first letter tells nothing there
+NO_LEAD = [
+    ("en", "and stressing the need for constructive engagement from all relevant stakeholders in these activities,"),
+    ("fr", "et soulignant la nécessité d’une participation constructive de toutes les parties prenantes à ces activités,"),
+    ("es", "y destacando la necesidad de que todas las instancias pertinentes participen de forma constructiva,"),
+    ("ru", "и подчеркивая необходимость конструктивного участия всех соответствующих заинтересованных сторон,"),
+    ("zh", "按照第1966(2010)号决议第17段规定的程序，审查了余留机制的工作进展情况，"),
+]  # fmt: skip
+SHORT_PP = {"en": "Recalling its resolution 2000 (2011),", "fr": "Rappelant sa résolution 2000 (2011),",
+            "es": "Recordando su resolución 2000 (2011),", "ru": "ссылаясь на свою резолюцию 2000 (2011),",
+            "zh": "回顾其第2000(2011)号决议，"}  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "line"), NO_LEAD, ids=[c[0] for c in NO_LEAD])
+def test_paragraph_printed_as_one_with_no_lead(lang, line):
+    raw = pdf(page(1, [[FORMULA[lang]], FILLER[lang], [SHORT_PP[lang]], [line], FILLER[lang], ["1. x"]]))
+    (res,) = find_resolutions(clean(raw))
+    pps = [p.text for p in res.paragraphs if p.kind == "preambular"]
+    assert pps[1:3] == [SHORT_PP[lang], line]
+    assert len(pps) == 4
+
+
+def test_mirrored_brackets_of_a_right_to_left_line_hold_nothing_open():
+    """An Arabic line prints the brackets of a left-to-right run mirrored («)2005( S/RES/1645»): the pair is
+    closed, so the paragraph that follows may open with its lead."""
+    from resinspect.clean.join import CleanLine, Joiner
+
+    j = Joiner(("ar",), True, False, {})
+    j.advance(CleanLine("وكذلك قراراتهما A/RES/60/180 و )2005( S/RES/1645 المؤرخين 20 كانون الأول/ديسمبر 2005،",
+                        0, False, True), True)  # fmt: skip
+    assert not j.open_marks()
+    j.advance(CleanLine("ويشير إلى (القرار", 0, False, True), True)
+    assert j.open_marks()  # an opening bracket with none closed before it stays open
+
+
 # an annex numbered with a letter, on the page after the last operative paragraph
 SEIZED = {"en": "1. Decides to remain seized of the matter.", "es": "1. Decide seguir ocupándose de la cuestión.",
           "fr": "1. Décide de rester saisi de la question.", "ru": "1. постановляет продолжать заниматься этим вопросом.",

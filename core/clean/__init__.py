@@ -258,7 +258,8 @@ def clean(raw: RawSource) -> Document:
     prev: CleanLine | None = None
     for k, ln in enumerate(lines):
         after = lines[k + 1] if k + 1 < len(lines) else None
-        new = prev is None or boundary_score(joiner.features(prev, ln, after)) > 0
+        then = lines[k + 2] if k + 2 < len(lines) else None
+        new = prev is None or boundary_score(joiner.features(prev, ln, after, then)) > 0
         joiner.advance(ln, new)
         if not new and prev is not None:
             if prev.text.endswith("\u00ad"):  # a soft hyphen: the word goes on

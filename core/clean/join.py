@@ -51,11 +51,10 @@ class Break:
 
     # the page
     page_break: bool  # the next line opens a page
-    gap: bool  # a vertical gap before the next line (PDF: wider than a wrapped line's pitch)
+    gap: bool  # a vertical gap before the next line (PDF: wider than a wrapped line's pitch, or the reader's
+    # `start` hint where it has no measure)
     no_gap: bool  # none: the pitch of a wrapped line (PDF, on the same page)
-    blank_line: (
-        bool  # a blank line before the next line (text), or the reader's `start` hint (PDF, no measure)
-    )
+    blank_line: bool  # a blank line before the next line (text)
     wrap_hint: bool  # the reader's layout shows the next line continuing this one
     page_ended_early: (
         bool  # the page broke with room left below the line before (kept with the next paragraph)
@@ -63,6 +62,7 @@ class Break:
     indent: bool  # the next line starts inside the line before (PDF, in a text whose paragraphs are indented)
     outdent: bool  # outside it (after an indented first line, the margin of its wrapped lines)
     at_margin: bool  # at the text's margin, where the wrapped lines of paragraphs start
+    at_indent: bool  # at the text's first-line indent, where its paragraphs start (after a one-line one too)
     prev_full: bool  # the line before fills its width
     prev_short: bool  # the line before stops well short of it
     text_input: bool  # a text file: no geometry at all
@@ -85,12 +85,15 @@ class Break:
     cur_number_other: bool  # an operative number out of sequence
     cur_label: bool  # a sub-paragraph label
     cur_item: bool  # a bullet or a dash: an item of a list
-    cur_lower: bool  # a lower-case letter, no lead
+    cur_lower: bool  # a lower-case letter, no lead or label, where the layout shows no paragraph start (a
+    # vertical gap and an indent: there the case tells nothing more, as in «и подчеркивая», "et soulignant")
     cur_upper: bool  # a capital letter, no lead
     cur_structural: bool  # a title-block line or the enacting formula
     cur_annex: bool  # an annex title after a line that ended, a number or another annex title (not "… set out
     # in / Annex 1 to resolution …")
     cur_heading: bool  # a short line without final punctuation and no lead, number or label: a heading
+    cur_heading_opens: bool  # one after a line that ended (in . ; : or a comma) and before an operative
+    # number or a label, on the next line or, the heading printed over two lines, on the line after it
     prev_heading: bool  # the line before is one
     cur_bare_label: bool  # a number or label alone on its line
     cur_list_label: (
@@ -234,21 +237,29 @@ class Joiner:
         bottom, size = self.foot
         return last.box[1] - bottom >= EARLY_SIZES * size
 
-    def _heading(self, ln: CleanLine, nxt: CleanLine | None, after_end: bool) -> bool:
-        """A heading: a line without final punctuation that opens with no number, label or lower-case letter,
-        after a line that ended a sentence (`after_end`) or before one that opens a paragraph; short, or long
-        before an operative number or label ("Prevention of Illicit Exports of Petroleum, including Crude Oil
-        …" before "1. Decides …"). Not a list going on over a line ("…, United Kingdom," / "Viet Nam")."""
+    def _heading(
+        self, ln: CleanLine, nxt: CleanLine | None, after_end: bool, then: CleanLine | None = None
+    ) -> tuple[bool, bool]:
+        """Whether a line is a heading, and whether an opener follows it: a line without final punctuation
+        that opens with no number, label or lower-case letter, after a line that ended a sentence
+        (`after_end`) or before one that opens a paragraph; short, or long before an operative number or label
+        ("Prevention of Illicit Exports of Petroleum, including Crude Oil …" before "1. Decides …"). A heading
+        may go on over the next line (no final punctuation either) when `then`, the line after that, opens a
+        paragraph ("Предотвращение … нефти и" / "продуктов нефтепереработки" / "1. …"). Not a list going on
+        over a line ("…, United Kingdom," / "Viet Nam")."""
         c = ln.text
-        if _END.search(c) or op_number(c) is not None or SUB_LABEL.match(c) or ITEM.match(c):
-            return False
-        if _first_letter(c).islower():
-            return False
-        opens = nxt is not None and (_opens(nxt.text) or nxt.bare_label)  # "34." alone: its text follows
-        return (after_end or opens) and (self._fill(ln) < SHORT or opens)
+        if not _unpunctuated(c) or _first_letter(c).islower():
+            return False, False
+        opens = nxt is not None and _opener(nxt)  # "34." alone: its text follows
+        if not opens and nxt is not None and then is not None:
+            opens = _unpunctuated(nxt.text) and _opener(then)
+        return (after_end or opens) and (self._fill(ln) < SHORT or opens), opens
 
-    def features(self, prev: CleanLine, cur: CleanLine, nxt: CleanLine | None = None) -> Break:
-        """The break between `prev` and `cur`; `nxt`, the line after `cur`, tells whether `cur` is a heading."""
+    def features(
+        self, prev: CleanLine, cur: CleanLine, nxt: CleanLine | None = None, then: CleanLine | None = None
+    ) -> Break:
+        """The break between `prev` and `cur`; `nxt`, the line after `cur`, and `then`, the one after that,
+        tell whether `cur` is a heading."""
         p, c = prev.text, cur.text
         key = self._key(c)
         end = _END.search(p)
@@ -268,21 +279,36 @@ class Joiner:
         size = max(1.0, cur.box[3] - cur.box[1]) if cur.box else 1.0
         shift = (x - x_prev) / size if x is not None and x_prev is not None else 0.0
         margin = self.edges[cur.rtl][0] * (-1 if cur.rtl else 1) if x is not None else None
+        first = self.edges[cur.rtl][1] * (-1 if cur.rtl else 1) if x is not None else None
+        at_indent = x is not None and first is not None and abs(x - first) <= size
         page_break = cur.page != prev.page
         measured = self.pdf and cur.gap is not None and not page_break
         limit = GAP_PITCHES * self.wrap_pitch.get(cur.page, 1.0)
+        # a PDF line the reader could not measure: its `start` hint is the gap it saw
+        hinted = self.pdf and cur.gap is None and cur.blank_before and not page_break
+        gap = hinted or (measured and cur.gap > limit)  # type: ignore[operator]
+        # a vertical gap, and the next line indented or at the first-line indent: a paragraph's printed
+        # start, whatever its first word
+        gap_indent = gap and (shift > SHIFT_SIZES or at_indent)
+        label = SUB_LABEL.match(c) is not None and n is None
         # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
         after_end = mark in _SENTENCE | _COLON and not prev.list_label
+        # a heading over two lines only after a line that ended ("… Nations Unies," / "Prévention … de" /
+        # "produits pétroliers" / "1. …"), not inside a paragraph ("… Conjunto de" / "Verificación (ECV) …")
+        heading, heading_opens = (
+            (False, False) if lead or op_lead else self._heading(cur, nxt, after_end, then if mark else None)
+        )
         return Break(
             page_break=page_break,
-            gap=measured and cur.gap > limit,  # type: ignore[operator]
+            gap=gap,
             no_gap=measured and cur.gap <= limit,  # type: ignore[operator]
-            blank_line=not measured and cur.blank_before and not page_break,
+            blank_line=not self.pdf and cur.blank_before and not page_break,
             wrap_hint=cur.wraps,
             page_ended_early=page_break and self._early(prev),
             indent=shift > SHIFT_SIZES,
             outdent=shift < -SHIFT_SIZES,
             at_margin=x is not None and margin is not None and abs(x - margin) <= size,
+            at_indent=at_indent,
             prev_full=fill >= FULL,
             prev_short=fill < SHORT,
             text_input=not self.pdf,
@@ -302,14 +328,15 @@ class Joiner:
             cur_op_lead=op_lead,
             cur_number_next=n is not None and n == self.last_op + 1,
             cur_number_other=n is not None and n != self.last_op + 1,
-            cur_label=SUB_LABEL.match(c) is not None and n is None,
+            cur_label=label,
             cur_item=ITEM.match(c) is not None and n is None,
-            cur_lower=bool(letter) and letter.islower() and not lead,
+            cur_lower=bool(letter) and letter.islower() and not (lead or label or gap_indent),
             cur_upper=bool(letter) and letter.isupper() and not lead and not op_lead,
             cur_structural=cur.structural and not cur.annex,
             cur_annex=cur.annex and (not mid or prev.annex or prev.bare_label),
-            cur_heading=not lead and not op_lead and self._heading(cur, nxt, after_end),
-            prev_heading=self._heading(prev, cur, self._ended),
+            cur_heading=heading,
+            cur_heading_opens=heading and heading_opens and bool(mark),
+            prev_heading=self._heading(prev, cur, self._ended)[0],
             cur_bare_label=cur.bare_label,
             cur_list_label=cur.list_label,
             prev_list_label=prev.list_label,
@@ -335,12 +362,19 @@ class Joiner:
                 self.last_op = n
         if line.structural:
             self.last_op = 0  # a new resolution (or an annex) numbers its paragraphs afresh
+        mirrored = 0  # a right-to-left line's closing brackets before any opening one: its pairs came out
+        # mirrored (a left-to-right run in Arabic, «)2005( S/RES/1645»), each closed by the next opening one
         for ch in line.text:
             if ch in _OPEN:
-                self._open.append(self._line_no)
+                if mirrored:
+                    mirrored -= 1
+                else:
+                    self._open.append(self._line_no)
             elif ch in _CLOSE:
                 if self._open:
                     self._open.pop()
+                elif line.rtl:
+                    mirrored += 1
             elif ch in _TOGGLE:
                 if self._quotes:
                     self._quotes.pop()
@@ -370,6 +404,16 @@ def _first_letter(text: str) -> str:
 def _opens(text: str) -> bool:
     """A line that opens a paragraph whatever stands before it: an operative number or a label."""
     return op_number(text) is not None or SUB_LABEL.match(text) is not None
+
+
+def _opener(ln: CleanLine) -> bool:
+    """A line that opens a paragraph, or a number or label alone on its line (its text follows)."""
+    return _opens(ln.text) or ln.bare_label
+
+
+def _unpunctuated(text: str) -> bool:
+    """A line as a heading's: no final punctuation, and it opens with no number, label or list mark."""
+    return not (_END.search(text) or op_number(text) is not None or SUB_LABEL.match(text) or ITEM.match(text))
 
 
 # geometry thresholds, in the units of the measures (see `Break`)

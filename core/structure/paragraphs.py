@@ -397,9 +397,11 @@ class _Reader:
             self.in_ops = False
             return
         if (ended or _ends(text, cur.end, ":")) and (
-            _is_heading(s, lx, 2) or (stripped[-1:] in ":：" and len(stripped.split()) <= 16)
+            _is_heading(s, lx, 2)
+            or (stripped[-1:] in ":：" and len(stripped.split()) <= 16)
+            or (_is_heading(s, lx, 3) and self._label_follows(b))
         ):
-            return  # "Mandate", "Rule of law:", "Logistical and financial support"
+            return  # "Mandate", "Rule of law:", "Logistical and financial support"; a longer one before a label
         in_list = (_ends(text, cur.end, ":：") and not cur.subs) or (
             bool(cur.subs) and cur.subs[-1].label == "" and _ends(text, cur.end, _SENTENCE_END + ",，،")
         )
@@ -415,6 +417,12 @@ class _Reader:
                 f"text with no paragraph number after paragraph {cur.number} taken as its continuation", a
             )
         self._append(a, b)
+
+    def _label_follows(self, b: int) -> bool:
+        """Whether the line after the one ending at `b` opens with a sub-paragraph label, a list mark or an
+        operative number (what a heading stands before)."""
+        nxt = self.text[b + 1 : b + 40].lstrip()
+        return bool(SUB_LABEL.match(nxt) or ITEM.match(nxt) or OP_NUMBER.match(nxt))
 
     def _append(self, a: int, b: int) -> None:
         cur = self.paras[-1]
