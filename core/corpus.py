@@ -354,12 +354,14 @@ def _pool(inputs: list[str], workers: int, job: Job, stdin: bytes | None) -> Ite
 
 
 class _Queue:
-    """Input indices to hand out: in order, except that of the next `window` the largest file goes first
-    (sizes from the file system; a symbol, `-` or a missing file counts as empty)."""
+    """Input indices to hand out: of the `window` inputs from the first not yet handed out, the largest file
+    goes first (sizes from the file system; a symbol, `-` or a missing file counts as empty). The window is
+    anchored at the oldest input waiting, so none waits more than `window` turns, and the records kept back
+    to be written in input order stay few."""
 
     def __init__(self, inputs: list[str], window: int) -> None:
         self.inputs, self.window = inputs, max(1, window)
-        self.ahead: list[int] = []
+        self.ahead: list[int] = []  # waiting, in input order
         self.sizes: dict[int, int] = {}
         self.next = 0
 
@@ -370,7 +372,8 @@ class _Queue:
             return 0
 
     def pop(self) -> int | None:
-        while len(self.ahead) < self.window and self.next < len(self.inputs):
+        first = self.ahead[0] if self.ahead else self.next
+        while self.next < min(len(self.inputs), first + self.window):
             self.sizes[self.next] = self._size(self.next)
             self.ahead.append(self.next)
             self.next += 1

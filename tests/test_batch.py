@@ -188,8 +188,9 @@ def test_a_warm_batch_takes_kept_records_and_starts_workers_only_for_the_rest(tm
 
 
 def test_a_free_worker_takes_the_largest_of_the_next_inputs(tmp_path):
-    """Of the next `window` inputs the largest file goes first (a long record started last would hold the
-    run up); every input is handed out once; a name that is no file counts as empty."""
+    """Of the `window` inputs from the oldest one waiting the largest file goes first (a long record started
+    last would hold the run up); every input is handed out once, none more than `window` turns late (the
+    records kept back for input order stay few); a name that is no file counts as empty."""
     sizes = [5, 1, 9, 3, 7, 2]
     files = []
     for k, n in enumerate(sizes):
@@ -200,8 +201,17 @@ def test_a_free_worker_takes_the_largest_of_the_next_inputs(tmp_path):
     order = []
     while (i := q.pop()) is not None:
         order.append(i)
-    assert order == [2, 0, 4, 3, 5, 1, 6]  # windows of 3 over the input order, largest first
+    assert order == [2, 0, 3, 1, 4, 5, 6]  # of the 3 from the oldest waiting, the largest first
     assert batch._Queue(files, 1).pop() == 0  # a window of one: input order
+    growing = []
+    for k in range(20):  # each file larger than the one before: the first must not wait for ever
+        f = tmp_path / f"g{k}.txt"
+        f.write_bytes(b"x" * (k + 1))
+        growing.append(str(f))
+    q = batch._Queue(growing, 4)
+    order = [q.pop() for _ in range(20)]
+    assert sorted(order) == list(range(20)) and q.pop() is None
+    assert all(order.index(i) - i < 4 for i in range(20))  # none handed out more than 3 turns late
 
 
 def test_dask_scheduler_gives_the_same_records(corpus, first_run, home, tmp_path):
