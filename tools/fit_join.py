@@ -60,29 +60,24 @@ def norm(s: str) -> str:
     return _DROP.sub("", unicodedata.normalize("NFKC", s).translate(_QUOTES)).casefold()
 
 
+def _reads_as_heading(lines: list[str], j: int, words: int, ends: str, after: str) -> bool:
+    """Whether line j is at most `words` words, ends in a letter, a digit or one of `ends`, and follows a line
+    that ended in one of `after`."""
+    s, before = lines[j].strip(), lines[j - 1].strip() if j else "."
+    return bool(s) and len(s.split()) <= words and (s[-1].isalnum() or s[-1] in ends) and before[-1:] in after
+
+
 def _heading(lines: list[str], j: int) -> bool:
     """Whether line j reads as a heading: at most ten words, no final comma or period ("Rule of law:" is one),
     after a line that ended a sentence."""
-    s, before = lines[j].strip(), lines[j - 1].strip() if j else "."
-    return (
-        bool(s)
-        and len(s.split()) <= 10
-        and (s[-1].isalnum() or s[-1] in ":：)")
-        and before[-1:] in ".;:。；："
-    )
+    return _reads_as_heading(lines, j, 10, ":：)", ".;:。；：")
 
 
 def _left_out(lines: list[str], j: int) -> bool:
     """Whether line j reads as a heading that a paragraph's truth may leave out: at most twenty words, no final
     punctuation, after a line that ended (a sentence, a chapeau, a clause of a list); whether the truth holds it
     decides."""
-    s, before = lines[j].strip(), lines[j - 1].strip() if j else "."
-    return (
-        bool(s)
-        and len(s.split()) <= 20
-        and (s[-1].isalnum() or s[-1] in ")")
-        and before[-1:] in ".;:,。；：，،؛"
-    )
+    return _reads_as_heading(lines, j, 20, ")", ".;:,。；：，،؛")
 
 
 def labels(lines: list[str], paragraphs: list[dict]) -> list[bool | None]:
