@@ -10,7 +10,9 @@ one dead worker aborts the whole run with BrokenProcessPool): a worker that dies
 SIGKILL) gives its document an error record and is replaced, and so is a worker still busy well past the
 time budget (stuck where its own deadline cannot reach). Workers die with their parent, even with
 `kill -9` of it (PR_SET_PDEATHSIG on Linux, and a watch on the parent everywhere). `-` is read from
-standard input once, by the parent, and handed to a worker.
+standard input once, by the parent, and handed to a worker. A PDF whose record the cache keeps (a warm re-run)
+is taken by the parent itself; workers start only for the documents still to read, and a free one takes the
+largest of the next few files (`_Queue`).
 """
 
 from __future__ import annotations
