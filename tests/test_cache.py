@@ -398,5 +398,5 @@ def test_a_damaged_stored_record_is_a_miss(tmp_path, monkeypatch):
     (key,) = data["records"]
     data["records"][key]["source"]["sha256"] = "0" * 64  # not the record of this PDF
     entry.write_text(json.dumps(data) + "\n" + body, encoding="utf-8")
-    cache._last[:] = [None, None, False]
+    cache._forget()
     assert corpus.inspect_one(str(pdf)) == cold

@@ -117,8 +117,8 @@ def _record(sha256: str, engine: str | None = None, head: bool = False) -> dict[
         if _last[0] == key and (head or _last[2]):  # read a moment ago, unchanged (pages, then the document)
             data = _last[1]
         else:
-            with open(path, encoding="utf-8") as f:
-                data = _parse(f.read(), head)
+            with open(path, encoding="utf-8") as f:  # the head is the first line: read no more of it
+                data = _parse(f.readline() if head else f.read(), head)
             os.utime(path)  # used now: the last to go when the cache is full
             st = os.lstat(path)
             _last[:] = [(str(path), st.st_mtime_ns, st.st_size, st.st_ino), data, not head]
@@ -138,8 +138,10 @@ def _parse(text: str, head: bool = False) -> Any:
     """An entry's text: its head (format, version, sha256, inspection records), then, unless `head`, its body
     (pages, issues, document) merged into it. ValueError for anything but one or two JSON objects."""
     first, end = _DECODER.raw_decode(text)
+    if head or not isinstance(first, dict):
+        return first
     rest = text[end:].strip()
-    if head or not rest or not isinstance(first, dict):
+    if not rest:
         return first
     body = json.loads(rest)
     if not isinstance(body, dict):
@@ -154,6 +156,12 @@ HEAD = ("format", "version", "sha256", "records")  # an entry's head: what a war
 # re-run parses each entry once; its file's identity and times are part of the key; the third item says
 # whether the body was parsed too
 _last: list[Any] = [None, None, False]
+
+
+def _forget() -> None:
+    """Drop the entry read last (it was handed over, or rewritten)."""
+    _last[:] = [None, None, False]
+
 
 _HINTS = {"s": "start", "w": "wrap", "": "unknown"}
 _HINT_CODES = {v: k for k, v in _HINTS.items()}
@@ -455,7 +463,7 @@ def load_record(
     src = rec.get("source") if isinstance(rec, dict) else None
     if not isinstance(src, dict) or src.get("sha256") != sha256.lower() or src.get("input") != input:
         return None  # not the record of this PDF asked for so: a miss
-    _last[:] = [None, None, False]  # a hit needs nothing else: the record is the caller's, not a copy
+    _forget()  # a hit needs nothing else: the record is the caller's, not a copy
     return rec
 
 
@@ -473,7 +481,7 @@ def store_record(
     records = {k: v for k, v in old.items() if k != key} if isinstance(old, dict) else {}
     records[key] = rec
     _dump(path, {**data, "records": dict(list(records.items())[-RECORDS_KEPT:])})
-    _last[:] = [None, None, False]
+    _forget()
 
 
 def _listing(folder: Path) -> tuple[list[tuple[float, int, Path]], list[tuple[float, Path]]]:
