@@ -272,7 +272,9 @@ class _Worker:
     started: float = 0.0
 
 
-LOOKAHEAD = 4  # a worker takes the largest file among the next LOOKAHEAD × workers inputs
+LOOKAHEAD = (
+    4  # a free worker takes the largest file of the LOOKAHEAD × workers inputs from the oldest waiting
+)
 
 
 def _pool(inputs: list[str], workers: int, job: Job, stdin: bytes | None) -> Iterator[tuple[int, Record]]:
@@ -306,6 +308,11 @@ def _pool(inputs: list[str], workers: int, job: Job, stdin: bytes | None) -> Ite
             hits.append((i, rec))
         return None
 
+    def taken() -> Iterator[tuple[int, Record]]:
+        """The records taken from the cache since the last call."""
+        yield from hits
+        hits.clear()
+
     def assign(w: _Worker, i: int | None) -> None:
         w.task = i
         if i is not None:
@@ -316,8 +323,7 @@ def _pool(inputs: list[str], workers: int, job: Job, stdin: bytes | None) -> Ite
         while len(slots) < workers and (i := next_task()) is not None:
             slots.append(start())
             assign(slots[-1], i)
-        yield from hits
-        hits.clear()
+        yield from taken()
         while any(w.task is not None for w in slots):
             busy = [w for w in slots if w.task is not None]
             wake = min(w.started + hard for w in busy) - time.monotonic() if hard else None
@@ -334,8 +340,7 @@ def _pool(inputs: list[str], workers: int, job: Job, stdin: bytes | None) -> Ite
                     else:
                         assign(w, next_task())
                         yield j, rec
-                        yield from hits
-                        hits.clear()
+                        yield from taken()
                         continue
                 why = None
                 if w.proc.sentinel in ready or not w.proc.is_alive():
@@ -348,8 +353,7 @@ def _pool(inputs: list[str], workers: int, job: Job, stdin: bytes | None) -> Ite
                     slots[k] = start()
                     assign(slots[k], next_task())
                     yield i, {"input": inputs[i], "error": f"{inputs[i]}: {why}; the run went on"}
-                    yield from hits
-                    hits.clear()
+                    yield from taken()
     finally:
         for w in slots:
             _stop(w, gently=True)
@@ -363,8 +367,7 @@ class _Queue:
 
     def __init__(self, inputs: list[str], window: int) -> None:
         self.inputs, self.window = inputs, max(1, window)
-        self.ahead: list[int] = []  # waiting, in input order
-        self.sizes: dict[int, int] = {}
+        self.ahead: list[tuple[int, int]] = []  # (index, size) of the inputs waiting, in input order
         self.next = 0
 
     def _size(self, i: int) -> int:
@@ -374,17 +377,14 @@ class _Queue:
             return 0
 
     def pop(self) -> int | None:
-        first = self.ahead[0] if self.ahead else self.next
+        first = self.ahead[0][0] if self.ahead else self.next
         while self.next < min(len(self.inputs), first + self.window):
-            self.sizes[self.next] = self._size(self.next)
-            self.ahead.append(self.next)
+            self.ahead.append((self.next, self._size(self.next)))
             self.next += 1
         if not self.ahead:
             return None
-        k = max(range(len(self.ahead)), key=lambda k: self.sizes[self.ahead[k]])
-        i = self.ahead.pop(k)
-        del self.sizes[i]
-        return i
+        k = max(range(len(self.ahead)), key=lambda k: self.ahead[k][1])
+        return self.ahead.pop(k)[0]
 
 
 def _death(code: int | None) -> str:
