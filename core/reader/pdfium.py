@@ -416,9 +416,7 @@ def _join_words(glyphs: list[Glyph], owners: list[int]) -> list[Glyph]:
             k += 1
             continue
         obj = owners[k]
-        x0, base, size, descent = g[0], g[2], g[3], g[5]
-        texts, count = [g[4]], g[6]
-        x1 = g[1]
+        x0, x1, base, size, descent, count = g[0], g[1], g[2], g[3], g[5], g[6]
         words = [(x0, x1, g[4], g[7])]
         j = k + 1
         while j + 1 < n:
@@ -435,7 +433,6 @@ def _join_words(glyphs: list[Glyph], owners: list[int]) -> list[Glyph]:
                 and 0 <= nxt[0] - x1 < JOIN_SPACE * size
             ):
                 break
-            texts += (" ", nxt[4])
             count += nxt[6]
             x1 = nxt[1]
             words.append((nxt[0], x1, nxt[4], nxt[7]))
@@ -443,7 +440,8 @@ def _join_words(glyphs: list[Glyph], owners: list[int]) -> list[Glyph]:
         if j == k + 1:
             out.append(g)
         else:
-            out.append([x0, x1, base, size, "".join(texts), descent, count, (), layout.Words(tuple(words))])
+            text = " ".join(w for _, _, w, _ in words)
+            out.append([x0, x1, base, size, text, descent, count, (), layout.Words(tuple(words))])
         k = j
     return out
 
