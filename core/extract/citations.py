@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..data.lexicon import NEVER, all_lexicons, any_of, joiners, scoped
 from ..data.load import load
 from ..model import CITATION_KINDS, Citation, CitationKind, Document, Mention, Resolution
+from ..text import gate
 from ..text.scripts import WIDE, latin_digits
 from ..text.symbols import parse_sc_resolution, sc_resolution
 
@@ -189,7 +190,7 @@ def _general_assembly(t: str) -> Iterator[tuple[Candidate, tuple[int, int]]]:
     """General Assembly resolutions named by the Assembly and their session/number ("60/251"), each with the
     span of its number."""
     link = _list_link()
-    for m in _ga_before().finditer(t):
+    for m in gate.finditer(_ga_before(), t):
         pos = m.end()
         while (g := _GA_NUMBERED.match(t, pos)) is not None:
             start = m.start() if pos == m.end() else g.start()
@@ -198,7 +199,7 @@ def _general_assembly(t: str) -> Iterator[tuple[Candidate, tuple[int, int]]]:
             if not j or not _GA_NUMBERED.match(t, j.end()):
                 break
             pos = j.end()
-    for m in _ga_after().finditer(t):
+    for m in gate.finditer(_ga_after(), t):
         group = m.lastgroup or ""
         a = m.start(group)
         for k, g in enumerate(_GA_NUMBERED.finditer(m[group])):
@@ -207,11 +208,16 @@ def _general_assembly(t: str) -> Iterator[tuple[Candidate, tuple[int, int]]]:
             yield Candidate("ga_resolution", f"A/RES/{g[1]}/{g[2]}", None, None, start, span[1]), span
 
 
+# what follows the keyword in "resolution 377 A (V)": on its own, a cheap test of whether a text can hold one
+_GA_ROMAN_TAIL = rf"(\d{{1,4}}){_W}([A-Z]){_W}\({_W}([IVXL]+){_W}\)"
+_GA_ROMAN_ANCHOR = re.compile(_GA_ROMAN_TAIL)
+
+
 @functools.cache
 def _ga_roman() -> re.Pattern[str]:
     """The Assembly's early symbols: "resolution 377 A (V)" (keyword in any language)."""
     kw = any_of([lx.sc_keyword for lx in all_lexicons()])
-    return re.compile(rf"(?:{kw.pattern}){_W}(\d{{1,4}}){_W}([A-Z]){_W}\({_W}([IVXL]+){_W}\)")
+    return re.compile(rf"(?:{kw.pattern}){_W}{_GA_ROMAN_TAIL}")
 
 
 def _split_number(m: re.Match[str]) -> tuple[str, str] | None:
@@ -289,7 +295,7 @@ def candidates(text: str, rtl: bool) -> Iterator[Candidate]:
         if free(*span):
             taken.append(span)
             yield c
-    for m in _ga_roman().finditer(t):
+    for m in _ga_roman().finditer(t) if _GA_ROMAN_ANCHOR.search(t) else ():  # (every match holds the tail)
         if free(*m.span()):
             yield Candidate("ga_resolution", f"A/RES/{m[1]}({m[3]})", None, None, m.start(), m.end())
     for m in _DOC.finditer(t):

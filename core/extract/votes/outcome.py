@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ...data.lexicon import Lexicon
 from ...model import VOTE_LISTS, Counts, Document, Procedure, Resolution, Vote, VoteKind, VoteList
+from ...text import gate
 from ...text.arabic import strip_marks
 from ...text.dates import find_date
 from ...text.scripts import ARABIC_MARKS, latin_digits
@@ -109,7 +110,7 @@ def tallies(text: str, lx: Lexicon, start: int = 0, end: int | None = None) -> I
             return start + i
         return start + (where[i] if i < len(where) else len(part))
 
-    for m in lx.vote.tally.finditer(plain):
+    for m in gate.finditer(lx.vote.tally, plain):
         counts: dict[VoteList, int] = {}
         named: dict[VoteList, tuple[int, int]] = {}
         groups = m.groupdict()
