@@ -5,9 +5,11 @@ lexicons' `[vote]`; `read` is the one entry point."""
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ...data.lexicon import Lexicon
 from ...model import VOTE_LISTS, Counts, Document, Procedure, Resolution, Vote, VoteKind, VoteList
@@ -87,14 +89,24 @@ def _number(word: str | None, lx: Lexicon) -> int | None:
     return lx.vote.numbers.get(w)
 
 
-def _plain(text: str, lx: Lexicon) -> tuple[str, list[int] | None]:
-    """The text as the lexicon's patterns read it (Latin digits; Arabic without marks), and where each of its
-    characters stands in `text` (None: the same place)."""
+def _plain(text: str, lx: Lexicon) -> tuple[str, Callable[[int], int]]:
+    """The text as the lexicon's patterns read it (Latin digits; Arabic without marks), and where a
+    character of it stands in `text` (in Arabic, a position past the end: the end). The places are kept a run of
+    unmarked characters at a time, so that the cost is that of the runs, not of every character."""
     text = latin_digits(text)
     if lx.lang != "ar" or len(strip_marks(text)) == len(text):
-        return text, None
-    keep = [i for m in _UNMARKED.finditer(text) for i in range(m.start(), m.end())]
-    return "".join(text[i] for i in keep), keep
+        return text, lambda i: i
+    runs = [m.span() for m in _UNMARKED.finditer(text)]
+    starts = list(accumulate((b - a for a, b in runs), initial=0))  # where each run starts in the plain text
+    plain = "".join(text[a:b] for a, b in runs)
+
+    def place(i: int) -> int:
+        if i >= len(plain):
+            return len(text)
+        k = bisect.bisect_right(starts, i) - 1
+        return runs[k][0] + i - starts[k]
+
+    return plain, place
 
 
 def tallies(text: str, lx: Lexicon, start: int = 0, end: int | None = None) -> Iterator[Tally]:
@@ -103,12 +115,10 @@ def tallies(text: str, lx: Lexicon, start: int = 0, end: int | None = None) -> I
     if lx.vote.tally.pattern == "(?!x)x":
         return
     part = text[start:end]
-    plain, where = _plain(part, lx)
+    plain, place = _plain(part, lx)
 
     def at(i: int) -> int:
-        if where is None:
-            return start + i
-        return start + (where[i] if i < len(where) else len(part))
+        return start + place(i)
 
     for m in gate.finditer(lx.vote.tally, plain):
         counts: dict[VoteList, int] = {}
