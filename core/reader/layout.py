@@ -217,13 +217,17 @@ def _char_extents(
     xs: list[float] = []
     extend = xs.extend
     for u, span in zip(units, spans, strict=True):
-        if len(span) > 2 and isinstance(span[2], Words):  # each word as a run of its own, a space between
+        if len(span) == 2:  # a glyph (or a space made from a gap): its characters share its extent
+            extend(span * len(u) if plain else _one_extent(u, span))
+        elif isinstance(span[2], Words):  # each word as a run of its own, a space between
             before: float | None = None
             for x0, x1, word, advances in span[2].parts:
                 if before is not None:
                     extend((before, x0))
                 _run_extents(xs, word, plain, (x0, x1, advances))
                 before = x1
+        elif plain and len(u) > 1:
+            extend(_shares(span[0], span[1], len(u), span[2]))
         else:
             _run_extents(xs, u, plain, span)
     lead = len(raw) - len(raw.lstrip())
@@ -239,6 +243,11 @@ def _run_extents(xs: list[float], u: str, plain: bool, span: Span) -> None:
         xs.extend(_shares(span[0], span[1], len(t), span[2] if t == u else len(t)))
     else:
         xs.extend(span[:2] * len(t))
+
+
+def _one_extent(u: str, span: Span) -> tuple[float, ...]:
+    """The extents of a glyph's characters once normalised: each the glyph's."""
+    return span[:2] * len(_PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u)))
 
 
 def _round_tenths(xs: list[float]) -> list[float]:
@@ -333,7 +342,8 @@ def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float |
         return None
     cover = _cover([xy for s in spans for xy in s], lo, hi)
     centre = width / 2
-    best = min(range(len(cover)), key=lambda i: (cover[i], abs(lo + i - centre)))
+    least = min(cover)  # the emptiest points; of them the nearest the centre (the first of two as near)
+    best = min((i for i, c in enumerate(cover) if c == least), key=lambda i: abs(lo + i - centre))
     # widen to the middle of the empty band around the best position
     left = right = best
     while left > 0 and cover[left - 1] == cover[best]:
@@ -341,8 +351,9 @@ def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float |
     while right < len(cover) - 1 and cover[right + 1] == cover[best]:
         right += 1
     gx = lo + (left + right) / 2
-    both = sum(1 for s in spans if s[0][0] < gx and s[-1][1] > gx and not _crosses(s, gx))
-    crossing = sum(1 for s in spans if _crosses(s, gx))
+    crosses = [_crosses(s, gx) for s in spans]
+    both = sum(1 for s, c in zip(spans, crosses, strict=True) if s[0][0] < gx and s[-1][1] > gx and not c)
+    crossing = sum(crosses)
     if both >= GUTTER_MIN_ROWS and crossing <= GUTTER_MAX_CROSS * len(spans):
         return gx
     return None
