@@ -157,13 +157,13 @@ def test_runs_give_the_same_lines(path):
 
 @pytest.mark.parametrize("path", [*RENDERED, SPV], ids=lambda p: p.name)
 def test_words_joined_over_their_drawn_spaces_give_the_same_pages(path, monkeypatch):
-    """Runs joined over the spaces drawn between them (`_join_words`) give exactly the pages of the runs
+    """Runs joined over the spaces drawn between them (`_joins`) give exactly the pages of the runs
     apart: texts, hints, boxes, gaps and every character's extent; on left-to-right pages a line is then a
     few glyphs instead of two a word."""
     data = path.read_bytes()
     joined = pdfium.read_pdf(data)
     n_joined = sum(len(gs) for _, _, gs, _ in pdfium.iter_page_glyphs(data))
-    monkeypatch.setattr(pdfium, "_join_words", lambda glyphs, owners: glyphs)
+    monkeypatch.setattr(pdfium, "_joins", lambda prev, g: False)
     assert joined == pdfium.read_pdf(data)
     n_apart = sum(len(gs) for _, _, gs, _ in pdfium.iter_page_glyphs(data))
     if path.name.endswith((".en.pdf", ".es.pdf", ".fr.pdf", ".ru.pdf", "_E.pdf")):
@@ -174,14 +174,14 @@ def test_words_joined_over_their_drawn_spaces_give_the_same_pages(path, monkeypa
 
 def test_a_space_as_wide_as_a_gutter_is_not_joined_over():
     """Two runs of one text object with a drawn space between: joined when the space is a word space, kept
-    apart when it is wide enough to be a column gutter (JOIN_SPACE sizes)."""
+    apart when it is wide enough to be a column gutter (JOIN_SPACE sizes), or when the runs differ in
+    baseline, size or descent."""
     a = [72.0, 100.0, 700.0, 10.0, "Decides", -2.0, 7, [1.0] * 7]
-    sp = [100.0, 103.0, 700.0, 10.0, " ", -2.0, 1]
     b = [103.0, 120.0, 700.0, 10.0, "to", -2.0, 2, [1.0] * 2]
-    (run,) = pdfium._join_words([a, sp, b], [1, 1, 1])
-    assert run[4] == "Decides to" and run[6] == 9 and (run[0], run[1]) == (72.0, 120.0)
-    assert [p[:3] for p in run[8].parts] == [(72.0, 100.0, "Decides"), (103.0, 120.0, "to")]
-    wide = [100.0, 100.0 + pdfium.JOIN_SPACE * 10, 700.0, 10.0, " ", -2.0, 1]
-    far = [wide[1], wide[1] + 17.0, 700.0, 10.0, "to", -2.0, 2, [1.0] * 2]
-    assert pdfium._join_words([a, wide, far], [1, 1, 1]) == [a, wide, far]
-    assert pdfium._join_words([a, sp, b], [1, 1, 2]) == [a, sp, b]  # another text object
+    assert pdfium._joins(a, b)
+    run = pdfium._joined(a)
+    assert run[8] == [(72.0, 100.0, "Decides", [1.0] * 7)] and len(run) == 9
+    far = [100.0 + pdfium.JOIN_SPACE * 10, 130.0, 700.0, 10.0, "to", -2.0, 2, [1.0] * 2]
+    assert not pdfium._joins(a, far)
+    assert pdfium._joins(a, [*b[:7], b[7]]) and not pdfium._joins(a, [b[0], b[1], 690.0, *b[3:]])
+    assert not pdfium._joins(a, [*b[:3], 12.0, *b[4:]]) and not pdfium._joins(a, [*b[:5], -3.0, *b[6:]])

@@ -213,8 +213,6 @@ def _page_glyphs(
         _char_glyphs(api, s, tp, codes, 0, n, out, rtl)
     if out.estimated:
         _next_pen(out.glyphs, out.owners, out.estimated)
-    if in_runs:
-        out.glyphs = _join_words(out.glyphs, out.owners)
     if rtl and any(info[7] for info in out.objects.values()):
         _actual_text_clusters(api, out)
     if rtl or COMBINING_RE.search(chars):
@@ -288,10 +286,11 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
     inside comes near the layout's WORD_MARGIN, and the layout would put no space inside). That is one text object
     call and two pen calls a stretch instead of two calls a character.
 
-    A single space between two runs of one text object becomes a space glyph between them, with one call
-    to tell whether it was on the page (PDFium's made-up spaces are dropped). A word of two text objects (a number in another font in Chinese text) is read a text object at a
-    time, its boundaries found by bisection (an object's characters are contiguous in a left-to-right
-    line). Everything else (other white space, stretches that do not pass) is read one glyph per character,
+    A single space between two runs of one text object, with one call to tell whether it was on the page
+    (PDFium's made-up spaces are dropped), joins them into one run where `_joins` says so, else becomes a
+    space glyph between them. A word of two text objects (a number in another font in Chinese text) is read
+    a text object at a time, its boundaries found by bisection (an object's characters are contiguous in a
+    left-to-right line). Everything else (other white space, stretches that do not pass) is read one glyph per character,
     in blocks so that neighbours are seen together."""
     text_object, origin = api.text_object, api.origin
     xy, px, py = s.xy, s.px, s.py
@@ -303,6 +302,7 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
     # Chinese and Japanese have no spaces, and a line read as a few long runs covers the points between its
     # characters that the characters leave bare: the layout's gutter search could differ
     cjk = _CJK.search(chars) is not None
+    joined: list[Glyph] = []  # the runs that join several words, their words a list until the page is read
 
     def widths_of(word: str, font: int, lo: int) -> tuple[list[float], float, list[Any]] | None:
         """The advances (per point of size) of a word's characters in a font, the sum of all but the last,
@@ -377,9 +377,19 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
                 continue
             if a_lo == lo and last_obj == a_obj and pending + 1 == lo and codes[pending] == 0x20:
                 # one space between two runs of one object: a glyph between them if it was on the page
-                # (PDFium's made-up spaces are dropped, as a character at a time)
+                # (PDFium's made-up spaces are dropped, as a character at a time), or the two runs one
                 if not api.is_generated(tp, pending):
-                    glyphs.append([glyphs[-1][1], g[0], g[2], g[3], " ", g[5], 1])
+                    prev = glyphs[-1]
+                    if _joins(prev, g):
+                        if len(prev) == 8:
+                            glyphs[-1] = prev = _joined(prev)
+                            joined.append(prev)
+                        prev[8].append((g[0], g[1], g[4], g[7]))
+                        prev[1] = g[1]
+                        prev[6] += g[6]
+                        pending = a_hi
+                        continue
+                    glyphs.append([prev[1], g[0], g[2], g[3], " ", g[5], 1])
                     owners.append(a_obj)
             elif pending < a_lo and not _made_up_break(text_object, tp, codes, pending, a_lo):
                 _char_glyphs(api, s, tp, codes, pending, a_lo, out, False)
@@ -388,6 +398,9 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
             pending, last_obj = a_hi, a_obj
     if pending < n:
         _char_glyphs(api, s, tp, codes, pending, n, out, False)
+    for g in joined:  # the words of each joined run, as the layout takes them
+        g[4] = " ".join(w for _, _, w, _ in g[8])
+        g[8] = layout.Words(tuple(g[8]))
 
 
 def _made_up_break(text_object: Any, tp: Any, codes: list[int], lo: int, hi: int) -> bool:
@@ -399,51 +412,23 @@ def _made_up_break(text_object: Any, tp: Any, codes: list[int], lo: int, hi: int
 JOIN_SPACE = 0.6  # a space (in sizes) narrower than this between two runs of one object joins them into one
 
 
-def _join_words(glyphs: list[Glyph], owners: list[int]) -> list[Glyph]:
-    """Runs of one text object on one baseline with a single drawn space between them, joined into one run
-    (`word word`) that keeps each word's extent and advances (`layout.Words`; its own advances are empty):
-    the layout puts no space where a space is drawn (the gaps on either side of it are nil) and reads each
-    word of the run as it would read the word alone, so the line is the same, made of a few runs instead of
-    two glyphs a word. The joined run counts the characters of its words only, as the space glyph counted for
-    nothing where the layout counts glyphs (a line's usual size). A space as wide as a column gutter is never
-    joined over."""
-    out: list[Glyph] = []
-    k, n = 0, len(glyphs)
-    while k < n:
-        g = glyphs[k]
-        if len(g) < 8:
-            out.append(g)
-            k += 1
-            continue
-        obj = owners[k]
-        x0, x1, base, size, descent, count = g[0], g[1], g[2], g[3], g[5], g[6]
-        words = [(x0, x1, g[4], g[7])]
-        j = k + 1
-        while j + 1 < n:
-            sp, nxt = glyphs[j], glyphs[j + 1]
-            if not (
-                sp[4] == " "
-                and len(nxt) > 7
-                and owners[j + 1] == obj
-                and sp[0] == x1
-                and sp[1] == nxt[0]
-                and nxt[2] == base
-                and nxt[3] == size
-                and nxt[5] == descent
-                and 0 <= nxt[0] - x1 < JOIN_SPACE * size
-            ):
-                break
-            count += nxt[6]
-            x1 = nxt[1]
-            words.append((nxt[0], x1, nxt[4], nxt[7]))
-            j += 2
-        if j == k + 1:
-            out.append(g)
-        else:
-            text = " ".join(w for _, _, w, _ in words)
-            out.append([x0, x1, base, size, text, descent, count, (), layout.Words(tuple(words))])
-        k = j
-    return out
+def _joins(prev: Glyph, g: Glyph) -> bool:
+    """Whether run `g`, after a single space drawn in the same text object, joins the run before it (or the
+    run of words that ends with it) into one run (`word word`) that keeps each word's extent and advances
+    (`layout.Words`; its own advances are empty): on one baseline, of one size and descent, and the space
+    narrower than JOIN_SPACE sizes (one as wide as a column gutter is never joined over). The layout puts no
+    space where a space is drawn (the gaps on either side of it are nil) and reads each word of the run as
+    it would read the word alone, so the line is the same, made of a few runs instead of two glyphs a word.
+    The joined run counts the characters of its words only, as the space glyph counted for nothing where the
+    layout counts glyphs (a line's usual size)."""
+    return (
+        prev[2] == g[2] and prev[3] == g[3] and prev[5] == g[5] and 0 <= g[0] - prev[1] < JOIN_SPACE * prev[3]
+    )
+
+
+def _joined(run: Glyph) -> Glyph:
+    """A run as the first word of a joined run (its words a list while the page is read)."""
+    return [run[0], run[1], run[2], run[3], run[4], run[5], run[6], (), [(run[0], run[1], run[4], run[7])]]
 
 
 def _object_parts(
