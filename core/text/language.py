@@ -72,18 +72,22 @@ def _line_languages(lines: list[str], step: int) -> tuple[Counter[str], dict[str
     letters: Counter[str] = Counter()
     first: dict[str, int] = {}
     for i in range(0, len(lines), step):
-        line = lines[i][:300]  # a paragraph's opening says its language
-        if len(line) < 12:
-            continue
-        n = sum(map(str.isalpha, line))
-        if n < 12:
-            continue
-        lang = detect_language(line, None)
+        lang, n = _line_language(lines[i][:300])  # a paragraph's opening says its language
         if lang is None:
-            continue  # no word that tells: names, figures
+            continue  # too short, or no word that tells: names, figures
         letters[lang] += n
         first.setdefault(lang, i)
     return letters, first
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_language(line: str) -> tuple[str | None, int]:
+    """A line's language and letters, or None for a line of fewer than 12 letters (kept for the lines the
+    page and the document judgements both look at)."""
+    if len(line) < 12:
+        return None, 0
+    n = sum(map(str.isalpha, line))
+    return (detect_language(line, None) if n >= 12 else None), n
 
 
 def _present(letters: Counter[str], first: dict[str, int]) -> list[str]:
