@@ -3,11 +3,12 @@
 Python's regex engine skips quickly to where a match may start only when a pattern opens with a literal or a
 character set; the lexicons' patterns open with alternatives of words in several scripts and flags, so a scan
 of a document tries them at every character (tens to hundreds of nanoseconds each: milliseconds a document,
-for a sentence most documents never hold). `required` finds, in the pattern's parse tree, the longest run of
-literal characters that every match contains, with the flags in force there; `finditer` first looks for that
-literal, which the engine finds at memory speed, and scans with the whole pattern only where the literal
-occurs. The matches are those of `pattern.finditer`, always: a match of the pattern holds a match of its
-literal.
+for a sentence most documents never hold). `required` reads, in the pattern's parse tree, the literals every
+match contains, with the flags in force where they stand: the runs of MIN_LITERAL or more literal characters
+of a sequence (all of them), and, where the pattern branches, what each alternative needs (one of them);
+`finditer` first looks for those literals, which the engine finds far faster, and scans with the whole pattern
+only when they are there. The matches are those of `pattern.finditer`, always: a match of the pattern holds
+what its tree says every match holds.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Need:
         self.literal = re.compile(re.escape(text), flags & _CASE_FLAGS) if text else None
 
     def holds(self, text: str, pos: int, end: int, seen: dict[str, bool]) -> bool:
+        """Whether text[pos:end] holds what is needed (`seen`: the literals already looked for)."""
         if self.literal is not None:
             key = self.literal.pattern + str(self.literal.flags)
             if key not in seen:

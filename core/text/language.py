@@ -80,10 +80,10 @@ def _line_languages(lines: list[str], step: int) -> tuple[Counter[str], dict[str
     return letters, first
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=512)  # a few hundred lines: a batch worker's memory stays flat
 def _line_language(line: str) -> tuple[str | None, int]:
-    """A line's language and letters, or None for a line of fewer than 12 letters (kept for the lines the
-    page and the document judgements both look at)."""
+    """A line's language (None: fewer than 12 letters, or no word that tells) and its letters, kept for the
+    lines that the page and the document judgements both look at."""
     if len(line) < 12:
         return None, 0
     n = sum(map(str.isalpha, line))
