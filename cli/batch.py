@@ -29,7 +29,9 @@ WorkersOpt = Annotated[
         help="Parallel processes (default: all cores; 1 = in this process).",
     ),
 ]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the page-text cache.")]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Do not read or write the cache (page texts, documents, records).")
+]
 SchedulerOpt = Annotated[
     str | None,
     typer.Option(

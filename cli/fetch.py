@@ -114,7 +114,7 @@ def fetch_command(
 
 cache_app = typer.Typer(
     name="cache",
-    help="Manage the cache of pages read from PDFs (and the documents cleaned from them).",
+    help="Manage the cache of pages read from PDFs (the documents cleaned from them, and batch records).",
     no_args_is_help=True,
     add_completion=False,
 )

@@ -142,8 +142,8 @@ def inspect_one(
 
     try:
         with _cache_off(no_cache), guard.deadline(timeout):
-            if data is None and (pdf := _cached_pdf(source, engine)) is not None:
-                sha, chosen = pdf  # a batch's PDF: its record is kept in the cache for a warm re-run
+            if data is None and (kept := _cached_file(source, engine)) is not None:
+                sha, chosen = kept  # a batch's file: its record is kept in the cache for a warm re-run
                 if (stored := cache.load_record(sha, chosen, source, lang, library)) is not None:
                     return stored
                 rec = jsonout.inspection(pipeline.inspect(source, lang=lang, library=library, engine=engine))
@@ -172,24 +172,28 @@ def warm_record(source: str, job: Job) -> Record | None:
     if job.no_cache:
         return None
     try:
-        pdf = _cached_pdf(source, job.engine)
-        return cache.load_record(*pdf, source, job.lang, job.library) if pdf else None
+        kept = _cached_file(source, job.engine)
+        return cache.load_record(*kept, source, job.lang, job.library) if kept else None
     except Exception:  # unreadable, vanished: the worker that reads it will say so
         return None
 
 
-def _cached_pdf(source: str, engine: str | None) -> tuple[str, str] | None:
-    """(sha256, engine) of a PDF file when the cache is on; None for anything else (text files, symbols,
-    standard input, the cache off, a file past the size bound: its reader says so). The file is hashed a block
-    at a time, so that the batch process, which looks up every input, never holds one whole."""
+def _cached_file(source: str, engine: str | None) -> tuple[str, str] | None:
+    """(sha256, what read it) of a file when the cache is on: a PDF's engine (`engines.choose`), or
+    `cache.TEXT` for an extracted text; None for anything else (symbols, standard input, the cache off, a
+    file past the size bound: its reader says so). A file is a PDF as the reader tells one (its first bytes,
+    or its name). The file is hashed a block at a time, so that the batch process, which looks up every input,
+    never holds one whole."""
     from .reader import cache, engines, limits
 
     path = Path(source)
-    if not cache.enabled() or path.suffix.lower() != ".pdf" or not path.is_file():
+    if not cache.enabled() or not path.is_file():
         return None
     if path.stat().st_size > limits.current().file_bytes:
         return None
-    return cache.file_sha256(path), engines.choose(engine)
+    with open(path, "rb") as f:
+        pdf = f.read(1024).lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf"
+    return cache.file_sha256(path), engines.choose(engine) if pdf else cache.TEXT
 
 
 def pages_of(record: Record) -> int:

@@ -156,7 +156,8 @@ def test_process_pool_gives_the_same_records(corpus, first_run, home):
 
 def test_a_warm_batch_takes_kept_records_and_starts_workers_only_for_the_rest(tmp_path, monkeypatch):
     """Records the cache keeps are taken by the batch process itself: a warm run of PDFs starts no worker
-    process; a text among them (never kept) gets one worker; the records are the cold run's, in order."""
+    process; a text among them, new to the cache, gets one worker, and is kept too (the next run starts
+    none); the records are the cold run's, in order."""
     import multiprocessing
 
     monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path / "home"))
@@ -184,6 +185,7 @@ def test_a_warm_batch_takes_kept_records_and_starts_workers_only_for_the_rest(tm
     warm = list(batch.run([pdfs[0], text, *pdfs[1:]], workers=2))
     assert [r["source"]["input"] for r in warm] == [pdfs[0], text, *pdfs[1:]]
     assert [warm[0], *warm[2:]] == cold and len(started) == 1
+    assert list(batch.run([pdfs[0], text, *pdfs[1:]], workers=2)) == warm and len(started) == 1
     assert list(batch.run(pdfs, workers=2, no_cache=True)) == cold and len(started) == 3  # off: all read
 
 

@@ -384,6 +384,47 @@ def test_a_warm_batch_record_is_the_cold_one_without_extracting_again(tmp_path, 
     assert corpus.inspect_one(str(pdf), no_cache=True) == cold and len(calls) == 4
 
 
+def test_an_extracted_text_keeps_its_record_too(tmp_path, monkeypatch):
+    """A text file's record is kept in an entry of records only (its pages are cheap to read again): a warm
+    re-run takes it without reading; the text changed, or another way of asking, is a miss. A file that is
+    a PDF by its first bytes, whatever its name, is kept as a PDF, by engine."""
+    import shutil
+
+    from resinspect import corpus
+
+    monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("RESINSPECT_NO_CACHE", raising=False)
+    root = Path(__file__).resolve().parents[1]
+    text = tmp_path / "S_2020_249.en.txt"
+    shutil.copy(root / "samples" / "S_2020_249.en.txt", text)
+    cold = corpus.inspect_one(str(text))
+    assert cold["votes"] and "error" not in cold
+    entry = cache._entry(cold["source"]["sha256"])
+    assert entry is not None and entry.is_file()
+    head = json.loads(entry.read_text(encoding="utf-8").splitlines()[0])
+    assert head["version"].endswith("/" + cache.TEXT) and len(head["records"]) == 1
+
+    calls: list[str] = []
+    real = pipeline.inspect
+
+    def spy(source, *a, **k):
+        calls.append(str(source))
+        return real(source, *a, **k)
+
+    monkeypatch.setattr(pipeline, "inspect", spy)
+    assert corpus.inspect_one(str(text)) == cold and calls == []  # taken from the entry
+    assert corpus.inspect_one(str(text), lang="fr")["source"]["input"] == str(text) and len(calls) == 1
+    text.write_text(text.read_text(encoding="utf-8").replace("15 votes", "15  votes"), encoding="utf-8")
+    assert corpus.inspect_one(str(text))["source"]["sha256"] != cold["source"]["sha256"] and len(calls) == 2
+
+    disguised = tmp_path / "record.txt"  # a PDF by its bytes: read by an engine, kept under that engine
+    shutil.copy(root / "samples" / "S_PV.8700_E.pdf", disguised)
+    a = corpus.inspect_one(str(disguised), engine="pdfium")
+    assert corpus.inspect_one(str(disguised), engine="pdfium") == a and len(calls) == 3
+    corpus.inspect_one(str(disguised), engine="pdfminer")  # the other engine's record is not that one
+    assert len(calls) == 4 and corpus.inspect_one(str(disguised), engine="pdfminer") and len(calls) == 4
+
+
 def test_a_damaged_stored_record_is_a_miss(tmp_path, monkeypatch):
     from resinspect import corpus
 

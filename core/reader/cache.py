@@ -13,7 +13,8 @@ killed runs are removed.
 Beside the pages an entry may hold the cleaned document (text, page index, source lines, languages,
 warnings), reused only by an engine with the same code and data digest: a warm re-run then skips cleaning too,
 and the inspection records a batch made of it (`load_record`), which a warm batch takes instead of reading the
-document. An entry is two JSON objects, one a line: a small head (format, version, sha256, the inspection
+document. An extracted text's entry (`TEXT`) holds such records only: its pages are cheap to read again. An
+entry is two JSON objects, one a line: a small head (format, version, sha256, the inspection
 records), then the body (pages, issues, document), so that a warm batch parses the head only. An entry of the
 wrong shape is a miss.
 """
@@ -45,12 +46,16 @@ STALE_TMP = 600.0  # seconds: a temporary file this old was left by a killed run
 EVICT_EVERY = 32  # writes between two looks at the cache's size (a look lists the folder)
 _UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
 FORMAT = 6  # bump when the layout of a cache file changes
+TEXT = "text"  # what read an extracted text (no PDF engine): its entry keeps the batch's records, no pages
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def _version(engine: str | None = None) -> str:
     """The package version, the layout's version and the PDF engine with its version (default: the one
-    `engines.choose` gives): pages change with any of them."""
+    `engines.choose` gives): pages change with any of them. An extracted text's entry (`TEXT`) holds
+    inspection records only."""
+    if engine == TEXT:
+        return f"{version.__version__}/text"
     from .engines import VERSIONS, choose
 
     name = choose(engine)
@@ -454,9 +459,9 @@ def _record_key(input: str, lang: str | None, library: Any) -> str:
 def load_record(
     sha256: str, engine: str | None, input: str, lang: str | None = None, library: Any = None
 ) -> dict[str, Any] | None:
-    """The inspection record (`jsonout.inspection`) stored for this PDF and engine, asked for as `input`
-    with `lang` and `library` by this code, or None. A warm re-run of a corpus takes it instead of finding
-    paragraphs, citations and votes again."""
+    """The inspection record (`jsonout.inspection`) stored for this file (a PDF read by `engine`, or an
+    extracted text: `TEXT`), asked for as `input` with `lang` and `library` by this code, or None. A warm
+    re-run of a corpus takes it instead of finding paragraphs, citations and votes again."""
     data = _record(sha256, engine, head=True)
     records = data.get("records") if data else None
     rec = records.get(_record_key(input, lang, library)) if isinstance(records, dict) else None
@@ -470,12 +475,17 @@ def load_record(
 def store_record(
     sha256: str, engine: str | None, input: str, lang: str | None, library: Any, rec: dict[str, Any]
 ) -> None:
-    """Keep `rec` in the entry of this PDF (which must hold its cleaned document already) under the way it
-    was asked for (`load_record`), with at most RECORDS_KEPT others."""
+    """Keep `rec` in the entry of this file under the way it was asked for (`load_record`), with at most
+    RECORDS_KEPT others: beside a PDF's cleaned document (which its entry must hold already), or, for an
+    extracted text (`TEXT`: reading one is cheap, its pages are not kept), in an entry of records only."""
     key = _record_key(input, lang, library)
     path = _entry(sha256)
     data = _record(sha256, engine)
-    if path is None or data is None or not isinstance(data.get("document"), dict):
+    if path is None or not enabled():
+        return
+    if engine == TEXT and data is None:
+        data = {"format": FORMAT, "version": _version(engine), "sha256": path.stem, "pages": []}
+    if data is None or (engine != TEXT and not isinstance(data.get("document"), dict)):
         return
     old = data.get("records")
     records = {k: v for k, v in old.items() if k != key} if isinstance(old, dict) else {}
