@@ -349,6 +349,19 @@ def test_a_deeply_nested_entry_is_a_miss(home, content):
 # ------------------------------------------------------------------ inspection records (a warm batch re-run)
 
 
+def _inspections(monkeypatch) -> list[str]:
+    """The sources `pipeline.inspect` reads from now on (what a warm batch must not read again)."""
+    calls: list[str] = []
+    real = pipeline.inspect
+
+    def spy(source, *a, **k):
+        calls.append(str(source))
+        return real(source, *a, **k)
+
+    monkeypatch.setattr(pipeline, "inspect", spy)
+    return calls
+
+
 def test_a_warm_batch_record_is_the_cold_one_without_extracting_again(tmp_path, monkeypatch):
     """`corpus.inspect_one` keeps each PDF's record in its cache entry; a re-run with the same code, input
     name, language and library takes it as is. Any of those changed is a miss."""
@@ -364,14 +377,7 @@ def test_a_warm_batch_record_is_the_cold_one_without_extracting_again(tmp_path, 
     cold = corpus.inspect_one(str(pdf))
     assert cold["votes"] and "error" not in cold and not any(k.startswith("_") for k in cold)
 
-    calls: list[str] = []
-    real = pipeline.inspect
-
-    def spy(source, *a, **k):
-        calls.append(str(source))
-        return real(source, *a, **k)
-
-    monkeypatch.setattr(pipeline, "inspect", spy)
+    calls = _inspections(monkeypatch)
     assert corpus.inspect_one(str(pdf)) == cold and calls == []  # taken from the entry
     assert json.dumps(corpus.inspect_one(str(pdf))) == json.dumps(cold)  # key order too (NDJSON lines)
 
@@ -404,14 +410,7 @@ def test_an_extracted_text_keeps_its_record_too(tmp_path, monkeypatch):
     head = json.loads(entry.read_text(encoding="utf-8").splitlines()[0])
     assert head["version"].endswith("/" + cache.TEXT) and len(head["records"]) == 1
 
-    calls: list[str] = []
-    real = pipeline.inspect
-
-    def spy(source, *a, **k):
-        calls.append(str(source))
-        return real(source, *a, **k)
-
-    monkeypatch.setattr(pipeline, "inspect", spy)
+    calls = _inspections(monkeypatch)
     assert corpus.inspect_one(str(text)) == cold and calls == []  # taken from the entry
     assert corpus.inspect_one(str(text), lang="fr")["source"]["input"] == str(text) and len(calls) == 1
     text.write_text(text.read_text(encoding="utf-8").replace("15 votes", "15  votes"), encoding="utf-8")
