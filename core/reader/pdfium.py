@@ -22,7 +22,8 @@ Known limits (see tests/test_pdfium_engine.py): PDFium keeps one space of a run 
 /ActualText's characters instead of the glyphs drawn; it reads some damaged files pdfminer rejects.
 
 Where the layout takes glyph runs (`runs_supported`), words of left-to-right pages are handed over one
-glyph a word (`_run_glyphs`): a few calls a word instead of two a character, and fewer glyphs to lay out.
+glyph a word (`_run_glyphs`), and the words of one text object with a drawn space between them as one run
+(`_joins`): a few calls a word instead of two a character, and a few glyphs a line to lay out.
 
 pypdfium2 is imported inside functions so that importing this module stays cheap.
 """
@@ -290,8 +291,8 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
     (PDFium's made-up spaces are dropped), joins them into one run where `_joins` says so, else becomes a
     space glyph between them. A word of two text objects (a number in another font in Chinese text) is read
     a text object at a time, its boundaries found by bisection (an object's characters are contiguous in a
-    left-to-right line). Everything else (other white space, stretches that do not pass) is read one glyph per character,
-    in blocks so that neighbours are seen together."""
+    left-to-right line). Everything else (other white space, stretches that do not pass) is read one glyph
+    per character, in blocks so that neighbours are seen together."""
     text_object, origin = api.text_object, api.origin
     xy, px, py = s.xy, s.px, s.py
     objects, widths, glyphs, owners, advances = out.objects, out.widths, out.glyphs, out.owners, out.advances
