@@ -217,16 +217,16 @@ def _char_extents(
     xs: list[float] = []
     extend = xs.extend
     for u, span in zip(units, spans, strict=True):
-        if len(span) == 2:  # a glyph (or a space made from a gap): its characters share its extent
-            extend(span * len(u) if plain else _one_extent(u, span))
-        elif isinstance(span[2], Words):  # each word as a run of its own, a space between
+        if len(span) == 2 and plain:  # a glyph (or a space made from a gap): its characters share its extent
+            extend(span * len(u))
+        elif len(span) > 2 and isinstance(span[2], Words):  # each word as a run of its own, a space between
             before: float | None = None
             for x0, x1, word, advances in span[2].parts:
                 if before is not None:
                     extend((before, x0))
                 _run_extents(xs, word, plain, (x0, x1, advances))
                 before = x1
-        elif plain and len(u) > 1:
+        elif len(span) > 2 and plain and len(u) > 1:
             extend(_shares(span[0], span[1], len(u), span[2]))
         else:
             _run_extents(xs, u, plain, span)
@@ -238,16 +238,16 @@ def _char_extents(
 
 def _run_extents(xs: list[float], u: str, plain: bool, span: Span) -> None:
     """Add the x0, x1 of each character of one unit (its text normalised unless `plain`) to `xs`."""
-    t = u if plain else _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u))
+    t = u if plain else _normalised(u)
     if len(span) > 2 and len(t) > 1:
         xs.extend(_shares(span[0], span[1], len(t), span[2] if t == u else len(t)))
     else:
         xs.extend(span[:2] * len(t))
 
 
-def _one_extent(u: str, span: Span) -> tuple[float, ...]:
-    """The extents of a glyph's characters once normalised: each the glyph's."""
-    return span[:2] * len(_PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", u)))
+def _normalised(text: str) -> str:
+    """A line's text (or a unit of it) without bidirectional controls, its presentation forms in NFKC."""
+    return _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", text))
 
 
 def _round_tenths(xs: list[float]) -> list[float]:
@@ -302,7 +302,7 @@ def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine |
         order = _logical_order(units)
         units, spans = [units[k] for k in order], [spans[k] for k in order]
     joined = "".join(units)
-    raw = _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", joined))
+    raw = _normalised(joined)
     text = raw.strip()
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
