@@ -10,9 +10,9 @@ one dead worker aborts the whole run with BrokenProcessPool): a worker that dies
 SIGKILL) gives its document an error record and is replaced, and so is a worker still busy well past the
 time budget (stuck where its own deadline cannot reach). Workers die with their parent, even with
 `kill -9` of it (PR_SET_PDEATHSIG on Linux, and a watch on the parent everywhere). `-` is read from
-standard input once, by the parent, and handed to a worker. A PDF whose record the cache keeps (a warm re-run)
-is taken by the parent itself; workers start only for the documents still to read, and a free one takes the
-largest of the next few files (`_Queue`).
+standard input once, by the parent, and handed to a worker. A document whose record the cache keeps (a warm
+re-run) is taken by the parent itself; workers start only for the documents still to read, and a free one
+takes the largest of the next few files (`_Queue`).
 """
 
 from __future__ import annotations
@@ -182,9 +182,10 @@ def _cached_file(source: str, engine: str | None) -> tuple[str, str] | None:
     """(sha256, what read it) of a file when the cache is on: a PDF's engine (`engines.choose`), or
     `cache.TEXT` for an extracted text; None for anything else (symbols, standard input, the cache off, a
     file past the size bound: its reader says so). A file is a PDF as the reader tells one (its first bytes,
-    or its name). The file is hashed a block at a time, so that the batch process, which looks up every input,
+    or its name: `source.is_pdf`). The file is hashed a block at a time, so that the batch process, which looks up every input,
     never holds one whole."""
     from .reader import cache, engines, limits
+    from .reader.source import PDF_SNIFF, is_pdf
 
     path = Path(source)
     if not cache.enabled() or not path.is_file():
@@ -192,7 +193,7 @@ def _cached_file(source: str, engine: str | None) -> tuple[str, str] | None:
     if path.stat().st_size > limits.current().file_bytes:
         return None
     with open(path, "rb") as f:
-        pdf = f.read(1024).lstrip().startswith(b"%PDF") or path.suffix.lower() == ".pdf"
+        pdf = is_pdf(f.read(PDF_SNIFF), path)
     return cache.file_sha256(path), engines.choose(engine) if pdf else cache.TEXT
 
 
@@ -276,9 +277,8 @@ class _Worker:
     started: float = 0.0
 
 
-LOOKAHEAD = (
-    4  # a free worker takes the largest file of the LOOKAHEAD × workers inputs from the oldest waiting
-)
+# a free worker takes the largest file of the LOOKAHEAD × workers inputs from the oldest waiting
+LOOKAHEAD = 4
 
 
 def _pool(inputs: list[str], workers: int, job: Job, stdin: bytes | None) -> Iterator[tuple[int, Record]]:

@@ -467,7 +467,7 @@ def load_record(
     rec = records.get(_record_key(input, lang, library)) if isinstance(records, dict) else None
     src = rec.get("source") if isinstance(rec, dict) else None
     if not isinstance(src, dict) or src.get("sha256") != sha256.lower() or src.get("input") != input:
-        return None  # not the record of this PDF asked for so: a miss
+        return None  # not the record of this file asked for so: a miss
     _forget()  # a hit needs nothing else: the record is the caller's, not a copy
     return rec
 

@@ -265,6 +265,17 @@ def read_bytes(input: str, path: Path | None) -> bytes:
     return data
 
 
+PDF_SNIFF = 1024  # the bytes `is_pdf` looks at
+
+
+def is_pdf(head: bytes, path: Path | None) -> bool:
+    """Whether a source is read as a PDF: its first bytes (`PDF_SNIFF` of them are enough) open with %PDF,
+    or its file is named .pdf; else it is an extracted text."""
+    return head[:PDF_SNIFF].lstrip().startswith(b"%PDF") or (
+        path is not None and path.suffix.lower() == ".pdf"
+    )
+
+
 def read_data(data: bytes, input: str, path: Path | None = None, engine: str | None = None) -> RawSource:
     """Read the bytes of a SOURCE (a PDF or an extracted text) into pages of lines; `input` is what the
     user named, `path` the file they came from (None: standard input or bytes in memory), `engine` the PDF
@@ -277,7 +288,7 @@ def read_data(data: bytes, input: str, path: Path | None = None, engine: str | N
     asked = normalize_symbol(input)
     symbol = asked or fsym
     told: SymbolSource | None = "input" if asked else "file name" if fsym else None
-    if data[:1024].lstrip().startswith(b"%PDF") or (path and path.suffix.lower() == ".pdf"):
+    if is_pdf(data, path):
         from . import cache, engines
 
         chosen = engines.choose(engine)
