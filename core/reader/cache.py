@@ -405,17 +405,22 @@ def _write(
         raise ValueError(f"not a sha256 hex digest: {sha256!r}")
     if not enabled():
         return
-    record: dict[str, Any] = {
-        "format": FORMAT,
-        "version": _version(engine),
-        "sha256": path.stem,
-        "pages": [_page_to_json(p) for p in pages],
-    }
+    record = _new_entry(path, engine, pages)
     if issues:
         record["issues"] = [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in issues]
     if document is not None:
         record["document"] = document
     _dump(path, record)
+
+
+def _new_entry(path: Path, engine: str | None, pages: list[Page]) -> dict[str, Any]:
+    """A new entry for `path` (its head's format, version and sha256, and these pages)."""
+    return {
+        "format": FORMAT,
+        "version": _version(engine),
+        "sha256": path.stem,
+        "pages": [_page_to_json(p) for p in pages],
+    }
 
 
 def _dump(path: Path, record: dict[str, Any]) -> None:
@@ -484,7 +489,7 @@ def store_record(
     if path is None or not enabled():
         return
     if engine == TEXT and data is None:
-        data = {"format": FORMAT, "version": _version(engine), "sha256": path.stem, "pages": []}
+        data = _new_entry(path, engine, [])
     if data is None or (engine != TEXT and not isinstance(data.get("document"), dict)):
         return
     old = data.get("records")
