@@ -191,14 +191,14 @@ NEAR = 0.1  # a score within this share of the median absolute score of zero is 
 # keeps fits of different scales comparable)
 
 
-def _design(rows: list[Row]) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
-    """The free features, the design matrix (a column of ones first), the labels (+1 ends, -1 wraps) and
-    each row's document, over the rows that no fixed feature settles."""
+def _design(rows: list[Row]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The free features, the design matrix (a column of ones first) and the labels (+1 ends, -1 wraps),
+    over the rows that no fixed feature settles."""
     free = [f for f in FEATURES if f not in FIXED]
     keep = [r for r in rows if not any(getattr(r[4], f) for f in FIXED)]
     x = np.array([[1.0] + [float(getattr(r[4], f)) for f in free] for r in keep])
     y = np.array([1.0 if r[5] else -1.0 for r in keep])
-    return free, x, y, [r[0] for r in keep]
+    return free, x, y
 
 
 def fit_one(
@@ -241,13 +241,13 @@ def fit_one(
     return Weights(round(float(w[0]), 2), {f: weights[f] for f in FEATURES})
 
 
-def _weighing(kind: str, x: np.ndarray, docs: list[str]) -> np.ndarray:
+def _weighing(kind: str, x: np.ndarray) -> np.ndarray:
     """Each row's weight (see WEIGHINGS), scaled to add up to the number of rows."""
     if kind == "patterns":
         _, inv, count = np.unique(x, axis=0, return_inverse=True, return_counts=True)
         rw = count[inv.ravel()] ** -0.5
     else:
-        rw = np.ones(len(docs))
+        rw = np.ones(len(x))
     return rw * len(rw) / rw.sum()
 
 
@@ -255,13 +255,18 @@ def _sigmoid(t: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * t))
 
 
+def _scores(rows: list[Row], w: Weights) -> tuple[list[float], float]:
+    """Each break's score with these weights, and the bound under which a score is a near decision (NEAR)."""
+    scores = [boundary_score(r[4], w) for r in rows]
+    return scores, NEAR * float(np.median(np.abs(scores)))
+
+
 def outcome(rows: list[Row], w: Weights) -> dict[str, Counter[str]]:
     """Per group (all, source, language): breaks, breaks decided as the truth has them, near decisions,
     documents, and documents whose every labelled break is decided as the truth has it."""
     by: dict[str, Counter[str]] = defaultdict(Counter)
     docs: dict[str, tuple[str, bool]] = {}
-    scores = [boundary_score(r[4], w) for r in rows]
-    near = NEAR * float(np.median(np.abs(scores)))
+    scores, near = _scores(rows, w)
     for (cid, group, _, _, _, y), s in zip(rows, scores, strict=True):
         ok = (s > 0) == y
         g = docs.get(cid, (group, True))
@@ -284,10 +289,10 @@ def _groups(group: str) -> tuple[str, str, str]:
 def fit(rows: list[Row], log: list[str] | None = None) -> tuple[Weights, str]:
     """The candidate fits (WEIGHINGS × L2S × MARGINS), the best by the documents they decide entirely right;
     each candidate's outcome goes to `log`."""
-    free, x, y, docs = _design(rows)
+    free, x, y = _design(rows)
     fits: list[tuple[Counter[str], Weights, str]] = []
     for weighing in WEIGHINGS:
-        rw = _weighing(weighing, x, docs)
+        rw = _weighing(weighing, x)
         for l2 in L2S:
             for margin in MARGINS:
                 w = fit_one(x, y, rw, l2, margin, free)
@@ -371,8 +376,7 @@ def main() -> int:
     if args.out:
         write(args.out, w, [f"fit: {chosen}", *lines], len(cases))
     if args.errors:
-        scores = [boundary_score(r[4], w) for r in rows]
-        near = NEAR * float(np.median(np.abs(scores)))
+        scores, near = _scores(rows, w)
         with args.errors.open("w", encoding="utf-8") as fh:
             for (cid, _, p, c, f, y), s in zip(rows, scores, strict=True):
                 if (s > 0) != y or abs(s) < near:
