@@ -501,14 +501,22 @@ def test_paragraph_printed_as_one_with_no_lead(lang, line):
     assert len(pps) == 4
 
 
-def test_mirrored_brackets_of_a_right_to_left_line_hold_nothing_open():
-    """An Arabic line prints the brackets of a left-to-right run mirrored («)2005( S/RES/1645»): the pair is
-    closed, so the paragraph that follows may open with its lead."""
+@pytest.mark.parametrize(
+    "line",
+    [
+        "وكذلك قراراتهما A/RES/60/180 و )2005( S/RES/1645 المؤرخين 20 كانون الأول/ديسمبر 2005،",
+        "وإذ يشير إلى قراره )2020( S/RES/2518 المؤرخ",
+        "قراريه )2019( S/RES/2467 و )2021( S/RES/2573 وإذ",
+        "البيان ]S/PRST/2019/12[ الصادر",
+    ],
+)
+def test_mirrored_brackets_of_a_right_to_left_line_hold_nothing_open(line):
+    """An Arabic line prints the brackets of a left-to-right run mirrored («)<year>( S/RES/<number>», one pair
+    or several, round or square): each pair is closed, so the paragraph that follows may open with its lead."""
     from resinspect.clean.join import CleanLine, Joiner
 
     j = Joiner(("ar",), True, False, {})
-    j.advance(CleanLine("وكذلك قراراتهما A/RES/60/180 و )2005( S/RES/1645 المؤرخين 20 كانون الأول/ديسمبر 2005،",
-                        0, False, True), True)  # fmt: skip
+    j.advance(CleanLine(line, 0, False, True), True)
     assert not j.open_marks()
     j.advance(CleanLine("ويشير إلى (القرار", 0, False, True), True)
     assert j.open_marks()  # an opening bracket with none closed before it stays open

@@ -258,6 +258,8 @@ LANGUAGE_FORMS = [
     ("第2378(2017)和2436(2018)号决议", False, {2378, 2436}),
     # S/RES/2558 (2020), Arabic rendered PDF: a Latin symbol in a right-to-left line, brackets mirrored
     ("وكذلك قراراتهما A/RES/60/180 و )2005( S/RES/1645 المؤرخين", True, {1645}),
+    ("قراريه )2019( S/RES/2467 و )2020( S/RES/2518 وإذ", True, {2467, 2518}),  # (constructed: two of them)
+    ("وإذ يشير إلى قراره (2017) S/RES/2378 المؤرخ", True, {2378}),  # (brackets as drawn, not mirrored)
     # Arabic text left in visual order ("(2018) 2436") and Arabic-Indic digits
     ("القرار (2018) 2436 والقرار ٢٣٧٨ (٢٠١٧)", True, {2436, 2378}),
     ("résolutions 2378 (2017) et 2436 (2018)", False, {2378, 2436}),

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from resinspect.errors import SourceError
 from resinspect.reader import pdfium
 from resinspect.reader.layout import page_text
@@ -185,3 +187,48 @@ def test_a_space_as_wide_as_a_gutter_is_not_joined_over():
     assert not pdfium._joins(a, far)
     assert pdfium._joins(a, [*b[:7], b[7]]) and not pdfium._joins(a, [b[0], b[1], 690.0, *b[3:]])
     assert not pdfium._joins(a, [*b[:3], 12.0, *b[4:]]) and not pdfium._joins(a, [*b[:5], -3.0, *b[6:]])
+
+
+# PDFium gives a right-to-left line's characters in logical order and mirrors the brackets of the neutral runs
+# it emits right to left; undoing that must not unbalance a line whose brackets PDFium gives balanced. The class:
+# a Latin symbol in brackets before Arabic punctuation, which PDFium resolves left to right (no bracket mirrored).
+_SYMBOL_BEFORE_PUNCTUATION = [
+    "وفقا للبيان (S/PRST/2019/12)، يقرر",
+    "وفقا للبيان [S/2020/249]، يقرر",
+    "يشير إلى الوثيقة (S/2021/100)؛ ويقرر",
+    "البيانين (S/PRST/2020/5)، و (S/PRST/2021/7)، أيضا",
+]
+
+
+def _undone(line: str) -> str:
+    """The line with the characters `_mirrored_indices` finds mirrored put back (one text object, one line)."""
+    mirrored = pdfium._mirrored_indices([1] * len(line), [ord(c) for c in line])
+    return "".join(pdfium._MIRROR.get(c, c) if i in mirrored else c for i, c in enumerate(line))
+
+
+@pytest.mark.parametrize("line", _SYMBOL_BEFORE_PUNCTUATION)
+def test_a_latin_symbol_in_brackets_before_arabic_punctuation_keeps_its_brackets(line):
+    assert _undone(line).replace(" ", "") == line.replace(" ", "")  # (spaces may be mirrored: no matter)
+
+
+def test_brackets_around_arabic_words_are_put_back():
+    assert _undone("يقرر (مجلس) الأمن") == "يقرر )مجلس( الأمن"  # PDFium mirrored both: both undone
+
+
+_FRAGMENTS = ["يقرر", "المجلس", "الأمن", "S/PRST/2019/12", "S/2020/249", "2020", "S/RES/2518 (2020)"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_FRAGMENTS), st.sampled_from(["", "()", "[]"]), st.sampled_from(["", "،", "؛"])
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_undoing_the_mirroring_never_unbalances_a_balanced_line(parts):
+    line = " ".join(f"{w[:1]}{text}{w[1:]}{mark}" for text, w, mark in parts)
+    undone = _undone(line)
+    for opening, closing in ("()", "[]"):
+        assert undone.count(opening) - undone.count(closing) == line.count(opening) - line.count(closing) == 0

@@ -363,7 +363,7 @@ class Joiner:
         if line.structural:
             self.last_op = 0  # a new resolution (or an annex) numbers its paragraphs afresh
         mirrored = 0  # a right-to-left line's closing brackets before any opening one: its pairs came out
-        # mirrored (a left-to-right run in Arabic, «)2005( S/RES/1645»), each closed by the next opening one
+        # mirrored (a left-to-right run in Arabic, «)<year>( S/RES/<number>»), each closed by the next opening one
         for ch in line.text:
             if ch in _OPEN:
                 if mirrored:

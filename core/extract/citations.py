@@ -30,7 +30,7 @@ _OPEN, _CLOSE = r"[(（]", r"[)）]"
 _NUM_YEAR = re.compile(rf"(?<![\d/.\-])(\d{{1,4}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}")
 # Arabic text left in visual order by extraction: "(2018) 2436".
 _YEAR_NUM = re.compile(rf"{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}{_W}(\d{{1,4}})(?![\d/])")
-# Right-to-left lines: a Latin "S/RES/1645 (2005)" comes out of bidi reordering as ")2005( S/RES/1645".
+# Right-to-left lines: a Latin "S/RES/<number> (<year>)" comes out of bidi reordering as ")<year>( S/RES/<number>".
 _S_RES_RTL = re.compile(rf"[()]{_W}(\d{{4}}){_W}[()]{_W}S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}})(?![\d/])", re.I)
 # Justified lines of scripts without spaces: a gap inside a number becomes a space ("、1 985(2011)、").
 _CJK_SPLIT = re.compile(rf"(?<=[{WIDE}])(\d{{1,3}}) (\d{{1,3}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}")

@@ -710,7 +710,8 @@ _PAIRS = ((0x28, 0x29), (0x5B, 0x5D), (0x7B, 0x7D))  # ( ) [ ] { }
 def _balanced(line: list[tuple[int, int]], mirrored: set[int], codes: list[int], out: set[int]) -> None:
     """Add one line's mirrored characters to `out`, but not its brackets of a kind if undoing the mirroring
     would leave that kind unbalanced where PDFium's text has it balanced: the run model above then missed
-    how PDFium resolved the line (S/RES/2585 (2021) ar: "(S/PRST/2019/12)،", neither bracket mirrored)."""
+    how PDFium resolved the line (a Latin symbol in brackets before Arabic punctuation, «(S/PRST/<year>/<n>)،»:
+    neither bracket mirrored; tests/test_pdfium.py holds such lines)."""
     for opening, closing in _PAIRS:
         ks = {i for i in mirrored if codes[i] in (opening, closing)}
         if not ks:

@@ -38,7 +38,7 @@ def parse_sc_resolution(symbol: str | None) -> tuple[int, int] | None:
     return (int(m[1]), int(m[2])) if m else None
 
 
-# a symbol printed in a page header: `S/RES/2533 (2020)`, `S/PV.8700`, `S/2020/249*`, `S/PRST/2020/5`
+# a symbol printed in a page header: `S/RES/<n> (<year>)`, `S/PV.<n>`, `S/<year>/<n>*`, `S/PRST/<year>/<n>`
 _HEADER_SYMBOL = re.compile(
     r"(?<![\w/])S/(?:RES/\d{1,4}\s*\(\d{4}\)|PV\.\d{1,5}|PRST/\d{4}/\d{1,3}|\d{4}/\d{1,4})(?![\w/])"
 )
