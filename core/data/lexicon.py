@@ -64,7 +64,7 @@ class VoteWords:
     not_adopted: re.Pattern[str]
     amendment: re.Pattern[str]
     draft: re.Pattern[str]  # the draft voted on, group symbol
-    draft_document: re.Pattern[str]  # "document S/2020/27, which contains the text of a draft resolution"
+    draft_document: re.Pattern[str]  # "document S/<year>/<n>, which contains the text of a draft resolution"
     after_list: re.Pattern[str]  # where the sentence after a vote begins, if extraction joined it on
     numbers: dict[str, int]  # number words of tallies ("eleven")
     articles: tuple[str, ...] = ()  # articles a list may print before a name ("the Niger", "la Chine")

@@ -170,8 +170,8 @@ def is_amendment(before: str, lx: Lexicon) -> bool:
 
 
 def subject(doc: Document, start: int, lx: Lexicon) -> str | None:
-    """The draft voted on: "the draft resolution contained in document S/2020/24", or earlier in the meeting,
-    "document S/2020/27, which contains the text of a draft resolution"."""
+    """The draft voted on: "the draft resolution contained in document S/<year>/<n>", or earlier in the
+    meeting, "document S/<year>/<n>, which contains the text of a draft resolution"."""
     window = doc.text[max(0, start - DRAFT_WINDOW) : start]
     drafts = [m for rx in (lx.vote.draft, lx.vote.draft_document) for m in rx.finditer(window)]
     drafts.sort(key=lambda m: m.start())
