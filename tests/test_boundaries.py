@@ -5,6 +5,8 @@ files; each case names the class it pins. Expected ids come from how the text is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pages import page, pdf
 from resinspect.clean import clean
@@ -226,6 +228,51 @@ def test_running_header_with_a_typo():
     (res,) = find_resolutions(clean(_text(text)))
     assert [p.kind for p in res.paragraphs].count("preambular") == 10
     assert not any("Somalia" in p.text for p in res.paragraphs)
+
+
+# Running titles of facing pages: the parts of the title the other way round on even and odd pages, none on
+# the first; "S/2020/123" and an agenda item in several languages, not a form the furniture patterns know
+FACING = {
+    "en": "The situation concerning Western Sahara",
+    "fr": "La situation concernant le Sahara occidental",
+    "es": "La situación relativa al Sáhara Occidental",
+    "ru": "Положение в отношении Западной Сахары",
+}
+BODY = [
+    "The Council heard a briefing on the work of the mission in the territory and on the",
+    "progress of the talks between the parties, and several members spoke on the situation",
+    "in the camps and on the need for humanitarian access to every part of the territory.",
+]
+
+
+def _facing_pages(title: str, n: int, titled: bool) -> list:
+    pages = [page(1, [["Provisional record of the meeting held on the situation"], BODY])]
+    for k in range(2, n + 1):
+        head = f"S/2020/123 {title}" if k % 2 == 0 else f"{title} S/2020/123"
+        paragraphs = [BODY, [f"Item {k}: statements by the members of the Council on the briefing."]]
+        pages.append(page(k, ([[head]] if titled else []) + paragraphs))
+    return pages
+
+
+@pytest.mark.parametrize("n", [6, 7, 12, 13])
+@pytest.mark.parametrize("lang", sorted(FACING))
+def test_facing_running_titles_are_furniture(lang, n):
+    """A running title printed on every page but the first, its parts swapped on facing pages, is removed on
+    both kinds of page, whether the document has an even or an odd number of pages: the text is that of the
+    same pages without it."""
+    title = FACING[lang]
+    doc = clean(pdf(*_facing_pages(title, n, titled=True)))
+    assert title not in doc.text and "S/2020/123" not in doc.text
+    assert doc.text == clean(pdf(*_facing_pages(title, n, titled=False))).text
+
+
+def test_a_two_page_meeting_record_loses_its_running_title():
+    """A meeting record of two pages prints its running title once, too few times to be told by repetition:
+    its form (the record's symbol, the agenda item, the date) says what it is."""
+    head = "S/PV.8701 The situation in the Middle East 13/01/2020"
+    titled = pdf(page(1, [BODY]), page(2, [[head], BODY]))
+    plain = pdf(page(1, [BODY]), page(2, [BODY]))
+    assert clean(titled).text == clean(plain).text
 
 
 # ---- 3. an open quotation mark or bracket: the paragraph has not ended ----------------------------------
@@ -569,3 +616,16 @@ def test_part_letter_run_into_its_first_line(kind):
     got = [(p.id, p.text[:12]) for p in res.paragraphs]
     assert got == [("PP1", "Reaffirming "), ("PP2", "Expressing i"), ("OP1", "Decides to e"), ("PP3", "Recalling it"),
                    ("OP1", "Decides to r")]  # fmt: skip
+
+
+@pytest.mark.parametrize("engine", ["pdfminer", "pdfium"])
+def test_a_meeting_record_keeps_no_running_title(engine):
+    """S/PV.8700 (samples/, 12 pages) prints "S/PV.8700 The situation in the Middle East 10/01/2020" on even
+    pages and "10/01/2020 The situation in the Middle East S/PV.8700" on odd ones (five of them): none of
+    either is left inside the speeches."""
+    import resinspect
+
+    doc = resinspect.read(Path(__file__).resolve().parents[1] / "samples" / "S_PV.8700_E.pdf", engine=engine)
+    assert "10/01/2020" not in doc.text
+    assert "Middle East S/PV.8700" not in doc.text and "S/PV.8700 The situation" not in doc.text
+    assert "vote in favour of it. The President: Rule 36" in doc.text  # the speech goes on over the page

@@ -44,6 +44,11 @@ def _clean(text: str, kind: str = "text") -> list[str]:
         "-----",  # end rule, S/RES/1290 (2000)
         "* Definitions for the purpose of this resolution only: Means of delivery: missiles, rockets",  # S/RES/1540 (2004)
         "1 A/74/976-S/2020/773。",  # symbol-only footnote, S/RES/2558 (2020) zh
+        # a meeting record's running title, either way round on facing pages, in the record's language
+        "S/PV.8700 The situation in the Middle East 10/01/2020",
+        "10/01/2020 The situation in the Middle East S/PV.8700",
+        "S/PV.8701 (Resumption 1) La situation au Moyen-Orient 13/01/2020",
+        "13/01/2020 Положение на Ближнем Востоке S/PV.8701",
     ],
 )
 def test_furniture(line):
@@ -58,6 +63,7 @@ def test_furniture(line):
         "Annex",
         "*** 19. Welcomes the deployment by the European Union (EU) of its Police Mission",  # S/RES/1491 (2003)
         "(a) To monitor the security situation;",
+        "(see S/PV.8699), the Council met again on 10 January 2020 to consider",
     ],
 )
 def test_not_furniture(line):

@@ -20,7 +20,6 @@ from ..model import Footnote, Line
 _PAGE_COUNTER = re.compile(r"(?:^|\s)\d{1,3}/\d{1,3}(?:\s|$)")
 _JOB = re.compile(r"\d{2}-\d{5}")
 _DIGIT_RUN = re.compile(r"\d+")
-_SPACE_RUN = re.compile(r"\s+")
 HEADER_CHARS = 90  # running titles are shorter than this
 EDGE_LINES = 4  # and stand among the first or last lines of a page
 _COUNTER_OF = re.compile(r"(?m)^\s*(?:\d{2}-\d{5}\s*\*?\s+)?\d{1,3}/(\d{1,3})(?:\s+\d{2}-\d{5}.*)?\s*$")
@@ -46,8 +45,10 @@ def title_abbrev() -> re.Pattern[str]:
 
 
 def norm_key(line: str) -> str:
-    """A line as running titles are compared: lower case, digits as `#`, single spaces."""
-    return _DIGIT_RUN.sub("#", _SPACE_RUN.sub(" ", line.strip().lower()))
+    """A line as running titles are compared: lower case, digits as `#`, its words in sorted order. A
+    running title printed on facing pages often has its parts the other way round on even and odd pages
+    ("S/PV.8700 The situation … 10/01/2020" and "10/01/2020 The situation … S/PV.8700"): one title."""
+    return " ".join(sorted(_DIGIT_RUN.sub("#", line.lower()).split()))
 
 
 def counter_totals(pages: list[str]) -> list[int]:
@@ -156,7 +157,8 @@ def split_footnotes(page: list[Line], number: int, size: float | None) -> tuple[
 
 
 def repeated_headers(pages: list[list[Line]]) -> set[str]:
-    """Lines repeated near the top or bottom of at least three pages (running titles), as `norm_key`s."""
+    """Lines repeated near the top or bottom of at least three pages (running titles), as `norm_key`s: of
+    at least half the pages but the first (a title may stand on every other page, and not on the cover)."""
     if len(pages) < 3:
         return set()
     counts: Counter[str] = Counter()
@@ -164,4 +166,4 @@ def repeated_headers(pages: list[list[Line]]) -> set[str]:
         body = [s for s in (ln.text.strip() for ln in lines) if s]
         edge = set(norm_key(s) for s in body[:EDGE_LINES] + body[-EDGE_LINES:] if len(s) < HEADER_CHARS)
         counts.update(edge)
-    return {k for k, n in counts.items() if n >= 3 and n >= len(pages) // 2}
+    return {k for k, n in counts.items() if n >= 3 and n >= (len(pages) - 1) // 2}
