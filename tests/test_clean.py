@@ -213,6 +213,28 @@ def test_rejoin(text, kind, n, joined):
         assert any(joined in x for x in lines), lines
 
 
+# A line that ends inside a compound at its hyphen goes on with no space, whether letters or a number stand
+# before the hyphen (as broken in S/RES/2610 (2021) en "60-|day", S/RES/2579 (2021) ru "40-|процентной")
+COMPOUNDS = [
+    ("en", "Decides that the Committee may shorten the 60-", "day period referred to in paragraph 65,"),
+    ("en", "Requests the Secretary-General and the troop-", "contributing countries to report on it,"),
+    ("fr", "Décide de proroger le régime pour la période 2020-", "2022 prévue dans la résolution,"),
+    ("es", "Decide prorrogar el régimen por un período de 2020-", "2021 en las condiciones previstas,"),
+    ("ru", "Приветствует достижение 40-", "процентной квоты участия женщин в процессе,"),
+]
+
+
+@pytest.mark.parametrize("kind", ["text", "pdf"])
+@pytest.mark.parametrize(
+    ("lang", "first", "second"), COMPOUNDS, ids=[c[0] + str(i) for i, c in enumerate(COMPOUNDS)]
+)
+def test_a_compound_broken_at_its_hyphen_is_one_word(lang, first, second, kind):
+    cut = first.rsplit(" ", 1)[-1]
+    lines = _clean(f"{first}\n{second}\n", kind)
+    assert len(lines) == 1, lines
+    assert f"{cut}{second.split()[0]}" in lines[0], lines
+
+
 def test_arabic_text_lines_stay_one_per_line():
     # text input (not PDF): right-to-left lines are never re-joined (tests/data/ar/S_2020_249.ar.txt style)
     text = "مجلس الأمن\nرسالة مؤرخة 30 آذار/مارس 2020 موجهة إلى الأمين العام من رئيس\nمجلس الأمن\n"

@@ -268,8 +268,8 @@ def clean(raw: RawSource) -> Document:
                 last = placed[-1]
                 placed[-1] = TextLine(last.start, last.end - 1, last.page, last.box, last.line, last.offset)
                 sep = ""
-            elif prev.text.endswith("-") and len(prev.text) > 1 and prev.text[-2].isalpha():
-                sep = ""  # keep the hyphen: UN texts hyphenate compounds, not syllables
+            elif prev.text.endswith("-") and len(prev.text) > 1 and prev.text[-2].isalnum():
+                sep = ""  # keep the hyphen: UN texts hyphenate compounds ("troop-contributing", "60-day"), not syllables
             elif WIDE_RE.match(prev.text[-1]) and WIDE_RE.match(ln.text):
                 sep = ""  # Chinese lines join without a space
             else:
