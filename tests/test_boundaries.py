@@ -628,4 +628,103 @@ def test_a_meeting_record_keeps_no_running_title(engine):
     doc = resinspect.read(Path(__file__).resolve().parents[1] / "samples" / "S_PV.8700_E.pdf", engine=engine)
     assert "10/01/2020" not in doc.text
     assert "Middle East S/PV.8700" not in doc.text and "S/PV.8700 The situation" not in doc.text
-    assert "vote in favour of it. The President: Rule 36" in doc.text  # the speech goes on over the page
+    assert (
+        "to vote in favour of it.\nThe President: Rule 36" in doc.text
+    )  # where the title stood, page 2 to 3
+
+
+# Two columns a page (meeting records): each column has its own margin and first-line indent, and a
+# paragraph that starts at the top of the right column or of a new page is told by its indent alone
+SPEECHES = {
+    "en": [
+        "The President: I thank the Special Envoy for his briefing. I now give the floor to the members of "
+        "the Council who wish to make statements.",
+        "Mr. Allen (United Kingdom): We welcome the release of prisoners. It shows what the parties can do "
+        "when they talk to each other. We call on them to go further and to agree a nationwide ceasefire.",
+        "Ms. King (Saint Vincent and the Grenadines): Our delegation shares the concern of the Envoy. The "
+        "fighting must stop. Humanitarian access must be granted to every part of the country.",
+        "Mr. Zhang Jun (China) (spoke in Chinese): China supports the work of the Envoy. We hope that the "
+        "parties will show flexibility. The Council should speak with one voice.",
+    ],
+    "fr": [
+        "Le Président : Je remercie l'Envoyé spécial de son exposé. Je donne maintenant la parole aux "
+        "membres du Conseil qui souhaitent faire une déclaration.",
+        "M. De Rivière (France) : Nous saluons la libération des prisonniers. Elle montre ce que les parties "
+        "peuvent faire quand elles se parlent. Nous les appelons à aller plus loin.",
+        "Mme King (Saint-Vincent-et-les Grenadines) : Ma délégation partage la préoccupation de l'Envoyé. "
+        "Les combats doivent cesser. L'accès humanitaire doit être accordé partout.",
+        "M. Zhang Jun (Chine) (parle en chinois) : La Chine appuie le travail de l'Envoyé. Nous espérons "
+        "que les parties feront preuve de souplesse.",
+    ],
+    "ru": [
+        "Председатель: Я благодарю Специального посланника за его брифинг. Сейчас я предоставляю слово "
+        "членам Совета, желающим сделать заявления.",
+        "Г-н Аллен (Соединенное Королевство): Мы приветствуем освобождение заключенных. Оно показывает, "
+        "чего могут добиться стороны. Мы призываем их пойти дальше.",
+        "Г-жа Кинг (Сент-Винсент и Гренадины): Наша делегация разделяет обеспокоенность посланника. Боевые "
+        "действия должны прекратиться.",
+        "Г-н Чжан Цзюнь (Китай) (говорит по-китайски): Китай поддерживает работу посланника. Мы надеемся, "
+        "что стороны проявят гибкость.",
+    ],
+}
+LEFT, GUTTER_X, COLUMN = 60.0, 312.0, 240.0
+
+
+def _two_columns(paragraphs: list[str], per_column: int) -> list:
+    """The paragraphs wrapped to the column's width, first lines indented, no gap between paragraphs (records
+    print none): `per_column` lines a column, left then right; the last page's lines shared between its two
+    columns as a typesetter balances them, or all in the left one when they are too few for two."""
+    import textwrap
+
+    from pages import SIZE, _glyphs
+    from resinspect.reader.layout import GUTTER_MIN_ROWS, make_page
+
+    lines = [
+        (j == 0, text)
+        for p in paragraphs
+        for j, text in enumerate(textwrap.wrap(p, int(COLUMN / (SIZE / 2)) - 4))
+    ]
+    pages = []
+    while lines:
+        take = lines[: 2 * per_column]
+        lines = lines[2 * per_column :]
+        left = len(take) if len(take) < 2 * GUTTER_MIN_ROWS else min(per_column, (len(take) + 1) // 2)
+        glyphs: list = []
+        for k, (first, text) in enumerate(take):
+            column, row = (0, k) if k < left else (1, k - left)
+            x = (LEFT if column == 0 else GUTTER_X) + (18.0 if first else 0.0)
+            glyphs += _glyphs(x, 700.0 - row * 12.0, text, SIZE, False)
+        pages.append(make_page(len(pages) + 1, 612.0, 792.0, glyphs))
+    return pages
+
+
+@pytest.mark.parametrize("per_column", [5, 7, 9, 12])
+@pytest.mark.parametrize("lang", sorted(SPEECHES))
+def test_each_column_has_its_margin_and_indent(lang, per_column):
+    """The boundary decision sees a right-column line at its column's margin or first-line indent as it sees
+    a left-column one, on every page; before, the two columns' edges, each shared by half the lines, were
+    too rare to count and no line of a two-column page was at a margin or an indent."""
+    from resinspect.clean import prepare
+
+    _, lines, joiner, _ = prepare(pdf(*_two_columns(SPEECHES[lang], per_column)))
+    firsts = {p.split()[0] + " " + p.split()[1] for p in SPEECHES[lang]}
+    seen = set()
+    for prev, cur in zip(lines, lines[1:], strict=False):
+        f = joiner.features(prev, cur)
+        first = " ".join(cur.text.split()[:2]) in firsts
+        assert (f.at_indent, f.at_margin) == (first, not first), cur.text
+        seen.add((cur.box[0] > GUTTER_X - 1, first))
+    assert seen == {(False, False), (False, True), (True, False), (True, True)}  # both columns, both kinds
+
+
+@pytest.mark.parametrize("engine", ["pdfminer", "pdfium"])
+def test_a_meeting_record_speech_starts_a_paragraph_after_a_heading_and_a_page(engine):
+    """S/PV.8700 (samples/): the agenda item printed as a heading is a paragraph of its own, and the
+    President's turn at the top of page 3 (left column, indented) starts one, after a speech that ended at
+    the foot of page 2's right column."""
+    import resinspect
+
+    doc = resinspect.read(Path(__file__).resolve().parents[1] / "samples" / "S_PV.8700_E.pdf", engine=engine)
+    paragraphs = doc.text.split("\n")
+    assert "The situation in the Middle East" in paragraphs
+    assert any(p.startswith("The President: Rule 36 of the Council") for p in paragraphs)

@@ -12,6 +12,7 @@ Arabic is readable.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 import unicodedata
@@ -141,13 +142,14 @@ def _page_widths(lines: list[CleanLine], n_pages: int, pdf: bool) -> dict[int, f
     return widths
 
 
-def _text_layout(lines: list[CleanLine]) -> tuple[dict[bool, float], dict[bool, tuple[float, float]]]:
+def _text_layout(
+    lines: list[CleanLine],
+) -> tuple[dict[bool, float], dict[bool, list[tuple[float, float]]]]:
     """How the text's lines are set (PDF boxes), left to right and right to left: the width of a full line
     (nine lines in ten are no wider), and, where paragraphs have a first-line indent, the margin and the
-    indent: the two commonest start edges, each shared by EDGE_SHARE of the lines, the indent inside the
-    margin by one to six font sizes."""
+    indent of each column, as distances inward from the side a line starts on (`Joiner.edges`)."""
     widths: dict[bool, float] = {}
-    edges: dict[bool, tuple[float, float]] = {}
+    edges: dict[bool, list[tuple[float, float]]] = {}
     for rtl in (False, True):
         boxes = [x.box for x in lines if x.box is not None and x.rtl == rtl]
         if len(boxes) < 3:
@@ -155,21 +157,46 @@ def _text_layout(lines: list[CleanLine]) -> tuple[dict[bool, float], dict[bool, 
         w = sorted(b[2] - b[0] for b in boxes)
         widths[rtl] = w[int(0.9 * (len(w) - 1))]
         size = statistics.median(b[3] - b[1] for b in boxes)
-        starts = Counter(round(b[2] if rtl else b[0]) for b in boxes)
-        near = {x: sum(starts[x + d] for d in (-1, 0, 1)) for x in starts}
-        common = [x for x in sorted(near, key=lambda x: -near[x]) if near[x] >= EDGE_SHARE * len(boxes)]
-        best = None
-        for i, x in enumerate(common[:6]):
-            for y in common[i + 1 : 6]:
-                margin, indent = (max(x, y), min(x, y)) if rtl else (min(x, y), max(x, y))
-                if size <= abs(indent - margin) <= 6 * size and (best is None or near[x] + near[y] > best[0]):
-                    best = (near[x] + near[y], float(margin), float(indent))
-        if best:
-            edges[rtl] = best[1:]
+        starts = Counter(round(-b[2] if rtl else b[0]) for b in boxes)
+        pairs = [pair for col in _columns(starts, widths[rtl], size) if (pair := _edges(col, size))]
+        if pairs:
+            edges[rtl] = pairs
     return widths, edges
 
 
+def _columns(starts: Counter[int], full: float, size: float) -> list[Counter[int]]:
+    """The start edges of a text's lines split by column: a column starts at a start edge shared by
+    EDGE_SHARE of the lines that stands a full line's width (COLUMN_SHARE of it) inward of the column before;
+    a page of one column has one."""
+    n = sum(starts.values())
+    near = {x: sum(starts[x + d] for d in (-1, 0, 1)) for x in starts}
+    margins: list[int] = []
+    for x in sorted(x for x in near if near[x] >= EDGE_SHARE * n):
+        if not margins or x >= margins[-1] + COLUMN_SHARE * full:
+            margins.append(x)
+    cols: list[Counter[int]] = [Counter() for _ in margins or [0]]
+    for x, k in starts.items():
+        cols[max(0, bisect.bisect_right(margins, x + size) - 1)][x] += k
+    return cols
+
+
+def _edges(starts: Counter[int], size: float) -> tuple[float, float] | None:
+    """A column's margin and first-line indent: its two commonest start edges, each shared by EDGE_SHARE of
+    its lines, the indent inside the margin by one to six font sizes; None where its paragraphs have none."""
+    n = sum(starts.values())
+    near = {x: sum(starts[x + d] for d in (-1, 0, 1)) for x in starts}
+    common = [x for x in sorted(near, key=lambda x: -near[x]) if near[x] >= EDGE_SHARE * n]
+    best = None
+    for i, x in enumerate(common[:6]):
+        for y in common[i + 1 : 6]:
+            margin, indent = min(x, y), max(x, y)
+            if size <= indent - margin <= 6 * size and (best is None or near[x] + near[y] > best[0]):
+                best = (near[x] + near[y], float(margin), float(indent))
+    return best[1:] if best else None
+
+
 EDGE_SHARE = 0.1
+COLUMN_SHARE = 0.9
 
 
 def _wrap_pitches(lines: list[CleanLine]) -> dict[int, float]:

@@ -12,6 +12,7 @@ Also the split of lines that hold several paragraphs (extractions that lost thei
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field, fields
@@ -198,7 +199,8 @@ class Joiner:
     one_per_line: bool
     widths: dict[int, float]  # usual width of each page's lines in cells (text input)
     full_width: dict[bool, float] = field(default_factory=dict)  # rtl → width of a full line (PDF boxes)
-    edges: dict[bool, tuple[float, float]] = field(default_factory=dict)  # rtl → (margin, first-line indent)
+    # rtl → (margin, first-line indent) of each column, left to right (right to left), as `_start` measures
+    edges: dict[bool, list[tuple[float, float]]] = field(default_factory=dict)
     wrap_pitch: dict[int, float] = field(default_factory=dict)  # page → a wrapped line's distance, if not 1
     foot: tuple[float, float] | None = None  # (the usual lowest line's bottom, body font size) of PDF pages
     last_op: int = 0
@@ -228,6 +230,13 @@ class Joiner:
         if ln.box is None or ln.rtl not in self.edges:
             return None
         return -ln.box[2] if ln.rtl else ln.box[0]
+
+    def _column(self, rtl: bool, x: float, size: float) -> tuple[float, float]:
+        """The margin and first-line indent of the column a line starting at `x` stands in: the last whose
+        margin is at most a font size outward of it (the first, for a line further out)."""
+        cols = self.edges[rtl]
+        k = bisect.bisect_right([m for m, _ in cols], x + size) - 1
+        return cols[max(0, k)]
 
     def _early(self, last: CleanLine) -> bool:
         """Whether a page's last text line stands EARLY_SIZES font sizes or more above the pages' usual
@@ -278,8 +287,7 @@ class Joiner:
         x, x_prev = self._start(cur), self._start(prev)
         size = max(1.0, cur.box[3] - cur.box[1]) if cur.box else 1.0
         shift = (x - x_prev) / size if x is not None and x_prev is not None else 0.0
-        margin = self.edges[cur.rtl][0] * (-1 if cur.rtl else 1) if x is not None else None
-        first = self.edges[cur.rtl][1] * (-1 if cur.rtl else 1) if x is not None else None
+        margin, first = self._column(cur.rtl, x, size) if x is not None else (None, None)
         at_indent = x is not None and first is not None and abs(x - first) <= size
         page_break = cur.page != prev.page
         measured = self.pdf and cur.gap is not None and not page_break
