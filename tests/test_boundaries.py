@@ -641,9 +641,9 @@ SPEECHES = {
         "the Council who wish to make statements.",
         "Mr. Allen (United Kingdom): We welcome the release of prisoners. It shows what the parties can do "
         "when they talk to each other. We call on them to go further and to agree a nationwide ceasefire.",
-        "Ms. King (Saint Vincent and the Grenadines): Our delegation shares the concern of the Envoy. The "
+        "Ms. Juul (Norway): Our delegation shares the concern of the Envoy. The "
         "fighting must stop. Humanitarian access must be granted to every part of the country.",
-        "Mr. Zhang Jun (China) (spoke in Chinese): China supports the work of the Envoy. We hope that the "
+        "Mr. Zhang Jun (China): China supports the work of the Envoy. We hope that the "
         "parties will show flexibility. The Council should speak with one voice.",
     ],
     "fr": [
@@ -651,9 +651,9 @@ SPEECHES = {
         "membres du Conseil qui souhaitent faire une déclaration.",
         "M. De Rivière (France) : Nous saluons la libération des prisonniers. Elle montre ce que les parties "
         "peuvent faire quand elles se parlent. Nous les appelons à aller plus loin.",
-        "Mme King (Saint-Vincent-et-les Grenadines) : Ma délégation partage la préoccupation de l'Envoyé. "
+        "Mme Juul (Norvège) : Ma délégation partage la préoccupation de l'Envoyé. "
         "Les combats doivent cesser. L'accès humanitaire doit être accordé partout.",
-        "M. Zhang Jun (Chine) (parle en chinois) : La Chine appuie le travail de l'Envoyé. Nous espérons "
+        "M. Zhang Jun (Chine) : La Chine appuie le travail de l'Envoyé. Nous espérons "
         "que les parties feront preuve de souplesse.",
     ],
     "ru": [
@@ -661,40 +661,45 @@ SPEECHES = {
         "членам Совета, желающим сделать заявления.",
         "Г-н Аллен (Соединенное Королевство): Мы приветствуем освобождение заключенных. Оно показывает, "
         "чего могут добиться стороны. Мы призываем их пойти дальше.",
-        "Г-жа Кинг (Сент-Винсент и Гренадины): Наша делегация разделяет обеспокоенность посланника. Боевые "
+        "Г-жа Юуль (Норвегия): Наша делегация разделяет обеспокоенность посланника. Боевые "
         "действия должны прекратиться.",
-        "Г-н Чжан Цзюнь (Китай) (говорит по-китайски): Китай поддерживает работу посланника. Мы надеемся, "
+        "Г-н Чжан Цзюнь (Китай): Китай поддерживает работу посланника. Мы надеемся, "
         "что стороны проявят гибкость.",
     ],
 }
 LEFT, GUTTER_X, COLUMN = 60.0, 312.0, 240.0
 
 
-def _two_columns(paragraphs: list[str], per_column: int) -> list:
+def _two_columns(paragraphs: list[str], per_column: int, last: int | None = None) -> list:
     """The paragraphs wrapped to the column's width, first lines indented, no gap between paragraphs (records
     print none): `per_column` lines a column, left then right; the last page's lines shared between its two
-    columns as a typesetter balances them, or all in the left one when they are too few for two."""
+    columns as a typesetter balances them, or all in the left one when they are too few for a page to show
+    its two columns. `last`: the last page holds that many lines, balanced however few."""
     import textwrap
 
     from pages import SIZE, _glyphs
-    from resinspect.reader.layout import GUTTER_MIN_ROWS, make_page
+    from resinspect.reader.layout import GUTTER_MIN_ROWS, Columns, make_page
 
+    columns = Columns()  # the document's gutters, as an engine keeps them for one document
     lines = [
         (j == 0, text)
         for p in paragraphs
         for j, text in enumerate(textwrap.wrap(p, int(COLUMN / (SIZE / 2)) - 4))
     ]
+    body, tail = (lines[: len(lines) - last], lines[len(lines) - last :]) if last else (lines, [])
+    chunks = [body[k : k + 2 * per_column] for k in range(0, len(body), 2 * per_column)] + (
+        [tail] if tail else []
+    )
     pages = []
-    while lines:
-        take = lines[: 2 * per_column]
-        lines = lines[2 * per_column :]
-        left = len(take) if len(take) < 2 * GUTTER_MIN_ROWS else min(per_column, (len(take) + 1) // 2)
+    for n, take in enumerate(chunks):
+        short = len(take) < 2 * GUTTER_MIN_ROWS and not (last and n == len(chunks) - 1)
+        left = len(take) if short else min(per_column, (len(take) + 1) // 2)
         glyphs: list = []
         for k, (first, text) in enumerate(take):
             column, row = (0, k) if k < left else (1, k - left)
             x = (LEFT if column == 0 else GUTTER_X) + (18.0 if first else 0.0)
             glyphs += _glyphs(x, 700.0 - row * 12.0, text, SIZE, False)
-        pages.append(make_page(len(pages) + 1, 612.0, 792.0, glyphs))
+        pages.append(make_page(len(pages) + 1, 612.0, 792.0, glyphs, columns=columns))
     return pages
 
 
@@ -728,3 +733,44 @@ def test_a_meeting_record_speech_starts_a_paragraph_after_a_heading_and_a_page(e
     paragraphs = doc.text.split("\n")
     assert "The situation in the Middle East" in paragraphs
     assert any(p.startswith("The President: Rule 36 of the Council") for p in paragraphs)
+
+
+def _many(speeches: list[str]) -> list[str]:
+    """Three times as many speeches, each copy's words after the speaker's name in another order (a document
+    repeats no line: a line repeated at the edges of many pages is a running title)."""
+    import random
+
+    out = []
+    for seed in range(3):
+        for text in speeches:
+            name, words = text.split(":", 1)
+            words = words.split()
+            random.Random(seed).shuffle(words)
+            out.append(f"{name}: {' '.join(words)}")
+    return out
+
+
+@pytest.mark.parametrize("last", [2, 3, 5, 7])
+@pytest.mark.parametrize("lang", sorted(SPEECHES))
+def test_a_short_last_page_keeps_its_two_columns(lang, last):
+    """A record's last page with its few lines balanced over two columns (fewer rows side by side than a
+    page needs to show its gutter) is read column by column, with the gutter of the pages before it: the
+    words come in the order printed."""
+    speeches = _many(SPEECHES[lang])
+    pages = _two_columns(speeches, 8, last=last)
+    assert len(pages) >= 3 and len(pages[-1].lines) == last
+    assert clean(pdf(*pages)).text.split() == " ".join(speeches).split()
+
+
+def test_a_one_column_page_after_two_column_ones_stays_one_column():
+    """A page of full-width lines (an annex) after two-column pages is not split at their gutter."""
+    from pages import SIZE, _glyphs
+    from resinspect.reader.layout import make_page
+
+    pages = _two_columns(_many(SPEECHES["en"]), 8)
+    text = ["Annex", "Letter dated 10 January 2020 from the Permanent Representative addressed to the"
+            " President", "of the Security Council, on the situation in the region and the work of the mission."]  # fmt: skip
+    glyphs = [g for k, t in enumerate(text) for g in _glyphs(LEFT, 700.0 - 12.0 * k, t, SIZE, False)]
+    pages.append(make_page(len(pages) + 1, 612.0, 792.0, glyphs))
+    assert [ln.text for ln in pages[-1].lines] == text
+    assert clean(pdf(*pages)).text.split()[-len(" ".join(text).split()) :] == " ".join(text).split()

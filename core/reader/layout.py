@@ -47,7 +47,7 @@ MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for 
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
 GLYPH_RUNS = True  # glyphs may be runs of characters (`Glyph`): the PDFium engine hands over words
-READER_VERSION = 7  # bump when the lines read from the same PDF change (cached pages are then re-read)
+READER_VERSION = 8  # bump when the lines read from the same PDF change (cached pages are then re-read)
 START: Hint = "start"
 WRAP: Hint = "wrap"
 UNKNOWN: Hint = "unknown"
@@ -404,12 +404,51 @@ def _ink_spans(row: list[Glyph]) -> list[tuple[float, float]]:
     return out
 
 
-def page_lines(glyphs: list[Glyph], width: float) -> list[LayoutLine]:
-    """Lines of one page in reading order: bands of two columns between full-width rows."""
+class Columns:
+    """The column gutters of a document's pages read so far, by page width: a page with too few rows side by
+    side to show its own gutter (GUTTER_MIN_ROWS; the short last page of a two-column meeting record, its
+    columns balanced) is read with the gutter its document's earlier pages of its width share."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, list[float]] = {}
+
+    def add(self, width: float, gx: float) -> None:
+        self.seen.setdefault(round(width), []).append(gx)
+
+    def prior(self, width: float) -> float | None:
+        """The median gutter of the earlier pages of this width, where PRIOR_PAGES or more had one and they
+        agree (all within PRIOR_SPREAD of the page width), else None."""
+        xs = self.seen.get(round(width), [])
+        if len(xs) < PRIOR_PAGES or max(xs) - min(xs) > PRIOR_SPREAD * width:
+            return None
+        return statistics.median(xs)
+
+
+PRIOR_PAGES = 2  # earlier pages that must have a gutter for it to be lent to a page too short to show one
+PRIOR_SPREAD = 0.05  # and how far apart (a share of the page width) their gutters may be: ragged columns
+
+
+def _lent_gutter(row_spans: list[list[tuple[float, float]]], gx: float) -> bool:
+    """Whether a page takes its document's gutter: a row with ink on both sides of it and none through it,
+    and no more rows crossing it than a page of its own may have (GUTTER_MAX_CROSS)."""
+    spans = [s for s in row_spans if s]
+    crosses = [_crosses(s, gx) for s in spans]
+    both = any(s[0][0] < gx and s[-1][1] > gx and not c for s, c in zip(spans, crosses, strict=True))
+    return both and sum(crosses) <= GUTTER_MAX_CROSS * len(spans)
+
+
+def page_lines(glyphs: list[Glyph], width: float, columns: Columns | None = None) -> list[LayoutLine]:
+    """Lines of one page in reading order: bands of two columns between full-width rows. `columns`: the
+    gutters of the document's pages so far (this page's is added; see `Columns`)."""
     rows = _rows(glyphs)
     page_rtl = len(RTL_RE.findall("".join([g[4] for g in glyphs]))) > sum(map(_count, glyphs)) / 4
     row_spans = [sorted(_ink_spans(row)) for row in rows]
     gx = _gutter(row_spans, width)
+    if columns is not None:
+        if gx is not None:
+            columns.add(width, gx)
+        elif (lent := columns.prior(width)) is not None and _lent_gutter(row_spans, lent):
+            gx = lent
     out: list[LayoutLine] = []
     band: list[list[LayoutLine]] = [[], []]
     last_base: float | None = None
@@ -568,10 +607,17 @@ def line_gaps(lines: list[LayoutLine]) -> list[float | None]:
     return out
 
 
-def make_page(number: int, width: float, height: float, glyphs: list[Glyph], cid_glyphs: int = 0) -> Page:
+def make_page(
+    number: int,
+    width: float,
+    height: float,
+    glyphs: list[Glyph],
+    cid_glyphs: int = 0,
+    columns: Columns | None = None,
+) -> Page:
     """One page read by any engine: its glyphs laid out in lines, each with its box, paragraph hint and the
-    gap above it (`line_gaps`)."""
-    lines = page_lines(glyphs, width)
+    gap above it (`line_gaps`). `columns`: the document's gutters so far (`Columns`), one per document."""
+    lines = page_lines(glyphs, width, columns)
     hints: list[Hint] = [UNKNOWN, *paragraph_hints(lines)][: len(lines)]
     gaps = line_gaps(lines)
     # each character's x extent to 0.1 pt (as the cache keeps it), the whole page rounded at once

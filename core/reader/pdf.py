@@ -26,7 +26,7 @@ from typing import Any
 from ..errors import SourceError
 from ..model import Issue, Page
 from . import decode, guard, limits
-from .layout import Glyph, make_page
+from .layout import Columns, Glyph, make_page
 
 ENGINE = "pdfminer"
 US_LETTER = (0.0, 0.0, 612.0, 792.0)
@@ -383,6 +383,7 @@ def read_pdf_report(
             rsrc = _resource_manager(notes)
             sink: list[Glyph] = []
             interp = _interpreter(rsrc, _new_device(rsrc, sink, cids, count, lim), count, notes, lim)
+            columns = Columns()
             for number, page in enumerate(_pages(doc, lim, notes), 1):
                 if max_pages is not None and number > max_pages:
                     break
@@ -394,7 +395,7 @@ def read_pdf_report(
                 page.rotate = 0  # read in the content's own coordinates, where the text is upright
                 interp.process_page(page)
                 x0, y0, x1, y1 = page.mediabox
-                pages.append(make_page(number, abs(x1 - x0), abs(y1 - y0), sink, cids[0]))
+                pages.append(make_page(number, abs(x1 - x0), abs(y1 - y0), sink, cids[0], columns))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise SourceError("encrypted PDF: cannot read without the password") from None
     except SourceError:

@@ -45,7 +45,7 @@ from ..errors import SourceError
 from ..model import Page
 from ..text.scripts import COMBINING_RE, RTL_RE, WIDE
 from . import guard, layout, limits
-from .layout import Glyph, make_page
+from .layout import Columns, Glyph, make_page
 from .pdf import load_pdf_bytes
 
 # pairs PDFium mirrors in right-to-left runs (its GetMirrorChar), for the characters UN documents use
@@ -837,10 +837,11 @@ def read_pdf(source: str | os.PathLike[str] | bytes, runs: bool | None = None) -
         raise SourceError("truncated or damaged PDF: no end-of-file marker (%%EOF)")
     pages: list[Page] = []
     total = 0
+    columns = Columns()
     with contextlib.closing(_pages(data, runs, checked=True)) as read:
         for number, (width, height, glyphs, cids, n) in enumerate(read, 1):
             total += n
-            pages.append(make_page(number, width, height, glyphs, cids))
+            pages.append(make_page(number, width, height, glyphs, cids, columns))
     if not total:
         raise SourceError("no text layer: this PDF needs OCR")
     return pages
