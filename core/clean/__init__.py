@@ -169,7 +169,7 @@ def _columns(starts: Counter[int], full: float, size: float) -> list[Counter[int
     EDGE_SHARE of the lines that stands a full line's width (COLUMN_SHARE of it) inward of the column before;
     a page of one column has one."""
     n = sum(starts.values())
-    near = {x: sum(starts[x + d] for d in (-1, 0, 1)) for x in starts}
+    near = _near(starts)
     margins: list[int] = []
     for x in sorted(x for x in near if near[x] >= EDGE_SHARE * n):
         if not margins or x >= margins[-1] + COLUMN_SHARE * full:
@@ -180,11 +180,16 @@ def _columns(starts: Counter[int], full: float, size: float) -> list[Counter[int
     return cols
 
 
+def _near(starts: Counter[int]) -> dict[int, int]:
+    """How many lines start at each edge or a point either side of it (edges rounded to whole points)."""
+    return {x: sum(starts[x + d] for d in (-1, 0, 1)) for x in starts}
+
+
 def _edges(starts: Counter[int], size: float) -> tuple[float, float] | None:
     """A column's margin and first-line indent: its two commonest start edges, each shared by EDGE_SHARE of
     its lines, the indent inside the margin by one to six font sizes; None where its paragraphs have none."""
     n = sum(starts.values())
-    near = {x: sum(starts[x + d] for d in (-1, 0, 1)) for x in starts}
+    near = _near(starts)
     common = [x for x in sorted(near, key=lambda x: -near[x]) if near[x] >= EDGE_SHARE * n]
     best = None
     for i, x in enumerate(common[:6]):
