@@ -39,6 +39,8 @@ IssueCode = Literal[
     "text-decoding",  # a text file that is not clean UTF-8: bad bytes replaced, or its encoding guessed
     # paragraphs
     "structure-doubt",
+    # citations
+    "citation-year",  # a resolution cited with a year one off its own: read as that resolution
     # votes
     "count-mismatch",
     "unknown-member",

@@ -372,3 +372,54 @@ def test_taken_spans_overlap_as_a_plain_scan_says(spans, query):
         taken.append((a, a + n))
     a, b = query[0], query[0] + query[1]
     assert taken.free(a, b) == all(b <= x or a >= x + n for x, n in spans)
+
+
+# A resolution printed with a year one off its own (2195 was adopted on 19 December 2014; 1739 in 2007; 2577
+# in 2021): cited as the resolution itself where a keyword or a list of citations leaves no doubt (S/RES/2617
+# (2021) in six languages prints "2195 (2015)", S/RES/1865 (2009) "resolution 1739 (2008)")
+MISDATED = [
+    ("resolutions 2185 (2014), 2195 (2015) and 2199 (2015)", False),
+    ("its resolution 1739 (2008)", False),
+    ("résolutions 2185 (2014), 2195 (2015) et 2199 (2015)", False),
+    ("las resoluciones 2195 (2015) y 2199 (2015)", False),
+    ("резолюции 2185 (2014), 2195 (2015) и 2199 (2015)", False),
+    ("第2185(2014)、2195(2015)和2199(2015)号决议", False),
+    ("القرارات 2185 (2014) و 2195 (2015) و 2199 (2015)", True),
+]
+
+
+@pytest.mark.parametrize(("text", "rtl"), MISDATED, ids=[m[0][:24] for m in MISDATED])
+def test_a_misdated_resolution_is_cited_as_itself(text, rtl):
+    from resinspect.extract.citations import candidates, year_of
+
+    misdated = [c for c in candidates(text, rtl) if c.printed_year is not None]
+    assert len(misdated) == 1
+    (c,) = misdated
+    assert c.year == year_of(c.number) and abs(c.printed_year - c.year) == 1
+    assert c.symbol == f"S/RES/{c.number} ({c.year})"
+    assert f"{c.number}" in text[c.start : c.end] and f"{c.printed_year}" in text[c.start : c.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "some 2195 (2015) cases were reported",  # no keyword, no list of citations around it
+        "resolutions 2185 (2014), 2195 (2017)",  # three years off: not a slip of the year
+        "resolution 1234 (2018)",  # adopted in 1999
+    ],
+)
+def test_a_number_with_another_year_is_no_citation(text):
+    from resinspect.extract.citations import candidates
+
+    assert not any(c.printed_year is not None for c in candidates(text, False))
+
+
+def test_a_misdated_citation_says_so_once(tmp_path):
+    doc = resinspect.read(str(_resolution_file(tmp_path, ["its resolutions 2185 (2014) and 2195 (2015)"])))
+    for _ in range(2):  # asked twice: one warning
+        cits = resinspect.extract_citations(doc)
+    assert [c.symbol for c in cits] == ["S/RES/2185 (2014)", "S/RES/2195 (2014)"]
+    assert cits[1].mentions[0].text == "2195 (2015)" and cits[1].paragraphs == ["PP1"]
+    (warning,) = [i for i in doc.issues if i.code == "citation-year"]
+    assert "«2195 (2015)» is read as S/RES/2195 (2014)" in warning.message and warning.pages == (1,)
+    _check_mentions(doc, cits)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..data.lexicon import NEVER, all_lexicons, any_of, joiners, scoped
 from ..data.load import load
-from ..model import CITATION_KINDS, Citation, CitationKind, Document, Mention, Resolution
+from ..model import CITATION_KINDS, Citation, CitationKind, Document, Issue, Mention, Resolution
 from ..text import gate
 from ..text.scripts import WIDE, latin_digits
 from ..text.symbols import parse_sc_resolution, sc_resolution
@@ -61,6 +61,7 @@ class Candidate:
     year: int | None
     start: int
     end: int
+    printed_year: int | None = None  # the year printed, where it is not the resolution's own (`_misdated`)
 
 
 @functools.cache
@@ -263,12 +264,34 @@ class _Taken:
         return True
 
 
+NEIGHBOUR = 6  # characters between two citations of a list (", ", " and ", " et ", "、")
+
+
+def _misdated(
+    t: str, found: list[tuple[int, int, int, int, int, bool]], taken: _Taken
+) -> Iterator[Candidate]:
+    """Resolutions printed with a year one off their own ("2195 (2015)" for 2195 (2014), adopted that
+    December), as a citation of the resolution itself, where the print leaves no doubt that one is meant:
+    after a resolution keyword, or within NEIGHBOUR characters of another resolution's citation in a list.
+    The year printed is kept (`printed_year`) for the warning that says so."""
+    for a, b, n, y, own, keyword in found:
+        if not taken.free(a, b):
+            continue
+        start = _extend_to_keyword(t, a) if keyword else a
+        if start < a or not taken.free(max(0, a - NEIGHBOUR), a) or not taken.free(b, b + NEIGHBOUR):
+            taken.append((a, b))
+            yield Candidate("sc_resolution", sc_resolution(n, own), n, own, start, b, printed_year=y)
+
+
 def candidates(text: str, rtl: bool) -> Iterator[Candidate]:
     """Every candidate mention, roughly in order of kind (callers sort by position)."""
     t = latin_digits(text)
     taken = _Taken()
     free = taken.free
 
+    misdated: list[
+        tuple[int, int, int, int, int, bool]
+    ] = []  # start, end, number, printed, own year, keyword
     for rx, digits, symbol_form, rtl_only, keyword in _SC_FORMS:
         if rtl_only and not rtl:
             continue
@@ -281,6 +304,9 @@ def candidates(text: str, rtl: bool) -> Iterator[Candidate]:
                 taken.append(m.span())
                 start = _extend_to_keyword(t, m.start()) if keyword else m.start()
                 yield Candidate("sc_resolution", sc_resolution(n, y), n, y, start, m.end())
+            elif (own := year_of(n)) is not None and abs(own - y) == 1:
+                misdated.append((*m.span(), n, y, own, keyword))
+    yield from _misdated(t, misdated, taken)
     for c in _yearless(t):
         if free(c.start, c.end):
             taken.append((c.start, c.end))
@@ -307,6 +333,17 @@ def candidates(text: str, rtl: bool) -> Iterator[Candidate]:
         else:
             suffix = m[3] or ""
             yield Candidate("document", f"S/{m[1]}/{int(m[2])}{suffix}", None, int(m[1]), m.start(), m.end())
+
+
+def _warn_misdated(doc: Document, c: Candidate) -> None:
+    """The document warning for a citation printed with another year than its resolution's (once)."""
+    page = doc.page_at(c.start)
+    message = (
+        f"page {page}: «{doc.text[c.start : c.end]}» is read as {c.symbol}: resolution {c.number} was adopted "
+        f"in {c.year}, not {c.printed_year}"
+    )
+    if not any(i.message == message for i in doc.issues):
+        doc.issues.append(Issue("citation-year", message, (page,)))
 
 
 def extract_citations(doc: Document, resolutions: list[Resolution]) -> list[Citation]:
@@ -340,6 +377,8 @@ def extract_citations(doc: Document, resolutions: list[Resolution]) -> list[Cita
             mine = parse_sc_resolution(citing.symbol)
             if mine is not None and c.number is not None and c.number >= mine[0]:
                 continue  # a resolution cannot cite a later one (or itself)
+        if c.printed_year is not None:
+            _warn_misdated(doc, c)
         cit = by_symbol.get(c.symbol)
         if cit is None:
             cit = by_symbol[c.symbol] = Citation(c.kind, c.symbol, c.number, c.year)
