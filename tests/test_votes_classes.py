@@ -202,6 +202,38 @@ def test_label_words_and_list_endings(tmp_path, case, text):
     assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
 
 
+# The President's sentence after the vote run onto the last list by extraction, the speaker's name with the
+# interpretation note of meeting records ("The President (spoke in Spanish):", S/PV records' wording)
+SPOKE = {
+    "en": "The President (spoke in Spanish): The draft resolution received 12 votes in favour, none against and "
+          "3 abstentions.",
+    "fr": "Le Président (parle en espagnol) : Le projet de résolution a recueilli 12 voix pour, 0 voix contre et "
+          "3 abstentions.",
+    "es": "La Presidenta (habla en inglés): El proyecto de resolución ha obtenido 12 votos a favor, 0 en contra "
+          "y 3 abstenciones.",
+    "ru": "Председатель (говорит по-английски): Проект резолюции получил 12 голосов за, 0 голосов против и 3 "
+          "воздержавшихся.",
+    "zh": "主席（以英语发言）：决议草案获得12票赞成、0票反对、3票弃权。",
+}  # fmt: skip
+RUN_ON = {case.split("-")[0]: text for case, text in LABELS if case in ("en-no-stops", "fr-votent", "es-a-favor",
+                                                                          "ru-za", "zh")}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(SPOKE))
+@pytest.mark.parametrize("plain", [True, False], ids=["no-note", "note"])
+def test_a_speakers_sentence_run_onto_the_last_list_ends_it(tmp_path, lang, plain):
+    sentence = SPOKE[lang]
+    if plain:  # the speaker without the interpretation note
+        sentence = sentence.replace(" (spoke in Spanish)", "").replace(" (parle en espagnol)", "")
+        sentence = sentence.replace(" (habla en inglés)", "").replace(" (говорит по-английски)", "")
+        sentence = sentence.replace("（以英语发言）", "")
+    text = RUN_ON[lang].split("The draft resolution received")[0].rstrip("\n")
+    sep = "" if lang == "zh" else " "
+    doc, (v,) = votes_of(tmp_path, f"{text}{sep}{sentence}\n")
+    check(doc, v, (C2020 - {"CHN", "RUS", "VNM"}, set(), {"CHN", "RUS", "VNM"}))
+    assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
+
+
 def test_for_in_prose_is_no_vote(tmp_path):
     text = "Note by the President\nFor: the attention of the members of the Security Council.\nThank you.\n"
     _, vs = votes_of(tmp_path, text)
