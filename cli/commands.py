@@ -365,6 +365,5 @@ def inspect(
 def vote_line(v: Any) -> str:
     c = v.counts
     outcome = {True: "adopted", False: "not adopted", None: "outcome unknown"}[v.adopted]
-    amendment = v.kind == "amendment"
-    what = v.resolution or v.subject or ("amendment" if amendment else "?")
+    what = v.resolution or v.subject or (v.kind if v.kind in ("amendment", "procedural") else "?")
     return f"{what}: {c['in_favour']}-{c['against']}-{c['abstaining']} {outcome} ({v.procedure}, {v.date or 'date?'})"

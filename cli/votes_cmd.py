@@ -103,7 +103,7 @@ def votes(
 def _what(v: Any) -> str:
     if v.resolution or v.subject:
         return v.resolution or v.subject
-    return "amendment" if v.kind == "amendment" else "?"
+    return v.kind if v.kind in ("amendment", "procedural") else "?"
 
 
 def _tables(out: Output, doc: Any, vs: list[Any]) -> None:

@@ -362,3 +362,94 @@ def test_arabic_letter_with_long_english_annex_garbled():
     named = {m.iso3 for m in v.in_favour}
     assert named - {None} <= C2021 and len(v.in_favour) == 15
     assert "garbled-arabic" in [i.code for i in v.issues]
+
+
+# --- a procedural question put to the vote: nine votes decide it, no negative vote is a veto -------------
+
+PROCEDURAL = {
+    "en": ("Security Council\n8700th meeting\nFriday, 10 January 2020, 3 p.m.\n"
+           "The President: There is an objection to the adoption of the provisional agenda. I shall therefore put "
+           "the provisional agenda to the vote.\nA vote was taken by show of hands.\n",
+           ("In favour:", "Against:", "Abstaining:"),
+           ("Belgium, Dominican Republic, Estonia, France, Germany, Niger, Tunisia, United Kingdom of Great Britain "
+            "and Northern Ireland, United States of America", "China, Russian Federation, South Africa, Viet Nam",
+            "Indonesia, Saint Vincent and the Grenadines"),
+           "The President: There were 9 votes in favour, 4 against and 2 abstentions. The provisional agenda has "
+           "been adopted, having obtained the required number of votes.\n"),
+    "fr": ("Conseil de sécurité\n8700e séance\nVendredi 10 janvier 2020, à 15 heures\n"
+           "Le Président : Je mets donc aux voix l’ordre du jour provisoire.\nIl est procédé au vote à main levée.\n",
+           ("Votent pour :", "Votent contre :", "S’abstiennent :"),
+           ("Allemagne, Belgique, Estonie, France, Niger, République dominicaine, Tunisie, Royaume-Uni de "
+            "Grande-Bretagne et d’Irlande du Nord, États-Unis d’Amérique",
+            "Afrique du Sud, Chine, Fédération de Russie, Viet Nam", "Indonésie, Saint-Vincent-et-les Grenadines"),
+           "Le Président : Il y a eu 9 voix pour, 4 voix contre et 2 abstentions. L’ordre du jour provisoire est "
+           "adopté, ayant obtenu le nombre de voix requis.\n"),
+    "es": ("Consejo de Seguridad\n8700ª sesión\nViernes 10 de enero de 2020, a las 15.00 horas\n"
+           "El Presidente: Someto a votación el orden del día provisional.\nSe procede a votar a mano alzada.\n",
+           ("Votos a favor:", "Votos en contra:", "Abstenciones:"),
+           ("Alemania, Bélgica, Estonia, Francia, Níger, República Dominicana, Túnez, Reino Unido de Gran Bretaña "
+            "e Irlanda del Norte, Estados Unidos de América", "China, Federación de Rusia, Sudáfrica, Viet Nam",
+            "Indonesia, San Vicente y las Granadinas"),
+           "El Presidente: Ha habido 9 votos a favor, 4 en contra y 2 abstenciones. Queda aprobado el orden del "
+           "día provisional, al haber obtenido el número de votos necesario.\n"),
+    "ru": ("Совет Безопасности\n8700-е заседание\nПятница, 10 января 2020 года, 15 ч. 00 м.\n"
+           "Председатель: Я ставлю на голосование предварительную повестку дня.\n"
+           "Проводится голосование поднятием рук.\n",
+           ("Голосовали за:", "Голосовали против:", "Воздержались:"),
+           ("Бельгия, Германия, Доминиканская Республика, Нигер, Тунис, Франция, Эстония, Соединенное "
+            "Королевство Великобритании и Северной Ирландии, Соединенные Штаты Америки",
+            "Вьетнам, Китай, Российская Федерация, Южная Африка", "Индонезия, Сент-Винсент и Гренадины"),
+           "Председатель: Было подано 9 голосов за, 4 голоса против и 2 воздержавшихся. Предварительная повестка "
+           "дня утверждена, поскольку она получила необходимое число голосов.\n"),
+    "zh": ("安全理事会\n第8700次会议\n2020年1月10日星期五下午3时\n主席：我将临时议程付诸表决。\n进行举手表决。\n",
+           ("赞成：", "反对：", "弃权："),
+           ("比利时、多米尼加共和国、爱沙尼亚、法国、德国、尼日尔、突尼斯、大不列颠及北爱尔兰联合王国、美利坚合众国",
+            "中国、俄罗斯联邦、南非、越南", "印度尼西亚、圣文森特和格林纳丁斯"),
+           "主席：表决结果如下：9票赞成、4票反对、2票弃权。临时议程获得通过，因为它获得了所需票数。\n"),
+}  # fmt: skip
+P_YES = frozenset("BEL DOM EST FRA DEU NER TUN GBR USA".split())
+P_NO, P_ABST = frozenset("CHN RUS ZAF VNM".split()), frozenset("IDN VCT".split())
+
+
+def _procedural(lang: str, outcome: str | None = None) -> str:
+    head, labels, lists, after = PROCEDURAL[lang]
+    body = "".join(f"{label}\n{items}\n" for label, items in zip(labels, lists, strict=True))
+    return head + body + (after if outcome is None else outcome)
+
+
+@pytest.mark.parametrize("lang", sorted(PROCEDURAL))
+def test_a_procedural_vote_has_no_veto(tmp_path, lang):
+    """The provisional agenda put to the vote, two permanent members against, nine in favour: adopted as the
+    record says, a procedural vote, and no veto or outcome-mismatch warning."""
+    doc, (v,) = votes_of(tmp_path, _procedural(lang))
+    check(doc, v, (P_YES, P_NO, P_ABST))
+    assert v.kind == "procedural" and v.adopted is True and v.subject is None
+    assert not {i.code for i in v.issues} & {"veto", "outcome-mismatch", "outcome-inferred"}
+
+
+@pytest.mark.parametrize("lang", sorted(PROCEDURAL))
+def test_an_unstated_procedural_outcome_follows_the_nine_votes_rule(tmp_path, lang):
+    doc, (v,) = votes_of(tmp_path, _procedural(lang, outcome=""))
+    assert v.kind == "procedural" and v.adopted is True
+    (inferred,) = [i for i in v.issues if i.code == "outcome-inferred"]
+    assert "9 votes in favour)" in inferred.message and "veto" not in {i.code for i in v.issues}
+
+
+def test_the_same_lists_on_a_draft_are_a_veto(tmp_path):
+    """The control: a draft resolution with the same lists is vetoed."""
+    head, labels, lists, _ = PROCEDURAL["en"]
+    head = head.replace(
+        "the provisional agenda to the vote",
+        "the draft resolution contained in document S/2020/30 to the vote",
+    ).replace("the adoption of the provisional agenda", "it")
+    text = (
+        _procedural("en")
+        .replace(PROCEDURAL["en"][0], head)
+        .replace(
+            "The provisional agenda has been adopted, having obtained the required number of votes",
+            "The draft resolution has not been adopted, owing to the negative vote of a permanent member",
+        )
+    )
+    doc, (v,) = votes_of(tmp_path, text)
+    assert v.kind == "draft" and v.adopted is False and v.subject == "S/2020/30"
+    assert "veto" in {i.code for i in v.issues}

@@ -44,6 +44,7 @@ _KEYS: dict[str, dict[str, str]] = {
         "in_favour": "words", "against": "words", "abstaining": "words", "none": "words",
         "written": "re", "meeting": "re", "tally": "re", "adopted_as": "re", "not_adopted": "re",
         "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
+        "procedural": "re", "adopted": "re",
         "articles": "words",
     },
     "garble": {"body_anchors": "words", "common_words": "words"},
@@ -63,6 +64,12 @@ class VoteWords:
     adopted_as: re.Pattern[str]  # "adopted as resolution N (YYYY)", groups number, year (or number2, year2)
     not_adopted: re.Pattern[str]
     amendment: re.Pattern[str]
+    procedural: re.Pattern[
+        str
+    ]  # the announcement puts a procedural question to the vote (the provisional agenda)
+    adopted: re.Pattern[
+        str
+    ]  # a procedural question "has been adopted" (no resolution), after `not_adopted` fails
     draft: re.Pattern[str]  # the draft voted on, group symbol
     draft_document: re.Pattern[str]  # "document S/<year>/<n>, which contains the text of a draft resolution"
     after_list: re.Pattern[str]  # where the sentence after a vote begins, if extraction joined it on
@@ -162,6 +169,8 @@ def lexicon(lang: str) -> Lexicon:
         adopted_as=_rx(vt, "adopted_as"),
         not_adopted=_rx(vt, "not_adopted"),
         amendment=_rx(vt, "amendment"),
+        procedural=_rx(vt, "procedural"),
+        adopted=_rx(vt, "adopted"),
         draft=_rx(vt, "draft"),
         draft_document=_rx(vt, "draft_document"),
         after_list=_rx(vt, "after_list"),

@@ -406,7 +406,7 @@ _DESCRIPTIONS = {
     }),
     "votes": ("One row per vote (a meeting record may hold several).", None, {
         "vote_index": "1 for the document's first vote", "adopted": "1 adopted, 0 not adopted, NULL unknown",
-        "kind": "draft or amendment", "in_favour": "the number of votes in favour the document states",
+        "kind": "draft, amendment or procedural (the provisional agenda: nine votes, no veto)", "in_favour": "the number of votes in favour the document states",
         "box": "JSON array of {page, box} (PDF points, origin bottom left), one per line",
     }),
     "member_votes": ("One row per member and vote.", "member", {

@@ -58,8 +58,11 @@ def finish(
                 Issue("member-not-on-roster", f"not on the Council in {year}: " + ", ".join(off))
             )
     need = 9 if (year or 2000) >= 1966 else 7
-    veto = [m.name for m in vote.against if m.iso3 and is_permanent(m.iso3, year)]
+    # a procedural question is decided by nine votes, no negative vote a veto (Charter, Article 27.2)
+    procedural = vote.kind == "procedural"
+    veto = [] if procedural else [m.name for m in vote.against if m.iso3 and is_permanent(m.iso3, year)]
     rule = vote.counts["in_favour"] >= need and not veto
+    how = f"{need} votes in favour" + ("" if procedural else " and no negative vote of a permanent member")
     if veto and vote.counts["in_favour"] >= need:  # a negative vote only vetoes a draft that had the votes
         vote.issues.append(Issue("veto", "negative vote of a permanent member: " + ", ".join(veto)))
     if vote.adopted is None:
@@ -67,8 +70,7 @@ def finish(
         vote.issues.append(
             Issue(
                 "outcome-inferred",
-                "outcome not stated; inferred from the adoption rule "
-                f"({need} votes in favour and no negative vote of a permanent member)",
+                f"outcome not stated; inferred from the adoption rule ({how})",
             )
         )
     elif vote.adopted != rule:

@@ -141,10 +141,10 @@ def stated_counts(after: str, lx: Lexicon) -> dict[VoteList, int]:
     return dict(t.counts) if t else {}
 
 
-def adoption(after: str, lx: Lexicon) -> tuple[str | None, bool | None, int | None]:
+def adoption(after: str, lx: Lexicon, procedural: bool = False) -> tuple[str | None, bool | None, int | None]:
     """(resolution adopted, adopted?, where in `after` the adoption sentence ends) from the sentence after
     a block: "adopted as resolution 2504 (2020)", «اتُخذ مشروع القرار بوصفه القرار 2504 (2020)», or "has not
-    been adopted"."""
+    been adopted"; a procedural question's "has been adopted" (no resolution) where `procedural`."""
     text = strip_marks(latin_digits(after[:OUTCOME_CHARS]))
     if m := lx.vote.adopted_as.search(text):
         groups = m.groupdict()
@@ -156,17 +156,30 @@ def adoption(after: str, lx: Lexicon) -> tuple[str | None, bool | None, int | No
             return sc_resolution(number, year), True, m.end()
     if lx.vote.not_adopted.search(text):
         return None, False, None
+    if procedural and lx.vote.adopted.search(text):
+        return None, True, None
     return None, None, None
 
 
-def is_amendment(before: str, lx: Lexicon) -> bool:
-    """Whether the lines announcing the vote ("I shall now put to the vote the oral amendment …") name an
-    amendment; the previous vote's outcome sentence, which may name one too, is not part of them."""
+def _announced(before: str, lx: Lexicon, rx: re.Pattern[str]) -> bool:
+    """Whether the lines announcing the vote ("I shall now put to the vote the oral amendment …") hold `rx`;
+    the previous vote's outcome sentence, which may hold it too, is not part of them."""
     vw = lx.vote
     outcome = [vw.tally, vw.adopted_as, vw.not_adopted]
     prior = before.rstrip("\n").split("\n")[-4:]
-    announce = "\n".join(ln for ln in prior if not any(rx.search(ln) for rx in outcome))
-    return bool(vw.amendment.search(announce))
+    announce = "\n".join(ln for ln in prior if not any(r.search(ln) for r in outcome))
+    return bool(rx.search(announce))
+
+
+def is_amendment(before: str, lx: Lexicon) -> bool:
+    """Whether the announcement names an amendment ("I shall now put to the vote the oral amendment …")."""
+    return _announced(before, lx, lx.vote.amendment)
+
+
+def is_procedural(before: str, lx: Lexicon) -> bool:
+    """Whether the announcement puts a procedural question to the vote ("I shall therefore put the provisional
+    agenda to the vote"): nine votes decide it, and no member's negative vote is a veto (Charter, Art. 27.2)."""
+    return _announced(before, lx, lx.vote.procedural)
 
 
 def subject(doc: Document, start: int, lx: Lexicon) -> str | None:
@@ -221,16 +234,18 @@ def read(
     limit = min(stop, end + CONTEXT)
     after = text[end:limit]
     tally = next(tallies(text, lx, start, limit), None)
-    resolution, adopted, _ = adoption(after, lx)
     amendment = is_amendment(before, lx)
+    procedural = not amendment and is_procedural(before, lx)
+    resolution, adopted, _ = adoption(after, lx, procedural)
     date = vote_date(doc, resolutions, resolution, after, lx)
+    kind: VoteKind = "amendment" if amendment else "procedural" if procedural else "draft"
     return Outcome(
-        subject=None if amendment else subject(doc, start, lx),
+        subject=None if amendment or procedural else subject(doc, start, lx),
         resolution=resolution,
         adopted=adopted,
         date=date,
         procedure=procedure(doc, before, lx),
-        kind="amendment" if amendment else "draft",
+        kind=kind,
         amendment_to=amended_draft(doc, start, lx) if amendment else None,
         tally=tally,
     )
