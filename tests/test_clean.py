@@ -235,6 +235,34 @@ def test_a_compound_broken_at_its_hyphen_is_one_word(lang, first, second, kind):
     assert f"{cut}{second.split()[0]}" in lines[0], lines
 
 
+# A hyphen left hanging before a conjunction ("troop- and police-contributing", S/RES/2568 and 2592 (2021) as
+# printed): broken after it, the line goes on with the space; a compound that goes on with the conjunction
+# ("hit-and-run") does not
+SUSPENDED = [
+    ("en", "Urges the troop-", "and police-contributing countries to act,", "troop- and police-contributing"),
+    ("en", "power-", "or resource-sharing arrangements,", "power- or resource-sharing"),
+    ("fr", "les politiques micro-", "et macroéconomiques des États,", "micro- et macroéconomiques"),
+    ("es", "las políticas micro-", "y macroeconómicas de los Estados,", "micro- y macroeconómicas"),
+    ("ru", "военно-", "и полицейских контингентов,", "военно- и полицейских"),
+    ("en", "Condemns the hit-", "and-run attacks on the mission,", "hit-and-run"),
+]
+
+
+@pytest.mark.parametrize("kind", ["text", "pdf"])
+@pytest.mark.parametrize(
+    ("lang", "first", "second", "joined"), SUSPENDED, ids=[c[0] + str(i) for i, c in enumerate(SUSPENDED)]
+)
+def test_a_hyphen_hanging_before_a_conjunction_keeps_its_space(lang, first, second, joined, kind):
+    lead = {
+        "en": "Recalling the measures taken by",
+        "fr": "Rappelant",
+        "es": "Recordando",
+        "ru": "Напоминая",
+    }[lang]
+    lines = _clean(f"{lead} {first}\n{second}\n", kind)
+    assert len(lines) == 1 and joined in lines[0], lines
+
+
 def test_arabic_text_lines_stay_one_per_line():
     # text input (not PDF): right-to-left lines are never re-joined (tests/data/ar/S_2020_249.ar.txt style)
     text = "مجلس الأمن\nرسالة مؤرخة 30 آذار/مارس 2020 موجهة إلى الأمين العام من رئيس\nمجلس الأمن\n"

@@ -13,12 +13,14 @@ Arabic is readable.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import statistics
 import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
+from ..data.lexicon import lexicon
 from ..errors import SourceError, shown
 from ..model import Document, Footnote, Issue, Line, RawSource, TextLine
 from ..text.language import document_languages, page_languages
@@ -42,6 +44,14 @@ from .join import PARAGRAPH_LINES, CleanLine, Joiner, boundary_score, split_run_
 __all__ = ["clean", "is_furniture", "name", "prepare", "split_run_together"]
 
 _SPACES = re.compile(f"[{HSPACE}]{{2,}}")
+
+
+@functools.cache
+def _suspended(langs: tuple[str, ...]) -> re.Pattern[str]:
+    """A line that opens with a word after which a hyphen at the end of the line before stays hanging
+    ("troop-⏎and police-contributing"): the lexicons' `suspended_joiners`, a space after them."""
+    words = sorted({w for lang in langs for w in lexicon(lang).suspended_joiners}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s") if words else re.compile(r"(?!x)x")
 
 
 def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], list[Footnote]]:
@@ -301,7 +311,9 @@ def clean(raw: RawSource) -> Document:
                 placed[-1] = TextLine(last.start, last.end - 1, last.page, last.box, last.line, last.offset)
                 sep = ""
             elif prev.text.endswith("-") and len(prev.text) > 1 and prev.text[-2].isalnum():
-                sep = ""  # keep the hyphen: UN texts hyphenate compounds ("troop-contributing", "60-day"), not syllables
+                # keep the hyphen: UN texts hyphenate compounds ("troop-contributing", "60-day"), not syllables;
+                # one left hanging before "and" keeps its space ("troop- and police-contributing")
+                sep = " " if _suspended(joiner.langs).match(ln.text) else ""
             elif WIDE_RE.match(prev.text[-1]) and WIDE_RE.match(ln.text):
                 sep = ""  # Chinese lines join without a space
             else:

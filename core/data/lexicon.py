@@ -33,7 +33,7 @@ _KEYS: dict[str, dict[str, str]] = {
     },
     "paragraph": {
         "preambular_leads": "words", "operative_leads": "words", "lead_adverbs": "words",
-        "preambular_opener": "re", "lead_fallback": "re",
+        "preambular_opener": "re", "lead_fallback": "re", "suspended_joiners": "words",
     },
     "citation": {
         "sc_keyword": "re", "sc_keyword_after": "re", "ga_keyword": "re", "ga_keyword_after": "re",
@@ -93,6 +93,7 @@ class Lexicon:
     lead_adverbs: tuple[str, ...]
     preambular_opener: re.Pattern[str]
     lead_fallback: re.Pattern[str]  # the lead when no listed lead applies (default: the first word)
+    suspended_joiners: tuple[str, ...]  # "troop- and police-contributing": a hyphen left hanging before them
     # [citation]
     sc_keyword: re.Pattern[str]  # before a resolution number ("resolution", «القرار», «第»)
     sc_keyword_after: re.Pattern[
@@ -190,6 +191,7 @@ def lexicon(lang: str) -> Lexicon:
         lead_adverbs=_by_len(para.get("lead_adverbs", [])),
         preambular_opener=_rx(para, "preambular_opener"),
         lead_fallback=_rx(para, "lead_fallback", r"[^\W\d_][\w’'\-]*"),
+        suspended_joiners=tuple(para.get("suspended_joiners", ())),
         sc_keyword=_rx(cit, "sc_keyword"),
         sc_keyword_after=_rx(cit, "sc_keyword_after"),
         ga_keyword=_rx(cit, "ga_keyword"),
