@@ -362,8 +362,14 @@ def inspect(
     run(sources, lang, library, handle, fetch=fetch, engine=engine, timeout=timeout, verbose=verbose)
 
 
+def vote_subject(v: Any) -> str:
+    """What a vote was on, as a line names it: the resolution adopted, the draft, else its kind ("amendment",
+    "procedural") or "?"."""
+    return v.resolution or v.subject or (v.kind if v.kind in ("amendment", "procedural") else "?")
+
+
 def vote_line(v: Any) -> str:
     c = v.counts
     outcome = {True: "adopted", False: "not adopted", None: "outcome unknown"}[v.adopted]
-    what = v.resolution or v.subject or (v.kind if v.kind in ("amendment", "procedural") else "?")
+    what = vote_subject(v)
     return f"{what}: {c['in_favour']}-{c['against']}-{c['abstaining']} {outcome} ({v.procedure}, {v.date or 'date?'})"

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .commands import run, vote_line
+from .commands import run, vote_line, vote_subject
 from .options import (
     FORMATS,
     TIMEOUT,
@@ -88,7 +88,7 @@ def votes(
             for i in v.issues:
                 warn(
                     src,
-                    f"vote {k + 1} ({_what(v)}): {i.message}",
+                    f"vote {k + 1} ({vote_subject(v)}): {i.message}",
                 )
         for i in doc.issues:
             warn(src, i.message)
@@ -98,12 +98,6 @@ def votes(
         return 0
 
     run(sources, lang, library, handle, fetch=fetch, engine=engine, timeout=timeout, verbose=verbose)
-
-
-def _what(v: Any) -> str:
-    if v.resolution or v.subject:
-        return v.resolution or v.subject
-    return v.kind if v.kind in ("amendment", "procedural") else "?"
 
 
 def _tables(out: Output, doc: Any, vs: list[Any]) -> None:

@@ -182,8 +182,8 @@ def _cached_file(source: str, engine: str | None) -> tuple[str, str] | None:
     """(sha256, what read it) of a file when the cache is on: a PDF's engine (`engines.choose`), or
     `cache.TEXT` for an extracted text; None for anything else (symbols, standard input, the cache off, a
     file past the size bound: its reader says so). A file is a PDF as the reader tells one (its first bytes,
-    or its name: `source.is_pdf`). The file is hashed a block at a time, so that the batch process, which looks up every input,
-    never holds one whole."""
+    or its name: `source.is_pdf`). The file is hashed a block at a time, so that the batch process, which
+    looks up every input, never holds one whole."""
     from .reader import cache, engines, limits
     from .reader.source import PDF_SNIFF, is_pdf
 

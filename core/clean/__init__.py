@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
-from ..data.lexicon import lexicon
+from ..data.lexicon import NEVER, lexicon
 from ..errors import SourceError, shown
 from ..model import Document, Footnote, Issue, Line, RawSource, TextLine
 from ..text.language import document_languages, page_languages
@@ -51,7 +51,7 @@ def _suspended(langs: tuple[str, ...]) -> re.Pattern[str]:
     """A line that opens with a word after which a hyphen at the end of the line before stays hanging
     ("troop-⏎and police-contributing"): the lexicons' `suspended_joiners`, a space after them."""
     words = sorted({w for lang in langs for w in lexicon(lang).suspended_joiners}, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s") if words else re.compile(r"(?!x)x")
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s") if words else NEVER
 
 
 def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], list[Footnote]]:

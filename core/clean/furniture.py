@@ -47,7 +47,7 @@ def title_abbrev() -> re.Pattern[str]:
 def norm_key(line: str) -> str:
     """A line as running titles are compared: lower case, digits as `#`, its words in sorted order. A
     running title printed on facing pages often has its parts the other way round on even and odd pages
-    ("S/PV.8700 The situation … 10/01/2020" and "10/01/2020 The situation … S/PV.8700"): one title."""
+    ("S/PV.<n> <agenda item> <dd/mm/yyyy>" and "<dd/mm/yyyy> <agenda item> S/PV.<n>"): one title."""
     return " ".join(sorted(_DIGIT_RUN.sub("#", line.lower()).split()))
 
 

@@ -38,7 +38,7 @@ def garble_score(text: str) -> float:
     if len(toks) < 3:
         return 0.0
     n = len(toks)
-    # «و» ("and") stands alone before numbers: «2042 (2012) و 2043 (2012)»
+    # «و» ("and") stands alone before numbers: «<n> (<year>) و <n> (<year>)»
     odd = sum(1 for t in toks if (len(t) == 1 and t != "و") or "ة" in t[:-1] or "ى" in t[:-1])
     known = sum(1 for t in toks if t in common or (t[0] in "وب" and t[1:] in common))
     damage = min(1.0, odd / n / 0.15)

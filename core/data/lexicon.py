@@ -64,12 +64,10 @@ class VoteWords:
     adopted_as: re.Pattern[str]  # "adopted as resolution N (YYYY)", groups number, year (or number2, year2)
     not_adopted: re.Pattern[str]
     amendment: re.Pattern[str]
-    procedural: re.Pattern[
-        str
-    ]  # the announcement puts a procedural question to the vote (the provisional agenda)
-    adopted: re.Pattern[
-        str
-    ]  # a procedural question "has been adopted" (no resolution), after `not_adopted` fails
+    # the announcement puts a procedural question to the vote (the provisional agenda)
+    procedural: re.Pattern[str]
+    # a procedural question "has been adopted" (no resolution), looked for when `not_adopted` is not found
+    adopted: re.Pattern[str]
     draft: re.Pattern[str]  # the draft voted on, group symbol
     draft_document: re.Pattern[str]  # "document S/<year>/<n>, which contains the text of a draft resolution"
     after_list: re.Pattern[str]  # where the sentence after a vote begins, if extraction joined it on

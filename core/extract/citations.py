@@ -265,13 +265,13 @@ class _Taken:
 
 
 NEIGHBOUR = 6  # characters between two citations of a list (", ", " and ", " et ", "、")
+# a number printed with a year one off its resolution's: start, end, number, year printed, own year, keyword form
+_Misdated = tuple[int, int, int, int, int, bool]
 
 
-def _misdated(
-    t: str, found: list[tuple[int, int, int, int, int, bool]], taken: _Taken
-) -> Iterator[Candidate]:
-    """Resolutions printed with a year one off their own ("2195 (2015)" for 2195 (2014), adopted that
-    December), as a citation of the resolution itself, where the print leaves no doubt that one is meant:
+def _misdated(t: str, found: list[_Misdated], taken: _Taken) -> Iterator[Candidate]:
+    """Resolutions printed with a year one off their own ("<n> (2015)" for a resolution adopted in December
+    2014), as a citation of the resolution itself, where the print leaves no doubt that one is meant:
     after a resolution keyword, or within NEIGHBOUR characters of another resolution's citation in a list.
     The year printed is kept (`printed_year`) for the warning that says so."""
     for a, b, n, y, own, keyword in found:
@@ -289,9 +289,7 @@ def candidates(text: str, rtl: bool) -> Iterator[Candidate]:
     taken = _Taken()
     free = taken.free
 
-    misdated: list[
-        tuple[int, int, int, int, int, bool]
-    ] = []  # start, end, number, printed, own year, keyword
+    misdated: list[_Misdated] = []
     for rx, digits, symbol_form, rtl_only, keyword in _SC_FORMS:
         if rtl_only and not rtl:
             continue

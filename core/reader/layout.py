@@ -351,12 +351,18 @@ def _gutter(row_spans: list[list[tuple[float, float]]], width: float) -> float |
     while right < len(cover) - 1 and cover[right + 1] == cover[best]:
         right += 1
     gx = lo + (left + right) / 2
-    crosses = [_crosses(s, gx) for s in spans]
-    both = sum(1 for s, c in zip(spans, crosses, strict=True) if s[0][0] < gx and s[-1][1] > gx and not c)
-    crossing = sum(crosses)
+    both, crossing = _sides(spans, gx)
     if both >= GUTTER_MIN_ROWS and crossing <= GUTTER_MAX_CROSS * len(spans):
         return gx
     return None
+
+
+def _sides(spans: list[list[tuple[float, float]]], gx: float) -> tuple[int, int]:
+    """Of rows with ink (their spans sorted), how many have ink on both sides of `gx` and none through it, and
+    how many cross it."""
+    crosses = [_crosses(s, gx) for s in spans]
+    both = sum(1 for s, c in zip(spans, crosses, strict=True) if s[0][0] < gx and s[-1][1] > gx and not c)
+    return both, sum(crosses)
 
 
 def _cover(spans: list[tuple[float, float]], lo: int, hi: int) -> list[int]:
@@ -432,9 +438,8 @@ def _lent_gutter(row_spans: list[list[tuple[float, float]]], gx: float) -> bool:
     """Whether a page takes its document's gutter: a row with ink on both sides of it and none through it,
     and no more rows crossing it than a page of its own may have (GUTTER_MAX_CROSS)."""
     spans = [s for s in row_spans if s]
-    crosses = [_crosses(s, gx) for s in spans]
-    both = any(s[0][0] < gx and s[-1][1] > gx and not c for s, c in zip(spans, crosses, strict=True))
-    return both and sum(crosses) <= GUTTER_MAX_CROSS * len(spans)
+    both, crossing = _sides(spans, gx)
+    return both > 0 and crossing <= GUTTER_MAX_CROSS * len(spans)
 
 
 def page_lines(glyphs: list[Glyph], width: float, columns: Columns | None = None) -> list[LayoutLine]:

@@ -464,7 +464,7 @@ def _parse_resolution(
     for a, b in lines[i + 1 : stop]:
         s = text[a:b].strip()
         if lx.annex.fullmatch(s) and s[-1] not in _END_PUNCT:
-            break  # not "Annex 1 to resolution 1966 (2010), concerning …" wrapped in a paragraph
+            break  # not "Annex 1 to resolution <n> (<year>), concerning …" wrapped in a paragraph
         end = b
         rd.line(a, b)
     paras = rd.paras

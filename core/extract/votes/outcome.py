@@ -143,7 +143,7 @@ def stated_counts(after: str, lx: Lexicon) -> dict[VoteList, int]:
 
 def adoption(after: str, lx: Lexicon, procedural: bool = False) -> tuple[str | None, bool | None, int | None]:
     """(resolution adopted, adopted?, where in `after` the adoption sentence ends) from the sentence after
-    a block: "adopted as resolution 2504 (2020)", «اتُخذ مشروع القرار بوصفه القرار 2504 (2020)», or "has not
+    a block: "adopted as resolution <n> (<year>)", «اتُخذ مشروع القرار بوصفه القرار <n> (<year>)», or "has not
     been adopted"; a procedural question's "has been adopted" (no resolution) where `procedural`."""
     text = strip_marks(latin_digits(after[:OUTCOME_CHARS]))
     if m := lx.vote.adopted_as.search(text):
