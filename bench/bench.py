@@ -107,6 +107,14 @@ def pdftotext_reader() -> Callable[[str], str] | None:
     return work
 
 
+def _peaks(mb: list[float]) -> str:
+    """Workers' peaks: each of a few, else how many and their range (a worker is replaced after
+    `corpus.WORKER_DOCS` documents, so a long run has many)."""
+    if len(mb) <= 4:
+        return ", ".join(f"{x:.0f}" for x in mb)
+    return f"{len(mb)} workers, {min(mb):.0f}–{max(mb):.0f} (median {sorted(mb)[len(mb) // 2]:.0f})"
+
+
 def _children_cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
@@ -402,9 +410,10 @@ def main(argv: list[str] | None = None) -> int:
         "Cost against length (`inspect`, CPU seconds, minimum of the runs):\n\n"
         "| pages | document | pdfium s | pdfium ms/page | pdfminer s | pdfminer ms/page |\n|---|---|---|---|---|---|\n"
         f"{size_rows}\n"
-        + (f"\nPeak RSS of each worker (MB): 100 inputs {', '.join(f'{x:.0f}' for x in a['workers_mb'])}; "
-           f"{files_many:,} inputs {', '.join(f'{x:.0f}' for x in b['workers_mb'])}; the batch process itself "
-           f"{a['batch_process_mb']:.0f} / {b['batch_process_mb']:.0f} MB\n")
+        + (f"\nPeak RSS of the workers (MB): 100 inputs {_peaks(a['workers_mb'])}; "
+           f"{files_many:,} inputs {_peaks(b['workers_mb'])}; the batch process itself "
+           f"{a['batch_process_mb']:.0f} / {b['batch_process_mb']:.0f} MB; the fork server "
+           f"{a['helpers_mb']:.0f} / {b['helpers_mb']:.0f} MB\n")
         + "".join(f"\nnote: {n}" for n in notes)
     )  # fmt: skip
     print("\n" + report)

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # ---------------------------------------------------------------------------------------- processes
 
 
-def _children(pid: int) -> list[int]:
-    """The pids whose parent is `pid` (from /proc; Linux)."""
-    out = []
+def _parents() -> dict[int, int]:
+    """Each process's parent pid (from /proc; Linux)."""
+    out = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -34,9 +34,29 @@ def _children(pid: int) -> list[int]:
         except OSError:
             continue
         fields = stat[stat.rfind(b")") + 2 :].split()
-        if int(fields[1]) == pid:
-            out.append(int(entry.name))
+        out[int(entry.name)] = int(fields[1])
     return out
+
+
+def _helper(pid: int) -> bool:
+    """Whether a process is one of multiprocessing's helpers (the fork server, the resource tracker)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmd = f.read()
+    except OSError:
+        return False
+    return b"multiprocessing.forkserver import main" in cmd or b"multiprocessing.resource_tracker" in cmd
+
+
+def _workers(pid: int) -> tuple[list[int], list[int]]:
+    """A batch process's workers and its helpers: its children, and the children of a fork server among
+    them (a worker forked by the server is its child, with the server's command line)."""
+    parents = _parents()
+    children = [p for p, pp in parents.items() if pp == pid]
+    helpers = [p for p in children if _helper(p)]
+    workers = [p for p in children if p not in helpers]
+    workers += [p for p, pp in parents.items() if pp in helpers]
+    return workers, helpers
 
 
 def _peak_kb(pid: int) -> int | None:
@@ -59,16 +79,20 @@ class WorkerPeaks:
         self.pid, self.every = pid, every
         self.peaks: dict[int, int] = {}
         self.own = 0  # the watched process's own peak (KB)
+        self.helpers = 0  # the largest peak of multiprocessing's helpers (the fork server; KB)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
     def _watch(self) -> None:
         while not self._stop.is_set():
             self.own = max(self.own, _peak_kb(self.pid) or 0)
-            for child in _children(self.pid):
+            workers, helpers = _workers(self.pid)
+            for child in workers:
                 kb = _peak_kb(child)
                 if kb is not None:
                     self.peaks[child] = max(self.peaks.get(child, 0), kb)
+            for child in helpers:
+                self.helpers = max(self.helpers, _peak_kb(child) or 0)
             self._stop.wait(self.every)
 
     def __enter__(self) -> WorkerPeaks:
@@ -98,6 +122,7 @@ def batch_cli(
         "wall": wall,
         "workers_mb": sorted(kb / 1024 for kb in watch.peaks.values()),
         "batch_process_mb": watch.own / 1024,
+        "helpers_mb": watch.helpers / 1024,
         "rc": proc.returncode,
         "stderr": err.decode("utf-8", "replace")[-500:],
     }

@@ -154,6 +154,13 @@ def test_process_pool_gives_the_same_records(corpus, first_run, home):
     assert recs == _lines(first_run[2])
 
 
+def test_fresh_workers_on_the_way_give_the_same_records(corpus, first_run, home, monkeypatch):
+    """Each worker replaced after one document (WORKER_DOCS): a fresh process reads each, records unchanged."""
+    _, inputs = corpus
+    monkeypatch.setattr(batch, "WORKER_DOCS", 1)
+    assert list(batch.run(inputs, workers=2, no_cache=True)) == _lines(first_run[2])
+
+
 def test_a_warm_batch_takes_kept_records_and_starts_workers_only_for_the_rest(tmp_path, monkeypatch):
     """Records the cache keeps are taken by the batch process itself: a warm run of PDFs starts no worker
     process; a text among them, new to the cache, gets one worker, and is kept too (the next run starts
@@ -169,8 +176,11 @@ def test_a_warm_batch_takes_kept_records_and_starts_workers_only_for_the_rest(tm
     real = multiprocessing.get_context
 
     class Counting:
-        def __init__(self) -> None:
-            self.ctx = real()
+        def __init__(self, *method: str) -> None:
+            self.ctx = real(*method)
+
+        def __getattr__(self, name: str):
+            return getattr(self.ctx, name)
 
         def Pipe(self):  # noqa: N802 - multiprocessing's names
             return self.ctx.Pipe()
@@ -179,7 +189,7 @@ def test_a_warm_batch_takes_kept_records_and_starts_workers_only_for_the_rest(tm
             started.append(args)
             return self.ctx.Process(*args, **kwargs)
 
-    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: Counting())
+    monkeypatch.setattr(multiprocessing, "get_context", Counting)
     assert list(batch.run(pdfs, workers=2)) == cold and started == []
     text = str(LETTERS["S_2020_249.en.txt"])
     warm = list(batch.run([pdfs[0], text, *pdfs[1:]], workers=2))
@@ -187,6 +197,24 @@ def test_a_warm_batch_takes_kept_records_and_starts_workers_only_for_the_rest(tm
     assert [warm[0], *warm[2:]] == cold and len(started) == 1
     assert list(batch.run([pdfs[0], text, *pdfs[1:]], workers=2)) == warm and len(started) == 1
     assert list(batch.run(pdfs, workers=2, no_cache=True)) == cold and len(started) == 3  # off: all read
+
+
+def test_workers_read_in_the_runs_folder_and_environment(tmp_path, monkeypatch):
+    """Workers forked by the fork server (started once, by an earlier run, elsewhere) take the working folder
+    and environment of the run: relative names are found, and the cache written is the run's RESINSPECT_HOME."""
+    text = LETTERS["S_2020_249.en.txt"].read_bytes()
+    monkeypatch.delenv("RESINSPECT_NO_CACHE", raising=False)
+    for k in (1, 2):
+        folder, home = tmp_path / f"run{k}", tmp_path / f"home{k}"
+        folder.mkdir()
+        for name in ("a.txt", "b.txt"):
+            (folder / name).write_bytes(text)
+        monkeypatch.chdir(folder)
+        monkeypatch.setenv("RESINSPECT_HOME", str(home))
+        recs = list(batch.run(["a.txt", "b.txt"], workers=2))
+        assert [r["source"]["input"] for r in recs] == ["a.txt", "b.txt"]
+        assert all(r["votes"][0]["counts"]["in_favour"] == 15 for r in recs)
+        assert len(list((home / "cache").rglob("*"))) > 0
 
 
 def test_a_free_worker_takes_the_largest_of_the_next_inputs(tmp_path):

@@ -4,6 +4,7 @@ line naming it, exit 2; below one: the document is read, and what was repaired i
 
 from __future__ import annotations
 
+import collections
 import http.server
 import json
 import os
@@ -446,10 +447,16 @@ def test_a_file_name_with_a_newline_is_one_line(tmp_path):
 # ------------------------------------------------------------------------- 7 and 8. batch: nothing lost
 
 GOOD_TXT = SAMPLES / "S_2020_249.en.txt"
-fork_only = pytest.mark.skipif(
-    __import__("multiprocessing").get_start_method() != "fork",
-    reason="the patched worker is inherited by fork",
-)
+
+
+@pytest.fixture
+def forked(monkeypatch):
+    """Workers forked from this process (not from the fork server), so that they inherit the patches."""
+    from resinspect import corpus
+
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("the patched worker is inherited by fork")
+    monkeypatch.setattr(corpus, "START_METHOD", "fork")
 
 
 def _live(pids: list[int]) -> list[int]:
@@ -535,8 +542,7 @@ def _fake(source, lang=None, library=None, no_cache=False, timeout=None, data=No
     return {"input": source}
 
 
-@fork_only
-def test_a_dead_or_stuck_worker_costs_its_document_only(monkeypatch):
+def test_a_dead_or_stuck_worker_costs_its_document_only(monkeypatch, forked):
     from resinspect import corpus
 
     monkeypatch.setattr(corpus, "inspect_one", _fake)
@@ -552,6 +558,31 @@ def test_a_dead_or_stuck_worker_costs_its_document_only(monkeypatch):
     )
     assert "still running 0.2 s past its 0.3 s budget" in errors["hang"]
     assert all("error" not in r for r in records if r["input"] in "abcde")
+
+
+def _pid(source, lang=None, library=None, no_cache=False, timeout=None, data=None, engine=None):
+    """A worker's document: the process that read it (`die` kills it, as in `_fake`)."""
+    return {"input": source, "pid": os.getpid()} if source != "die" else _fake(source)
+
+
+@pytest.mark.parametrize("every", [3, 0])
+def test_a_worker_is_replaced_after_its_share_of_documents(monkeypatch, forked, every):
+    """A worker that has read WORKER_DOCS documents is ended and a fresh one goes on (0: never); a death on
+    the way costs its document only; records in input order."""
+    from resinspect import corpus
+
+    monkeypatch.setattr(corpus, "inspect_one", _pid)
+    monkeypatch.setattr(corpus, "WORKER_DOCS", every)
+    inputs = [f"doc{k}" for k in range(11)]
+    inputs[5] = "die"
+    records = list(corpus.run(inputs, 2))
+    assert [r["input"] for r in records] == inputs and "error" in records[5]
+    read = collections.Counter(r["pid"] for r in records if "pid" in r)
+    assert os.getpid() not in read and sum(read.values()) == 10
+    if every:
+        assert max(read.values()) <= every and len(read) >= 4  # 10 documents, at most 3 a process
+    else:
+        assert len(read) <= 3  # the two first workers, and the one that replaced the dead
 
 
 def test_a_document_past_the_budget_gets_an_error_record_and_the_run_goes_on(tmp_path):
