@@ -287,3 +287,32 @@ def test_offsets_point_into_text():
     )
     doc = clean(raw)
     assert doc.text[doc.page_starts[1] :].startswith("1. Decides")
+
+
+@pytest.mark.parametrize(
+    ("line", "langs", "mended"),
+    [
+        ("Re affirming its commitment,", ("en",), "Reaffirming its commitment,"),
+        ("Noting with con cern the reports,", ("en",), "Noting with concern the reports,"),
+        ("12. De cides to remain seized.", ("en",), "12. Decides to remain seized."),
+        ("Rappe lant ses résolutions antérieures,", ("fr",), "Rappelant ses résolutions antérieures,"),
+        ("Reafir mando su compromiso,", ("es",), "Reafirmando su compromiso,"),
+        ("ссы лаясь на свои резолюции,", ("ru",), "ссылаясь на свои резолюции,"),
+        ("وإ ذ يشير إلى قراراته،", ("ar",), "وإذ يشير إلى قراراته،"),
+        ("回 顾其第2042(2012)号决议，", ("zh",), "回顾其第2042(2012)号决议，"),
+        ("Re affirming its commitment,", (), "Reaffirming its commitment,"),  # no language known: all
+        # kept: a listed lead already whole, a piece going on in capitals, words no lead is made of, a lead
+        # of another language, a space after a whole lead, a line that is no paragraph's start
+        ("Reaffirming its commitment,", ("en",), None),
+        ("Re Affirming its commitment,", ("en",), None),
+        ("In bringing peace to the region,", ("en",), None),
+        ("Re affirming its commitment,", ("fr",), None),
+        ("请 秘书长每六十天报告，", ("zh",), None),
+        ("of the Re affirming kind,", ("en",), None),
+    ],
+)
+def test_a_lead_cut_by_a_stray_space_is_mended(line, langs, mended):
+    from resinspect.clean.leads import mend_lead
+
+    got = mend_lead(line, langs)
+    assert got == (mended or line) and (mended is not None or got is line)

@@ -40,6 +40,7 @@ from .furniture import (
     split_text_pages,
 )
 from .join import PARAGRAPH_LINES, CleanLine, Joiner, boundary_score, split_run_together
+from .leads import mend_lead
 
 __all__ = ["clean", "is_furniture", "name", "prepare", "split_run_together"]
 
@@ -282,6 +283,9 @@ def prepare(raw: RawSource) -> Prepared:
     unwrapped = not pdf and long_lines >= max(2, 0.1 * len(lines))
     step = max(1, len(lines) // 300)
     langs = document_languages("\n".join(x.text for x in lines[::step])) or ([raw.lang] if raw.lang else [])
+    for x in lines:
+        if (mended := mend_lead(x.text, tuple(sorted(langs)))) is not x.text:
+            x.text, x.origin = mended, None  # its characters no longer those of the source line
     joiner = Joiner(
         tuple(sorted(langs)), pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines), _foot(lines)
     )
