@@ -275,6 +275,17 @@ LANGUAGE_FORMS = [
     ("резолюции 2436 (2018)", False, {2436}),
     # not citations: a year-less number, a number not adopted in that year
     ("第 2 段 (2018)、1 234(2018)", False, set()),
+    # a stray space inside a number or its year, in any script (constructed; the number joined is that
+    # year's resolution): read as the number printed, never its first part as a year-less resolution
+    ("recalling its resolution 243 6 (2018),", False, {2436}),
+    ("rappelant sa résolution 24 36 (2018) et la résolution 2378 (201 7)", False, {2436, 2378}),
+    ("recordando su resolución 2 436 (2018)", False, {2436}),
+    ("ссылаясь на свою резолюцию 243 6 (2018)", False, {2436}),
+    ("回顾其第243 6(2018)号决议", False, {2436}),
+    ("وإذ يشير إلى قراره 243 6 (2018)", True, {2436}),
+    ("S/RES/2436 (20 18)", False, {2436}),
+    ("resolution 243 6 (2010)", False, set()),  # 2436 is not of 2010: neither 243 nor 6 either
+    ("resolution 2436 1 (2018)", False, {2436}),  # 24361 is no number: the year-less 2436 stands
 ]
 
 

@@ -20,21 +20,25 @@ from ..data.lexicon import NEVER, all_lexicons, any_of, joiners, scoped
 from ..data.load import load
 from ..model import CITATION_KINDS, Citation, CitationKind, Document, Issue, Mention, Resolution
 from ..text import gate
-from ..text.scripts import WIDE, latin_digits
+from ..text.scripts import latin_digits
 from ..text.symbols import parse_sc_resolution, sc_resolution
 
 _W = r"\s*"
 _OPEN, _CLOSE = r"[(（]", r"[)）]"
+# a year in brackets: four digits, one stray space among them allowed ("(201 8)": glyphs a little apart)
+_YEAR = r"(\d{4}|\d \d{3}|\d\d \d\d|\d{3} \d)"
 
 # "2436 (2018)", "2436(2018)", "2436 （2018）" — validated against the table of resolution numbers by year.
-_NUM_YEAR = re.compile(rf"(?<![\d/.\-])(\d{{1,4}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}")
+_NUM_YEAR = re.compile(rf"(?<![\d/.\-])(\d{{1,4}}){_W}{_OPEN}{_W}{_YEAR}{_W}{_CLOSE}")
 # Arabic text left in visual order by extraction: "(2018) 2436".
 _YEAR_NUM = re.compile(rf"{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}{_W}(\d{{1,4}})(?![\d/])")
 # Right-to-left lines: a Latin "S/RES/<number> (<year>)" comes out of bidi reordering as ")<year>( S/RES/<number>".
 _S_RES_RTL = re.compile(rf"[()]{_W}(\d{{4}}){_W}[()]{_W}S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}})(?![\d/])", re.I)
-# Justified lines of scripts without spaces: a gap inside a number becomes a space ("、1 985(2011)、").
-_CJK_SPLIT = re.compile(rf"(?<=[{WIDE}])(\d{{1,3}}) (\d{{1,3}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}")
-_S_RES = re.compile(rf"S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}}){_W}{_OPEN}{_W}(\d{{4}}){_W}{_CLOSE}", re.I)
+# A gap inside a number become a space: justified lines of scripts without spaces ("、1 985(2011)、"), glyphs a
+# little apart in any ("resolution 243 6 (2018)"); taken where the number joined is the year's, else neither
+# part is a resolution (the first is not read as a yearless one, see _BARE_NUMBER).
+_SPLIT = re.compile(rf"(?<![\d/.\-])(\d{{1,3}}) (\d{{1,3}}){_W}{_OPEN}{_W}{_YEAR}{_W}{_CLOSE}")
+_S_RES = re.compile(rf"S{_W}/{_W}RES{_W}/{_W}(\d{{1,4}}){_W}{_OPEN}{_W}{_YEAR}{_W}{_CLOSE}", re.I)
 # a space after a slash: a symbol wrapped at a line end and re-joined ("(S/PRST/ 2012/10)")
 _PRST = re.compile(rf"S{_W}/{_W}PRST{_W}/{_W}(\d{{4}}){_W}/{_W}(\d{{1,3}})(?!\d)")
 _GA_SYMBOL = re.compile(r"A/RES/(\d{1,3})/(\d{1,4})(?![\d/])")
@@ -156,6 +160,8 @@ def _yearless(t: str) -> Iterator[Candidate]:
     last_end = -1
     for g in _BARE_NUMBER.finditer(t):
         a, b = g.span()
+        if (s := _SPLIT.match(t, a)) and _split_number(s):
+            continue  # "243 6 (2018)": the first part of a number a gap split, not "resolution 243"
         before = t[max(0, a - 40) : a]
         if runs and last_end >= 0 and a - last_end <= _LINK_MAX and link.fullmatch(t, last_end, a):
             runs[-1][2].append((a, b))
@@ -223,7 +229,7 @@ def _ga_roman() -> re.Pattern[str]:
 
 def _split_number(m: re.Match[str]) -> tuple[str, str] | None:
     number = m[1] + m[2]
-    return (number, m[3]) if len(number) <= 4 else None
+    return (number, m[3].replace(" ", "")) if len(number) <= 4 else None
 
 
 # The printed forms of a Security Council resolution, in the order they are looked for: (pattern, its number
@@ -232,10 +238,10 @@ def _split_number(m: re.Match[str]) -> tuple[str, str] | None:
 _SC_FORMS: tuple[
     tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str] | None], bool, bool, bool], ...
 ] = (
-    (_S_RES, lambda m: (m[1], m[2]), True, False, False),
-    (_CJK_SPLIT, _split_number, False, False, False),
+    (_S_RES, lambda m: (m[1], m[2].replace(" ", "")), True, False, False),
+    (_SPLIT, _split_number, False, False, True),
     (_S_RES_RTL, lambda m: (m[2], m[1]), False, True, False),
-    (_NUM_YEAR, lambda m: (m[1], m[2]), False, False, True),
+    (_NUM_YEAR, lambda m: (m[1], m[2].replace(" ", "")), False, False, True),
     (_YEAR_NUM, lambda m: (m[2], m[1]), False, True, False),
 )
 
