@@ -202,6 +202,33 @@ def test_label_words_and_list_endings(tmp_path, case, text):
     assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
 
 
+def _cut_labels(text: str, labels: tuple[str, ...]) -> str:
+    """Each label with a space put in the middle of its longest word ("In fa vour:", "Absten tions :")."""
+    for label in labels:
+        word = max(label.replace(":", " ").replace("：", " ").split(), key=len)
+        if len(word) > 1:
+            k = len(word) // 2
+            text = text.replace(label, label.replace(word, word[:k] + " " + word[k:], 1), 1)
+    return text
+
+
+LABEL_SETS = {"en-for": ("For:", "Against:", "Abstentions:"), "fr-votent": ("Votent pour :", "Votent contre :",
+              "S’abstiennent :"), "es-a-favor": ("A favor:", "En contra:", "Abstenciones:"),
+              "ru-za": ("За:", "Против:", "Воздержались:")}  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "text"), LABELS, ids=[c[0] for c in LABELS])
+def test_a_stray_space_inside_each_label_changes_nothing(tmp_path, case, text):
+    """The three labels each cut by a space inside a word, as a text layer leaves where glyphs stand apart:
+    the same lists."""
+    labels = LABEL_SETS.get(case, HEAD[case.split("-")[0]][1])
+    cut = _cut_labels(text, labels)
+    assert cut != text
+    doc, (v,) = votes_of(tmp_path, cut)
+    check(doc, v, (C2020 - {"CHN", "RUS", "VNM"}, set(), {"CHN", "RUS", "VNM"}))
+    assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
+
+
 # The President's sentence after the vote run onto the last list by extraction, the speaker's name with the
 # interpretation note of meeting records ("The President (spoke in Spanish):", S/PV records' wording)
 SPOKE = {

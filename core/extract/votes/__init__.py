@@ -22,7 +22,8 @@ __all__ = ["extract_votes"]
 def extract_votes(doc: Document, resolutions: list[Resolution]) -> list[Vote]:
     """Every vote in the document, in document order."""
     votes: list[Vote] = []
-    folded = doc.text.casefold()
+    # for find_blocks's cheap test, without spaces: a label may hold a stray one
+    folded = doc.text.casefold().replace(" ", "")
     for lx in all_lexicons():
         for block in find_blocks(doc, lx, folded):
             vote = read_block(doc, resolutions, lx, block)

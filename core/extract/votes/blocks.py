@@ -27,7 +27,7 @@ LIST_STOPS = (".", "。")  # what ends a list
 @dataclass(frozen=True)
 class _Labels:
     labels: dict[VoteList, re.Pattern[str]]
-    words: tuple[str, ...]  # literal label words: a cheap test before the regexes run
+    words: tuple[str, ...]  # literal label words without spaces: a cheap test before the regexes run
     none: re.Pattern[str]
 
 
@@ -41,16 +41,27 @@ class Block:
     last: bool = False  # the last block read: the document holds more than the bound allows
 
 
+def _spaced(label: str) -> str:
+    """A label as a regex that lets a stray space stand between two of its letters ("In fa vour:",
+    "Ab staining:"): a text layer leaves one where glyphs stand a little apart."""
+    out = []
+    for k, c in enumerate(label):
+        out.append(re.escape(c))
+        if c.isalpha() and label[k + 1 : k + 2].isalpha():
+            out.append("[ ]?")
+    return "".join(out)
+
+
 @functools.cache
 def _labels(lx: Lexicon) -> _Labels:
     labels = {}
     for key in VOTE_LISTS:
-        alts = "|".join(re.escape(x) for x in sorted(lx.vote.labels[key], key=len, reverse=True))
+        alts = "|".join(_spaced(x) for x in sorted(lx.vote.labels[key], key=len, reverse=True))
         # a label opens a line, or follows a list it was glued onto by text extraction ("… Viet Nam Against:")
         # (the regex starts with the literal words, which is fast; the left edge is checked by _label_hits)
         labels[key] = re.compile(rf"(?:{alts})[ \t]*[:：]")
     none = re.compile(r"(?i)^\s*(?:" + "|".join(re.escape(x) for x in lx.vote.none) + r")\s*[.。]?\s*$")
-    words = tuple(w.casefold() for key in VOTE_LISTS for w in lx.vote.labels[key])
+    words = tuple(w.casefold().replace(" ", "") for key in VOTE_LISTS for w in lx.vote.labels[key])
     return _Labels(labels, words, none)
 
 
@@ -65,7 +76,7 @@ def _label_hits(rx: re.Pattern[str], text: str, pos: int = 0) -> Iterator[re.Mat
 
 def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
     """Each in-favour/against/abstaining triple of the language; `folded` is the document's text case-folded
-    (once for all languages)."""
+    and without spaces (once for all languages)."""
     text = doc.text
     lb = _labels(lx)
     if not any(w in folded for w in lb.words):
