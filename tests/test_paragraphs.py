@@ -479,3 +479,38 @@ def test_labels_and_ids(lang, items, printed, ids):
     assert [s.id for s in op2.subparagraphs] == ids
     assert [s.label for s in op2.subparagraphs] == printed
     assert "OP3" in [p.id for p in res.paragraphs]
+
+
+# A resolution of twelve operative paragraphs per language (constructed): formula, a preambular paragraph, then
+# "<n>. <lead> …" (Arabic "<n> - …", Chinese "<n>.<lead>…").
+_TWELVE = {
+    "en": ("The Security Council,", "Recalling its previous resolutions,", "{n}. Decides to act on item {n};"),
+    "fr": ("Le Conseil de sécurité,", "Rappelant ses résolutions antérieures,", "{n}. Décide d’agir sur le point {n};"),
+    "ru": ("Совет Безопасности,", "ссылаясь на свои предыдущие резолюции,", "{n}. постановляет действовать по пункту {n};"),
+    "ar": ("إن مجلس الأمن،", "إذ يشير إلى قراراته السابقة،", "{n} - يقرر أن يتخذ إجراء بشأن البند {n}؛"),
+    "zh": ("安全理事会，", "回顾其以往各项决议，", "{n}.决定就第{n}项采取行动；"),
+}  # fmt: skip
+
+
+def _twelve(lang: str, cut: int | None, printed: int | None = None) -> list[tuple[str, int | None]]:
+    formula, pp, op = _TWELVE[lang]
+    lines = [formula, pp]
+    for n in range(1, 13):
+        line = op.format(n=n)
+        if n == cut:  # the number printed with a stray space inside it ("1 2."), or another number
+            number = str(printed or n)
+            line = number[:1] + " " + number[1:] + line[len(str(n)) :]
+        lines.append(line)
+    raw = RawSource("t.txt", None, "", "text", text_pages("\n".join(lines) + "\n"), None, None)
+    (res,) = find_resolutions(clean(raw))
+    return [(p.kind, p.number) for p in res.paragraphs]
+
+
+@pytest.mark.parametrize("lang", sorted(_TWELVE))
+def test_an_operative_number_cut_by_a_stray_space_is_the_next_number(lang):
+    """'1 2. Decides' after paragraph 11 is paragraph 12 (the sequence and the lead say so); '1 5. Decides' after
+    11 is not taken for 15 (nor for 12)."""
+    want = [("preambular", None)] + [("operative", n) for n in range(1, 13)]
+    assert _twelve(lang, None) == want
+    assert _twelve(lang, 12) == want
+    assert ("operative", 15) not in _twelve(lang, 12, printed=15)

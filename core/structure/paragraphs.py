@@ -36,6 +36,8 @@ from ..text.symbols import sc_resolution
 # An operative number whose period the extraction lost: "7 Further underlines …" (tests/test_paragraphs.py),
 # taken only when it is the next number and an operative lead follows.
 _OP_NUM_BARE = re.compile(r"^(\d{1,3})\s+(?=\S)")
+# An operative number a stray space cut ("1 2. Decides …": glyphs a little apart), taken on the same terms.
+_OP_NUM_SPLIT = re.compile(r"^(\d{1,2}) (\d{1,2})\s*(?:[.．、](?!\d)|\s[\-–](?=\s))\s*(?=\S)")
 # A mid-line operative number: "… Follow-up and review 17. Requests …", "… (annex) 3. Decides …";
 # taken only when it is the next number and a lead follows ("== IV == 13. Requests …", felixhaass texts).
 _OP_MID = re.compile(r"(?<=[^\d\s])\s+(\d{1,3})\s*[.．]\s*(?=\S)")
@@ -285,9 +287,11 @@ class _Reader:
         m = OP_NUMBER.match(s)
         if m:
             return int(latin_digits(m["n"] or m["r"])), m.end()
-        bare = _OP_NUM_BARE.match(s)
-        if bare and int(bare[1]) == self.last_op + 1 and self.op_leads.match(key, bare.end()):
-            return int(bare[1]), bare.end()  # the period lost in extraction: "7 Further underlines …"
+        bare = _OP_NUM_SPLIT.match(s) or _OP_NUM_BARE.match(s)
+        if bare and self.op_leads.match(key, bare.end()):
+            n = int(latin_digits("".join(bare.groups())))
+            if n == self.last_op + 1:  # "7 Further underlines …" (the period lost), "1 2. Decides …" (cut)
+                return n, bare.end()
         return None, 0
 
     def _takes(self, n: int, at: int) -> bool:
