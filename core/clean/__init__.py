@@ -283,12 +283,11 @@ def prepare(raw: RawSource) -> Prepared:
     unwrapped = not pdf and long_lines >= max(2, 0.1 * len(lines))
     step = max(1, len(lines) // 300)
     langs = document_languages("\n".join(x.text for x in lines[::step])) or ([raw.lang] if raw.lang else [])
+    key = tuple(sorted(langs))
     for x in lines:
-        if (mended := mend_lead(x.text, tuple(sorted(langs)))) is not x.text:
+        if (mended := mend_lead(x.text, key)) is not x.text:
             x.text, x.origin = mended, None  # its characters no longer those of the source line
-    joiner = Joiner(
-        tuple(sorted(langs)), pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines), _foot(lines)
-    )
+    joiner = Joiner(key, pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines), _foot(lines))
     return Prepared(pages, lines, joiner, footnotes)
 
 

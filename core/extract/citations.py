@@ -227,9 +227,14 @@ def _ga_roman() -> re.Pattern[str]:
     return re.compile(rf"(?:{kw.pattern}){_W}{_GA_ROMAN_TAIL}")
 
 
+def _year(printed: str) -> str:
+    """A year as _YEAR matched it, without its stray space."""
+    return printed.replace(" ", "")
+
+
 def _split_number(m: re.Match[str]) -> tuple[str, str] | None:
     number = m[1] + m[2]
-    return (number, m[3].replace(" ", "")) if len(number) <= 4 else None
+    return (number, _year(m[3])) if len(number) <= 4 else None
 
 
 # The printed forms of a Security Council resolution, in the order they are looked for: (pattern, its number
@@ -238,10 +243,10 @@ def _split_number(m: re.Match[str]) -> tuple[str, str] | None:
 _SC_FORMS: tuple[
     tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str] | None], bool, bool, bool], ...
 ] = (
-    (_S_RES, lambda m: (m[1], m[2].replace(" ", "")), True, False, False),
+    (_S_RES, lambda m: (m[1], _year(m[2])), True, False, False),
     (_SPLIT, _split_number, False, False, True),
     (_S_RES_RTL, lambda m: (m[2], m[1]), False, True, False),
-    (_NUM_YEAR, lambda m: (m[1], m[2].replace(" ", "")), False, False, True),
+    (_NUM_YEAR, lambda m: (m[1], _year(m[2])), False, False, True),
     (_YEAR_NUM, lambda m: (m[2], m[1]), False, True, False),
 )
 

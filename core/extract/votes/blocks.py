@@ -58,7 +58,7 @@ def _labels(lx: Lexicon) -> _Labels:
     for key in VOTE_LISTS:
         alts = "|".join(_spaced(x) for x in sorted(lx.vote.labels[key], key=len, reverse=True))
         # a label opens a line, or follows a list it was glued onto by text extraction ("… Viet Nam Against:")
-        # (the regex starts with the literal words, which is fast; the left edge is checked by _label_hits)
+        # (the regex starts with a label's first letter, which is fast; the left edge is checked by _label_hits)
         labels[key] = re.compile(rf"(?:{alts})[ \t]*[:：]")
     none = re.compile(r"(?i)^\s*(?:" + "|".join(re.escape(x) for x in lx.vote.none) + r")\s*[.。]?\s*$")
     words = tuple(w.casefold().replace(" ", "") for key in VOTE_LISTS for w in lx.vote.labels[key])
