@@ -166,3 +166,17 @@ def test_a_run_counts_its_characters_in_the_line_size():
     for big in (_chars("Resolution", 72.0, [5.0] * 10, 12.0), [_run("Resolution", 72.0, [5.0] * 10, 12.0)]):
         line = make_page(1, 612, 792, big + small).lines[0]
         assert line.box[3] - line.box[1] == 12.0
+
+
+@pytest.mark.parametrize("unseen", ["\u200b", "\ufeff", "\u2060", "\u200f"])
+def test_a_glyph_that_prints_nothing_leaves_the_line_as_without_it(unseen):
+    """A zero-advance glyph of a character that prints nothing (zero-width space, byte-order mark, word joiner,
+    a bidirectional mark) inside "Belgium," is no character of the line: the same text, the same box for
+    each character."""
+    from resinspect.reader.layout import make_page
+
+    plain = _chars("Belgium,", 72.0, WIDTHS["Belgium,"])
+    marked = plain[:3] + [[plain[3][0], plain[3][0], 700.0, 10.0, unseen, -2.0]] + plain[3:]
+    a, b = make_page(1, 612, 792, plain).lines[0], make_page(1, 612, 792, marked).lines[0]
+    assert b.text == a.text == "Belgium,"
+    assert b.chars == a.chars and b.span_box(0, 7) == a.span_box(0, 7)

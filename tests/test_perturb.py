@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from pages import page, pdf
 from resinspect.clean import clean
 from resinspect.data.lexicon import lexicon
+from resinspect.extract.citations import extract_citations
 from resinspect.model import RawSource
 from resinspect.reader.source import text_pages
 from resinspect.structure.paragraphs import find_resolutions
@@ -210,3 +211,72 @@ def test_a_stray_space_inside_a_lead_changes_nothing(lang, cells, data):
             lines = [lines[0][:cut] + " " + lines[0][cut:], *lines[1:]]
         spaced.append(lines)
     assert _paragraphs(_text(formula, spaced)) == want
+
+
+# characters a text layer or another tool's extraction leaves that print nothing (core/text/scripts.py)
+UNSEEN = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u00ad"]
+LIGATURES = {"ffi": "\ufb03", "ffl": "\ufb04", "ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02"}
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _reading(raw: RawSource) -> tuple[list[tuple[str, str | None, str]], list[tuple[str, list[str]]]]:
+    doc = clean(raw)
+    resolutions = find_resolutions(doc)
+    (res,) = resolutions
+    cited = [(c.symbol, c.paragraphs) for c in extract_citations(doc, resolutions)]
+    return [(p.text, p.lead, p.kind) for p in res.paragraphs], cited
+
+
+def _inside_words(line: str) -> list[int]:
+    """Positions between two characters of one word (neither white space)."""
+    return [k for k in range(1, len(line)) if not line[k - 1].isspace() and not line[k].isspace()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(lang=st.sampled_from(sorted(RESOLUTIONS)), cells=st.integers(60, 100), data=st.data())
+def test_characters_that_print_nothing_change_nothing(lang, cells, data):
+    """Zero-width spaces and joiners, a byte-order mark, bidirectional marks and soft hyphens inside any words
+    of a text (its leads, keywords, numbers and years too): the same paragraphs, leads, kinds and citations,
+    in each paragraph's text the characters as printed."""
+    formula, paras = RESOLUTIONS[lang]
+    wrapped = [_wrap(p, cells) for p in paras]
+    want = _reading(_text(formula, wrapped))
+    assume([_squash(x) for x, _, _ in want[0]] == [_squash(x) for x in _expected(lang)])  # as above
+    marked = []
+    for lines in wrapped:
+        out = []
+        for line in lines:
+            where = _inside_words(line)
+            cuts = sorted(set(data.draw(st.lists(st.sampled_from(where), max_size=6)))) if where else []
+            for k in reversed(cuts):
+                line = line[:k] + data.draw(st.sampled_from(UNSEEN)) + line[k:]
+            out.append(line)
+        marked.append(out)
+    assert _reading(_text(formula, marked)) == want
+
+
+# the resolutions above that cite (the Arabic one does not)
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_ligatures_and_full_width_digits_read_as_letters_and_digits(lang):
+    """A text with its Latin letter pairs as ligatures (ﬁ, ﬀ, ﬃ …) and its digits full width (resolution
+    numbers, years, paragraph numbers and a document symbol): the same reading, the digits of each symbol
+    Latin. The paragraphs' text keeps the digits as printed."""
+    formula, paras = RESOLUTIONS[lang]
+    wrapped = [_wrap(p, 80) for p in paras]
+    want = _reading(_text(formula, wrapped))
+    assert [c for c in want[1] if c[1] == ["PP1"]] == [
+        (f"S/RES/{n} ({y})", ["PP1"]) for n, y in ((2042, 2012), (2043, 2012), (2118, 2013), (2139, 2014))
+    ]
+
+    def variant(line: str) -> str:
+        for pair, ligature in LIGATURES.items():
+            line = line.replace(pair, ligature)
+        return line.translate(FULL_WIDTH)
+
+    changed = [[variant(x) for x in lines] for lines in wrapped]
+    assert changed != wrapped
+    got = _reading(_text(formula, changed))
+    assert got[1] == want[1]
+    assert [(lead, kind) for _, lead, kind in got[0]] == [(lead, kind) for _, lead, kind in want[0]]
+    # (a Chinese line cut inside a number joins the next without a space when the digits are wide)
+    assert [_squash(x.translate(FULL_WIDTH)) for x, _, _ in want[0]] == [_squash(x) for x, _, _ in got[0]]

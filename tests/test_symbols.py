@@ -34,6 +34,10 @@ NORMALIZE = [
     ("S/2020/249/Add.1", "S/2020/249/Add.1"),
     ("S/2020/249/corr.1", "S/2020/249/Corr.1"),
     ("S_2020_249", "S/2020/249"),
+    # digits printed full width or Arabic-Indic: the symbol's digits are Latin
+    ("S/２０２０/２４９", "S/2020/249"),
+    ("S/RES/２５１８ (２０２０)", "S/RES/2518 (2020)"),
+    ("S/٢٠٢٠/٢٤٩", "S/2020/249"),
     # not symbols
     ("hello", None),
     ("", None),

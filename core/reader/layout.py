@@ -16,7 +16,6 @@ starting a paragraph (`start`), continuing the line before (`wrap`), or neither 
 from __future__ import annotations
 
 import bisect
-import re
 import statistics
 import unicodedata
 from collections import Counter
@@ -26,7 +25,8 @@ from operator import itemgetter
 from typing import Any
 
 from ..model import Hint, Line, Page
-from ..text.scripts import BIDI_CONTROLS, PRESENTATION, RTL_RE, is_wide
+from ..text.normal import normalised, text_line
+from ..text.scripts import RTL_RE, is_wide
 
 # Layout thresholds (LAParams-like), all as multiples of the font size unless said otherwise.
 WORD_MARGIN = 0.1  # a horizontal gap wider than this inserts a space (pdfminer's word_margin)
@@ -47,13 +47,11 @@ MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for 
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
 GLYPH_RUNS = True  # glyphs may be runs of characters (`Glyph`): the PDFium engine hands over words
-READER_VERSION = 8  # bump when the lines read from the same PDF change (cached pages are then re-read)
+READER_VERSION = 9  # bump when the lines read from the same PDF change (cached pages are then re-read)
 START: Hint = "start"
 WRAP: Hint = "wrap"
 UNKNOWN: Hint = "unknown"
 WRAP_MARK = "\t"  # in `page_text`, before a line that evidently continues the paragraph of the line before
-
-_BIDI_CONTROLS = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +103,6 @@ def _bidi(text: str) -> str:
         strong = [k for k in kinds if k in ("L", "R", "AL")]
         kind = _KINDS[text] = ("R" if strong[0] == "AL" else strong[0]) if strong else kinds[0]
     return kind
-
-
-_PRESENTATION = re.compile(f"[{PRESENTATION}]+")  # ligatures, Arabic presentation forms
-
-
-def _nfkc(match: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", match.group())
 
 
 def _logical_order(units: list[str]) -> list[int]:
@@ -238,16 +229,11 @@ def _char_extents(
 
 def _run_extents(xs: list[float], u: str, plain: bool, span: Span) -> None:
     """Add the x0, x1 of each character of one unit (its text normalised unless `plain`) to `xs`."""
-    t = u if plain else _normalised(u)
+    t = u if plain else normalised(u)
     if len(span) > 2 and len(t) > 1:
         xs.extend(_shares(span[0], span[1], len(t), span[2] if t == u else len(t)))
     else:
         xs.extend(span[:2] * len(t))
-
-
-def _normalised(text: str) -> str:
-    """A line's text (or a unit of it) without bidirectional controls, its presentation forms in NFKC."""
-    return _PRESENTATION.sub(_nfkc, _BIDI_CONTROLS.sub("", text))
 
 
 def _round_tenths(xs: list[float]) -> list[float]:
@@ -302,7 +288,7 @@ def _make_line(glyphs: list[Glyph], column: int, page_rtl: bool) -> LayoutLine |
         order = _logical_order(units)
         units, spans = [units[k] for k in order], [spans[k] for k in order]
     joined = "".join(units)
-    raw = _normalised(joined)
+    raw = normalised(joined)
     text = raw.strip()
     ink = [g for g in bases if not g[4].isspace()]
     if not text or not ink:
@@ -660,12 +646,13 @@ def lines_from_text(text: str, marked: bool = False) -> tuple[Line, ...]:
     lines: list[Line] = []
     blank = False
     for raw in text.split("\n"):
-        if not raw.strip():
+        wrap = marked and raw.startswith(WRAP_MARK)
+        line = text_line(raw[1:] if wrap else raw)
+        if not line.strip():
             blank = True
             continue
-        wrap = marked and raw.startswith(WRAP_MARK)
         hint: Hint = START if blank and lines else WRAP if wrap and lines else UNKNOWN
-        lines.append(Line(raw[1:] if wrap else raw, None, hint))
+        lines.append(Line(line, None, hint))
         blank = False
     return tuple(lines)
 

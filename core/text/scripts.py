@@ -37,6 +37,11 @@ CJK_PAREN_NUMBERS = "\u3220-\u3229"  # ㈠ … ㈩: the second-level labels of C
 COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
 # explicit bidirectional formatting characters, which extraction leaves in right-to-left lines
 BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# format characters that print nothing and stand between letters: zero-width space, non-joiner and joiner,
+# word joiner and the invisible operators, the Mongolian vowel separator, the byte-order mark (zero-width
+# no-break space)
+INVISIBLE = "\u200b-\u200d\u2060-\u2064\u180e\ufeff"
+SOFT_HYPHEN = "\u00ad"  # printed only where a line breaks inside the word
 # horizontal spaces (no line breaks): space, tab, no-break, thin and narrow no-break spaces
 HSPACE = " \t\u00a0\u2009\u202f"
 WS = r"\s*"  # any run of white space (Python's \s covers the no-break and thin spaces)
@@ -49,9 +54,9 @@ WIDE_RE = re.compile(f"[{WIDE}]")
 COMBINING_RE = re.compile(f"[{COMBINING}]")
 LETTER_RE = re.compile(r"[^\W\d_]")
 
-# Arabic-Indic and Eastern Arabic-Indic digits to Latin, one character for one (offsets are kept)
-LATIN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-OTHER_DIGITS = re.compile("[٠-٩۰-۹]")  # worth translating only when one is there: translate is slow
+# Arabic-Indic, Eastern Arabic-Indic and full-width digits to Latin, one character for one (offsets are kept)
+LATIN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "012345678901234567890123456789")
+OTHER_DIGITS = re.compile("[٠-٩۰-۹０-９]")  # worth translating only when one is there: translate is slow
 
 
 def latin_digits(text: str) -> str:

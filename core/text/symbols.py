@@ -10,6 +10,7 @@ import re
 from pathlib import PurePath
 
 from ..model import LANGUAGES, Lang
+from .scripts import latin_digits
 
 # Printed forms. Whitespace class covers non-breaking and thin spaces.
 _WS = r"\s*"
@@ -81,8 +82,9 @@ def find_document_symbol(text: str) -> str | None:
 
 
 def normalize_symbol(text: str) -> str | None:
-    """The printed form of a symbol (`S/RES/2518 (2020)`, `S/PV.8700`, `S/2020/249`…), or None."""
-    s = text.strip()
+    """The printed form of a symbol (`S/RES/2518 (2020)`, `S/PV.8700`, `S/2020/249`…), or None; its digits
+    Latin ones whatever digits it was printed with."""
+    s = latin_digits(text.strip())
     if m := _SC_RES.match(s) or _SC_RES_SLUG.match(s):
         return sc_resolution(m[1], m[2])
     if m := _PV.match(s):

@@ -1,0 +1,41 @@
+"""What a line's characters are read as, before anything else looks at them: the one place where characters
+that print nothing are dropped and presentation forms become the letters they stand for.
+
+A text layer, or a text another tool extracted, can hold characters no reader of the page sees: bidirectional
+controls, zero-width spaces and joiners, a byte-order mark, soft hyphens (a word processor's optional
+hyphens, invisible unless a line breaks there), and ligatures or Arabic presentation forms in place of
+letters ("ﬁ" for "fi"). Left in, they cut the words the engine matches ("Reaf\u00adfirming" is no lead,
+"reso\u200blution" no keyword). The PDF layout (`reader.layout`) and the text reader both read lines through
+`normalised`; a text line also loses its soft hyphens but one that ends it, which cleaning reads as a word
+going on to the next line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .scripts import BIDI_CONTROLS, INVISIBLE, PRESENTATION, SOFT_HYPHEN
+
+_UNSEEN = re.compile(f"[{BIDI_CONTROLS}{INVISIBLE}]")
+_PRESENTATION = re.compile(f"[{PRESENTATION}]+")  # ligatures, Arabic presentation forms
+_SOFT_INSIDE = re.compile(f"{SOFT_HYPHEN}+(?=.*\\S)")  # a soft hyphen with text after it on the line
+
+
+def _nfkc(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+def normalised(text: str) -> str:
+    """`text` without the characters that print nothing (but soft hyphens), its presentation forms in NFKC."""
+    if text.isascii():
+        return text
+    return _PRESENTATION.sub(_nfkc, _UNSEEN.sub("", text))
+
+
+def text_line(line: str) -> str:
+    """A line of an extracted text as the engine reads it: `normalised`, without a soft hyphen inside it (one
+    at its end stays: the word goes on to the next line)."""
+    if line.isascii():
+        return line
+    return _SOFT_INSIDE.sub("", normalised(line))
