@@ -30,15 +30,16 @@ def _glyphs(x: float, y: float, text: str, size: float, rtl: bool) -> list[list]
 
 
 def page(number: int, paragraphs: list[list[str]], *, size: float = SIZE, top: float = 720.0,
-         foot: list[tuple[str, float]] = (), continued: bool = False) -> Page:  # fmt: skip
+         foot: list[tuple[str, float]] = (), continued: bool = False, gap: float = PARA_GAP) -> Page:  # fmt: skip
     """A page of paragraphs, each a list of its lines: first line indented, the others at the margin, a gap
-    between paragraphs; with `continued` the first paragraph goes on from the page before (no indent); `foot`
-    adds (text, font size) lines at the foot of the page (furniture, footnotes)."""
+    of `gap` points between paragraphs (0: set apart by the indent only); with `continued` the first paragraph
+    goes on from the page before (no indent); `foot` adds (text, font size) lines at the foot of the page
+    (furniture, footnotes)."""
     glyphs: list[list] = []
     y = top
     for k, lines in enumerate(paragraphs):
         if k:
-            y -= PARA_GAP
+            y -= gap
         for j, text in enumerate(lines):
             rtl = bool(RTL_RE.search(text))
             ind = INDENT if j == 0 and not (continued and k == 0) else 0

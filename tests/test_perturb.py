@@ -7,12 +7,13 @@ The resolution is constructed (English, Russian, Chinese, Arabic); PDF pages go 
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from pages import page, pdf
-from resinspect.clean import clean
+from pages import PARA_GAP, page, pdf
+from resinspect.clean import clean, prepare
 from resinspect.data.lexicon import lexicon
 from resinspect.extract.citations import extract_citations
 from resinspect.model import RawSource
@@ -20,6 +21,7 @@ from resinspect.reader.source import text_pages
 from resinspect.structure.paragraphs import find_resolutions
 from resinspect.text.numbering import OP_NUMBER
 from resinspect.text.scripts import is_wide
+from xmlpages import xml_counts, xml_pdf
 
 RESOLUTIONS = {
     "en": ("The Security Council,", [
@@ -98,8 +100,9 @@ def _paragraphs(raw: RawSource) -> list[str]:
     return [p.text for p in res.paragraphs]
 
 
-def _pdf(lang: str, cells: int, lines_per_page: int) -> RawSource:
-    """The resolution wrapped at about `cells` cells, `lines_per_page` lines a page."""
+def _pdf(lang: str, cells: int, lines_per_page: int, gap: float = PARA_GAP) -> RawSource:
+    """The resolution wrapped at about `cells` cells, `lines_per_page` lines a page, `gap` points between
+    paragraphs."""
     formula, paras = RESOLUTIONS[lang]
     flat = [
         (k, j, line)
@@ -115,7 +118,7 @@ def _pdf(lang: str, cells: int, lines_per_page: int) -> RawSource:
                 groups[-1].append(line)
             else:
                 groups.append([line])
-        pages.append(page(len(pages) + 1, groups, continued=chunk[0][1] > 0))
+        pages.append(page(len(pages) + 1, groups, continued=chunk[0][1] > 0, gap=gap))
     return pdf(*pages)
 
 
@@ -123,6 +126,15 @@ def _pdf(lang: str, cells: int, lines_per_page: int) -> RawSource:
 @given(lang=st.sampled_from(sorted(RESOLUTIONS)), cells=st.integers(70, 100), per_page=st.integers(7, 30))
 def test_rewrapped_pdf_pages_keep_their_paragraphs(lang, cells, per_page):
     got = _paragraphs(_pdf(lang, cells, per_page))
+    assert [_squash(x) for x in got] == [_squash(x) for x in _expected(lang)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lang=st.sampled_from(sorted(RESOLUTIONS)), cells=st.integers(70, 100), per_page=st.integers(7, 30))
+def test_paragraphs_set_apart_by_their_indent_only_are_read_as_with_gaps(lang, cells, per_page):
+    """PDF pages whose paragraphs stand no further apart than their lines, each first line indented (a
+    document set without space between paragraphs): the same paragraphs as with gaps."""
+    got = _paragraphs(_pdf(lang, cells, per_page, gap=0.0))
     assert [_squash(x) for x in got] == [_squash(x) for x in _expected(lang)]
 
 
@@ -280,3 +292,29 @@ def test_ligatures_and_full_width_digits_read_as_letters_and_digits(lang):
     assert [(lead, kind) for _, lead, kind in got[0]] == [(lead, kind) for _, lead, kind in want[0]]
     # (a Chinese line cut inside a number joins the next without a space when the digits are wide)
     assert [_squash(x.translate(FULL_WIDTH)) for x, _, _ in want[0]] == [_squash(x) for x, _, _ in got[0]]
+
+
+UNXML = Path(__file__).parent / "data" / "unxml" / "2020"
+XML_LANGS = {
+    "English": "en",
+    "French": "fr",
+    "Spanish": "es",
+    "Russian": "ru",
+    "Arabic": "ar",
+    "Chinese": "zh",
+}
+
+
+@pytest.mark.parametrize("gap", [6.0, 0.0], ids=["gaps", "indent-only"])
+@pytest.mark.parametrize("folder", sorted(XML_LANGS))
+def test_a_real_resolution_set_with_or_without_gaps_has_the_xmls_paragraphs(folder, gap):
+    """The UN XML of S/RES/2533 (2020) in each language set on pages (tests/xmlpages.py), its paragraphs a few
+    points apart or set apart by their first-line indent only: the preambular and operative paragraphs the
+    XML counts."""
+    (path,) = (UNXML / folder).glob("*.xml")
+    lang = XML_LANGS[folder]
+    raw = xml_pdf(path, lang, gap)
+    assert prepare(raw).joiner.hints_for_gaps is (gap == 0.0)  # told apart by clean.join.gapless
+    resolutions = find_resolutions(clean(raw))
+    got = [(sum(p.kind == k for p in r.paragraphs) for k in ("preambular", "operative")) for r in resolutions]
+    assert [tuple(x) for x in got] == [xml_counts(path, lang)]

@@ -39,7 +39,7 @@ from .furniture import (
     split_footnotes,
     split_text_pages,
 )
-from .join import PARAGRAPH_LINES, CleanLine, Joiner, boundary_score, split_run_together
+from .join import PARAGRAPH_LINES, CleanLine, Joiner, boundary_score, gapless, split_run_together
 from .leads import mend_lead
 
 __all__ = ["clean", "is_furniture", "name", "prepare", "split_run_together"]
@@ -287,7 +287,9 @@ def prepare(raw: RawSource) -> Prepared:
     for x in lines:
         if (mended := mend_lead(x.text, key)) is not x.text:
             x.text, x.origin = mended, None  # its characters no longer those of the source line
-    joiner = Joiner(key, pdf, unwrapped, widths, *_text_layout(lines), _wrap_pitches(lines), _foot(lines))
+    pitches = _wrap_pitches(lines)
+    joiner = Joiner(key, pdf, unwrapped, widths, *_text_layout(lines), pitches, _foot(lines))
+    joiner.hints_for_gaps = pdf and gapless(lines, pitches)
     return Prepared(pages, lines, joiner, footnotes)
 
 

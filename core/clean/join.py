@@ -203,6 +203,9 @@ class Joiner:
     edges: dict[bool, list[tuple[float, float]]] = field(default_factory=dict)
     wrap_pitch: dict[int, float] = field(default_factory=dict)  # page → a wrapped line's distance, if not 1
     foot: tuple[float, float] | None = None  # (the usual lowest line's bottom, body font size) of PDF pages
+    # a PDF whose paragraphs stand apart by no vertical gap, only by a first-line indent (`gapless`): the
+    # layout's start and wrap hints are its evidence of a gap or none
+    hints_for_gaps: bool = False
     last_op: int = 0
     _open: list[int] = field(default_factory=list)  # line numbers where brackets still open were opened
     _quotes: list[int] = field(default_factory=list)  # and quotation marks
@@ -290,11 +293,18 @@ class Joiner:
         margin, first = self._column(cur.rtl, x, size) if x is not None else (None, None)
         at_indent = x is not None and first is not None and abs(x - first) <= size
         page_break = cur.page != prev.page
-        measured = self.pdf and cur.gap is not None and not page_break
-        limit = GAP_PITCHES * self.wrap_pitch.get(cur.page, 1.0)
-        # a PDF line the reader could not measure: its `start` hint is the gap it saw
-        hinted = self.pdf and cur.gap is None and cur.blank_before and not page_break
-        gap = hinted or (measured and cur.gap > limit)  # type: ignore[operator]
+        if (
+            self.hints_for_gaps
+        ):  # a paragraph start the layout saw, or the first-line indent: where a gap would be
+            gap = (cur.blank_before or at_indent) and not page_break
+            no_gap = not gap and not page_break
+        else:
+            measured = self.pdf and cur.gap is not None and not page_break
+            limit = GAP_PITCHES * self.wrap_pitch.get(cur.page, 1.0)
+            # a PDF line the reader could not measure: its `start` hint is the gap it saw
+            hinted = self.pdf and cur.gap is None and cur.blank_before and not page_break
+            gap = hinted or (measured and cur.gap > limit)  # type: ignore[operator]
+            no_gap = measured and cur.gap <= limit  # type: ignore[operator]
         # a vertical gap, and the next line indented or at the first-line indent: a paragraph's printed
         # start, whatever its first word
         gap_indent = gap and (shift > SHIFT_SIZES or at_indent)
@@ -309,7 +319,7 @@ class Joiner:
         return Break(
             page_break=page_break,
             gap=gap,
-            no_gap=measured and cur.gap <= limit,  # type: ignore[operator]
+            no_gap=no_gap,
             blank_line=not self.pdf and cur.blank_before and not page_break,
             wrap_hint=cur.wraps,
             page_ended_early=page_break and self._early(prev),
@@ -332,7 +342,7 @@ class Joiner:
             and (self._started or not prev.annex),  # not "… set out in / Annex 1 …"
             cur_lead=lead and not self.last_op,
             cur_lead_in_ops=lead and bool(self.last_op),
-            lead_wrapped=(lead or op_lead) and measured and cur.gap <= limit,  # type: ignore[operator]
+            lead_wrapped=(lead or op_lead) and no_gap,
             cur_op_lead=op_lead,
             cur_number_next=n is not None and n == self.last_op + 1,
             cur_number_other=n is not None and n != self.last_op + 1,
@@ -426,6 +436,26 @@ def _unpunctuated(text: str) -> bool:
 
 # geometry thresholds, in the units of the measures (see `Break`)
 GAP_PITCHES = 1.15  # a distance above this many line pitches is a vertical gap
+GAPLESS_STARTS = (
+    3  # paragraph starts the layout shows (on the page, after a line) before a PDF can be gapless
+)
+GAPLESS_SHARE = 0.2  # at most this share of them after a vertical gap: the PDF's paragraphs are not set apart
+
+
+def gapless(lines: list[CleanLine], wrap_pitch: dict[int, float]) -> bool:
+    """Whether a PDF sets its paragraphs apart by no vertical gap: of the lines its layout shows starting a
+    paragraph after a line of the same page (a first-line indent, a gap), GAPLESS_STARTS or more, at most
+    GAPLESS_SHARE stand after a gap. Its wrapped lines and its paragraphs' first lines are then the same
+    distance apart, and what tells them apart is the indent the layout saw (its `start` and `wrap` hints)."""
+    starts = after_gap = 0
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        if ln.page != prev.page or ln.gap is None or not ln.blank_before:
+            continue
+        starts += 1
+        after_gap += ln.gap > GAP_PITCHES * wrap_pitch.get(ln.page, 1.0)
+    return starts >= GAPLESS_STARTS and after_gap <= GAPLESS_SHARE * starts
+
+
 EARLY_SIZES = 3.0  # a page whose last line stands this many font sizes above the usual lowest broke early
 SHIFT_SIZES = 1.0  # a start this many font sizes inside (outside) the line before's is an indent (outdent)
 FULL = 0.9  # a line filling this share of the width is full
