@@ -227,6 +227,7 @@ def test_a_stray_space_inside_a_lead_changes_nothing(lang, cells, data):
 
 # characters a text layer or another tool's extraction leaves that print nothing (core/text/scripts.py)
 UNSEEN = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u00ad"]
+OTHER_SPACES = ["\u00a0", "\u202f", "\u2009", "\u2007"]  # no-break, narrow no-break, thin, figure space
 LIGATURES = {"ffi": "\ufb03", "ffl": "\ufb04", "ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02"}
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -248,8 +249,8 @@ def _inside_words(line: str) -> list[int]:
 @given(lang=st.sampled_from(sorted(RESOLUTIONS)), cells=st.integers(60, 100), data=st.data())
 def test_characters_that_print_nothing_change_nothing(lang, cells, data):
     """Zero-width spaces and joiners, a byte-order mark, bidirectional marks and soft hyphens inside any words
-    of a text (its leads, keywords, numbers and years too): the same paragraphs, leads, kinds and citations,
-    in each paragraph's text the characters as printed."""
+    of a text (its leads, keywords, numbers and years too), no-break and thin spaces for some of its spaces:
+    the same paragraphs, leads, kinds and citations, in each paragraph's text the characters as printed."""
     formula, paras = RESOLUTIONS[lang]
     wrapped = [_wrap(p, cells) for p in paras]
     want = _reading(_text(formula, wrapped))
@@ -262,6 +263,9 @@ def test_characters_that_print_nothing_change_nothing(lang, cells, data):
             cuts = sorted(set(data.draw(st.lists(st.sampled_from(where), max_size=6)))) if where else []
             for k in reversed(cuts):
                 line = line[:k] + data.draw(st.sampled_from(UNSEEN)) + line[k:]
+            spaces = [k for k, ch in enumerate(line) if ch == " "]
+            for k in set(data.draw(st.lists(st.sampled_from(spaces), max_size=6))) if spaces else ():
+                line = line[:k] + data.draw(st.sampled_from(OTHER_SPACES)) + line[k + 1 :]
             out.append(line)
         marked.append(out)
     assert _reading(_text(formula, marked)) == want

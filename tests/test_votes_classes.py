@@ -229,6 +229,46 @@ def test_a_stray_space_inside_each_label_changes_nothing(tmp_path, case, text):
     assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
 
 
+_OTHER_SPACES = "\u00a0\u202f\u2009\u2007"  # no-break, narrow no-break, thin, figure
+_UNSEEN = "\u200b\u00ad\ufeff\u2060\u200f"  # zero-width space, soft hyphen, BOM, word joiner, RLM
+
+
+def _unseen_and_spaced(text: str) -> str:
+    """Each space a no-break or thin one (in turn), a character that prints nothing inside every third word of
+    more than three letters, the digits full width: a text pasted from a web page or a word processor."""
+    out, words = [], 0
+    for k, part in enumerate(text.split(" ")):
+        if len(part) > 3 and part[:3].isalpha():
+            words += 1
+            if words % 3 == 0:
+                part = part[:2] + _UNSEEN[words % len(_UNSEEN)] + part[2:]
+        out.append(part if not k else _OTHER_SPACES[k % len(_OTHER_SPACES)] + part)
+    return "".join(out).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+@pytest.mark.parametrize(("case", "text"), LABELS, ids=[c[0] for c in LABELS])
+def test_other_spaces_and_characters_that_print_nothing_change_nothing(tmp_path, case, text):
+    """The letter with no-break and thin spaces for its spaces, zero-width characters and soft hyphens inside
+    its words and its digits full width: the same lists and counts, the year read."""
+    changed = _unseen_and_spaced(text)
+    assert changed != text
+    doc, (v,) = votes_of(tmp_path, changed)
+    check(doc, v, (C2020 - {"CHN", "RUS", "VNM"}, set(), {"CHN", "RUS", "VNM"}))
+    assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
+
+
+def test_a_draft_printed_with_full_width_digits_is_named_with_latin_ones(tmp_path):
+    text = letter(
+        "en", "Belgium", after="The draft resolution S/２０２０/６５４ received 1 vote in favour.\n"
+    )
+    text = text.replace(
+        "The result",
+        "the voting procedure on the draft resolution contained in document S/２０２０/６５４. The result",
+    )
+    _, (v,) = votes_of(tmp_path, text)
+    assert v.subject == "S/2020/654"
+
+
 # The President's sentence after the vote run onto the last list by extraction, the speaker's name with the
 # interpretation note of meeting records ("The President (spoke in Spanish):", S/PV records' wording)
 SPOKE = {

@@ -47,7 +47,7 @@ MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for 
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
 GLYPH_RUNS = True  # glyphs may be runs of characters (`Glyph`): the PDFium engine hands over words
-READER_VERSION = 9  # bump when the lines read from the same PDF change (cached pages are then re-read)
+READER_VERSION = 10  # bump when the lines read from the same PDF change (cached pages are then re-read)
 START: Hint = "start"
 WRAP: Hint = "wrap"
 UNKNOWN: Hint = "unknown"

@@ -80,8 +80,9 @@ def resolve(
     raise SourceError(f"{shown(input)}: no such file, and not a UN document symbol")
 
 
-# Latin-1 characters that are not printable (str.isprintable), line breaks and tabs aside
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\xa0\xad]")
+# control characters (C0 and C1), line breaks, tabs and form feeds aside: what a binary file decoded as text
+# is full of (the no-break space and the soft hyphen, which str.isprintable counts too, are text)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _BOMS = (  # longest first: UTF-32 LE begins like UTF-16 LE
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),

@@ -3,8 +3,9 @@ that print nothing are dropped and presentation forms become the letters they st
 
 A text layer, or a text another tool extracted, can hold characters no reader of the page sees: bidirectional
 controls, zero-width spaces and joiners, a byte-order mark, soft hyphens (a word processor's optional
-hyphens, invisible unless a line breaks there), and ligatures or Arabic presentation forms in place of
-letters ("ﬁ" for "fi"). Left in, they cut the words the engine matches ("Reaf\u00adfirming" is no lead,
+hyphens, invisible unless a line breaks there), ligatures or Arabic presentation forms in place of
+letters ("ﬁ" for "fi"), and no-break or thin spaces where a space is meant (a text pasted from a web page can
+have one between every two words). Left in, they cut the words the engine matches ("Reaf\u00adfirming" is no lead,
 "reso\u200blution" no keyword). The PDF layout (`reader.layout`) and the text reader both read lines through
 `normalised`; a text line also loses its soft hyphens but one that ends it, which cleaning reads as a word
 going on to the next line.
@@ -15,9 +16,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .scripts import BIDI_CONTROLS, INVISIBLE, PRESENTATION, SOFT_HYPHEN
+from .scripts import BIDI_CONTROLS, INVISIBLE, PRESENTATION, SOFT_HYPHEN, WIDTH_SPACES
 
 _UNSEEN = re.compile(f"[{BIDI_CONTROLS}{INVISIBLE}]")
+_SPACE = re.compile(f"[{WIDTH_SPACES}]")
 _PRESENTATION = re.compile(f"[{PRESENTATION}]+")  # ligatures, Arabic presentation forms
 _SOFT_INSIDE = re.compile(f"{SOFT_HYPHEN}+(?=.*\\S)")  # a soft hyphen with text after it on the line
 
@@ -27,10 +29,11 @@ def _nfkc(match: re.Match[str]) -> str:
 
 
 def normalised(text: str) -> str:
-    """`text` without the characters that print nothing (but soft hyphens), its presentation forms in NFKC."""
+    """`text` without the characters that print nothing (but soft hyphens), its presentation forms in NFKC, its
+    spaces of other widths (no-break, thin, figure …) plain spaces, one for one."""
     if text.isascii():
         return text
-    return _PRESENTATION.sub(_nfkc, _UNSEEN.sub("", text))
+    return _SPACE.sub(" ", _PRESENTATION.sub(_nfkc, _UNSEEN.sub("", text)))
 
 
 def text_line(line: str) -> str:

@@ -78,7 +78,7 @@ def own_symbol(
 def find_document_symbol(text: str) -> str | None:
     """The first Council document symbol (`S/2020/240`) printed in `text`, or None."""
     m = _DOCUMENT.search(text)
-    return m.group(0) if m else None
+    return normalize_symbol(m.group(0)) if m else None
 
 
 def normalize_symbol(text: str) -> str | None:

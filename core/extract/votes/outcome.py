@@ -17,7 +17,7 @@ from ...text import gate
 from ...text.arabic import strip_marks
 from ...text.dates import find_date
 from ...text.scripts import ARABIC_MARKS, latin_digits
-from ...text.symbols import parse_sc_resolution, sc_resolution
+from ...text.symbols import normalize_symbol, parse_sc_resolution, sc_resolution
 
 OUTCOME_CHARS = 800  # the outcome sentence follows the block within this many characters
 DRAFT_WINDOW = 6000  # the draft voted on is named within this many characters before the block
@@ -188,13 +188,18 @@ def subject(doc: Document, start: int, lx: Lexicon) -> str | None:
     window = doc.text[max(0, start - DRAFT_WINDOW) : start]
     drafts = [m for rx in (lx.vote.draft, lx.vote.draft_document) for m in rx.finditer(window)]
     drafts.sort(key=lambda m: m.start())
-    return drafts[-1]["symbol"] if drafts else None
+    return _printed(drafts[-1]["symbol"]) if drafts else None
+
+
+def _printed(symbol: str) -> str:
+    """A symbol as read, in its printed form (`symbols.normalize_symbol`: Latin digits) where it has one."""
+    return normalize_symbol(symbol) or symbol
 
 
 def amended_draft(doc: Document, start: int, lx: Lexicon) -> str | None:
     """The draft an amendment would change: the last one named before it."""
     earlier = list(lx.vote.draft.finditer(doc.text, 0, start))
-    return earlier[-1]["symbol"] if earlier else None
+    return _printed(earlier[-1]["symbol"]) if earlier else None
 
 
 def procedure(doc: Document, before: str, lx: Lexicon) -> Procedure:
