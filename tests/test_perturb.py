@@ -322,3 +322,26 @@ def test_a_real_resolution_set_with_or_without_gaps_has_the_xmls_paragraphs(fold
     resolutions = find_resolutions(clean(raw))
     got = [(sum(p.kind == k for p in r.paragraphs) for k in ("preambular", "operative")) for r in resolutions]
     assert [tuple(x) for x in got] == [xml_counts(path, lang)]
+
+
+# A paragraph whose sentence goes on over a line break right before a word that is also a lead, the line
+# before stopping inside the sentence (no comma): in Russian the lead is printed in lower case inside a
+# sentence as at a paragraph's start, and Chinese has no case, so only the line before tells.
+INNER_LEAD = {
+    "ru": (["Совет Безопасности,", "ссылаясь на свои предыдущие резолюции и вновь",
+            "подтверждая свою приверженность суверенитету страны,", "приветствуя доклад Генерального секретаря,",
+            "1. постановляет продолжать активно заниматься этим вопросом."], 2),
+    "zh": (["安全理事会，", "回顾其以往关于该国局势的各项决议和主席声明，并", "重申坚定致力于该国的主权、独立和统一，",
+            "欢迎秘书长的报告，", "1.决定继续积极处理此案。"], 2),
+    # a lead printed capitalised after a line without its comma: a paragraph whose comma was lost
+    "en": (["The Security Council,", "Recalling its previous resolutions on the situation in the country",
+            "Reaffirming its commitment to the sovereignty of the country,", "Welcoming the report,",
+            "1. Decides to remain actively seized of the matter."], 3),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(INNER_LEAD))
+def test_a_lead_word_going_on_a_sentence_over_a_line_break(lang):
+    lines, preambular = INNER_LEAD[lang]
+    (res,) = find_resolutions(clean(_text(lines[0], [[x] for x in lines[1:]])))
+    assert [p.kind for p in res.paragraphs] == ["preambular"] * preambular + ["operative"]

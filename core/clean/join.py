@@ -19,7 +19,14 @@ from dataclasses import dataclass, field, fields
 from itertools import compress
 from operator import attrgetter
 
-from ..data.lexicon import annex_line, joiners, lead_start, operative_start, structural_line
+from ..data.lexicon import (
+    annex_line,
+    joiners,
+    lead_start,
+    leads_mark_a_start,
+    operative_start,
+    structural_line,
+)
 from ..data.load import load
 from ..model import Box
 from ..text.arabic import strip_marks
@@ -283,6 +290,11 @@ class Joiner:
         lead = not quoted and bool(
             lead_start(self.langs).match(key) or (part and lead_start(self.langs).match(key, part.end()))
         )
+        if lead and mid and not self.pdf and not leads_mark_a_start(self.langs):
+            # in a text (no layout to tell), after a line that stops inside a sentence, a lead printed as it is
+            # inside one is the sentence going on ("… и вновь" / "подтверждая далее …"), where case does not
+            # mark a paragraph's lead
+            lead = False
         op_lead = not quoted and not lead and bool(operative_start(self.langs).match(key))
         n = op_number(c)
         letter = _first_letter(c)

@@ -287,6 +287,14 @@ def _chosen(langs: tuple[str, ...]) -> list[Lexicon]:
 
 
 @functools.cache
+def leads_mark_a_start(langs: tuple[str, ...] = ()) -> bool:
+    """Whether these languages print a preambular lead capitalised where it opens a paragraph (English, French,
+    Spanish), so that its case tells it from the same word inside a sentence; not where leads are printed in
+    lower case (Russian) or the script has no case (Arabic, Chinese)."""
+    return all(any(w[:1].isupper() for w in lx.preambular_leads) for lx in _chosen(langs))
+
+
+@functools.cache
 def lead_start(langs: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A line opening with a preambular lead or opener in these languages (default: any), for telling where a
     paragraph starts. Arabic is matched without marks (`text.arabic.strip_marks`), as the leads are listed."""
