@@ -269,6 +269,29 @@ def test_a_draft_printed_with_full_width_digits_is_named_with_latin_ones(tmp_pat
     assert v.subject == "S/2020/654"
 
 
+# A vote's own outcome sentence ("has not been adopted"), then the next vote's tally and adoption as a
+# resolution, printed without a block of its own: the first vote's outcome is its own sentence
+OWN_THEN_NEXT = {
+    "en": "The draft resolution has not been adopted.\nThe draft resolution contained in document S/2020/99 "
+          "received 15 votes in favour. The draft resolution has been adopted unanimously as resolution 2518 "
+          "(2020).\n",
+    "fr": "Le projet de résolution n'a pas été adopté.\nLe projet de résolution a recueilli 15 voix pour. Il a "
+          "été adopté en tant que résolution 2518 (2020).\n",
+    "es": "El proyecto de resolución no ha sido aprobado.\nEl proyecto de resolución ha obtenido 15 votos a favor. "
+          "Ha sido aprobado como resolución 2518 (2020).\n",
+    "ru": "Проект резолюции не принят.\nПроект резолюции получил 15 голосов за. Он принят в качестве резолюции "
+          "2518 (2020).\n",
+    "zh": "决议草案未获通过。\n决议草案获得15票赞成。决议草案通过成为第2518(2020)号决议。\n",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "text"), [c for c in LABELS if c[0].split("-")[0] in OWN_THEN_NEXT],
+                         ids=[c[0] for c in LABELS if c[0].split("-")[0] in OWN_THEN_NEXT])  # fmt: skip
+def test_a_votes_outcome_is_its_own_sentence_not_the_next_votes(tmp_path, case, text):
+    _, votes = votes_of(tmp_path, text + OWN_THEN_NEXT[case.split("-")[0]])
+    assert (votes[0].adopted, votes[0].resolution) == (False, None)
+
+
 # The President's sentence after the vote run onto the last list by extraction, the speaker's name with the
 # interpretation note of meeting records ("The President (spoke in Spanish):", S/PV records' wording)
 SPOKE = {

@@ -146,6 +146,9 @@ def adoption(after: str, lx: Lexicon, procedural: bool = False) -> tuple[str | N
     a block: "adopted as resolution <n> (<year>)", «اتُخذ مشروع القرار بوصفه القرار <n> (<year>)», or "has not
     been adopted"; a procedural question's "has been adopted" (no resolution) where `procedural`."""
     text = strip_marks(latin_digits(after[:OUTCOME_CHARS]))
+    # the vote's own outcome is the first one stated after it: a later one is the next vote's ("… amendment
+    # has not been adopted. … The draft resolution has been adopted unanimously as resolution …")
+    found: list[tuple[int, str | None, bool, int | None]] = []
     if m := lx.vote.adopted_as.search(text):
         groups = m.groupdict()
         number, year = (
@@ -153,12 +156,15 @@ def adoption(after: str, lx: Lexicon, procedural: bool = False) -> tuple[str | N
             groups.get("year") or groups.get("year2"),
         )
         if number and year:
-            return sc_resolution(number, year), True, m.end()
-    if lx.vote.not_adopted.search(text):
-        return None, False, None
-    if procedural and lx.vote.adopted.search(text):
-        return None, True, None
-    return None, None, None
+            found.append((m.start(), sc_resolution(number, year), True, m.end()))
+    if m := lx.vote.not_adopted.search(text):
+        found.append((m.start(), None, False, None))
+    if procedural and (m := lx.vote.adopted.search(text)):
+        found.append((m.start(), None, True, None))
+    if not found:
+        return None, None, None
+    _, resolution, adopted, end = min(found, key=lambda f: f[0])
+    return resolution, adopted, end
 
 
 def _announced(before: str, lx: Lexicon, rx: re.Pattern[str]) -> bool:
