@@ -305,9 +305,8 @@ class Joiner:
         margin, first = self._column(cur.rtl, x, size) if x is not None else (None, None)
         at_indent = x is not None and first is not None and abs(x - first) <= size
         page_break = cur.page != prev.page
-        if (
-            self.hints_for_gaps
-        ):  # a paragraph start the layout saw, or the first-line indent: where a gap would be
+        if self.hints_for_gaps:
+            # a gapless PDF: a start the layout saw, or the first-line indent, is where a gap would be
             gap = (cur.blank_before or at_indent) and not page_break
             no_gap = not gap and not page_break
         else:
@@ -448,9 +447,7 @@ def _unpunctuated(text: str) -> bool:
 
 # geometry thresholds, in the units of the measures (see `Break`)
 GAP_PITCHES = 1.15  # a distance above this many line pitches is a vertical gap
-GAPLESS_STARTS = (
-    3  # paragraph starts the layout shows (on the page, after a line) before a PDF can be gapless
-)
+GAPLESS_STARTS = 3  # paragraph starts shown on a page after a line, at least, for a PDF to be gapless
 GAPLESS_SHARE = 0.2  # at most this share of them after a vertical gap: the PDF's paragraphs are not set apart
 
 

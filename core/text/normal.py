@@ -1,14 +1,15 @@
 """What a line's characters are read as, before anything else looks at them: the one place where characters
-that print nothing are dropped and presentation forms become the letters they stand for.
+that print nothing are dropped, presentation forms become the letters they stand for and spaces of other
+widths plain spaces.
 
 A text layer, or a text another tool extracted, can hold characters no reader of the page sees: bidirectional
 controls, zero-width spaces and joiners, a byte-order mark, soft hyphens (a word processor's optional
-hyphens, invisible unless a line breaks there), ligatures or Arabic presentation forms in place of
-letters ("ﬁ" for "fi"), and no-break or thin spaces where a space is meant (a text pasted from a web page can
-have one between every two words). Left in, they cut the words the engine matches ("Reaf\u00adfirming" is no lead,
-"reso\u200blution" no keyword). The PDF layout (`reader.layout`) and the text reader both read lines through
-`normalised`; a text line also loses its soft hyphens but one that ends it, which cleaning reads as a word
-going on to the next line.
+hyphens, invisible unless a line breaks there); ligatures or Arabic presentation forms in place of letters
+("ﬁ" for "fi"); no-break or thin spaces where a space is meant (a text pasted from a web page can have one
+between every two words). Left in, they cut the words the engine matches (a lead with a soft hyphen in it is
+no lead, a keyword with a zero-width space no keyword). The PDF layout (`reader.layout`) and the text reader
+both read lines through `normalised`; a text line also loses its soft hyphens but one that ends it, which
+cleaning reads as a word going on to the next line.
 """
 
 from __future__ import annotations
