@@ -5,21 +5,15 @@ is checked with the same tool: `python tools/lexicon_leads.py --xml …/unxml --
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from leadstool import ROOT, leads
 
-ROOT = Path(__file__).resolve().parent.parent
 UNXML = Path(__file__).parent / "data" / "unxml"
 
-_spec = importlib.util.spec_from_file_location("lexicon_leads", ROOT / "tools" / "lexicon_leads.py")
-leads = importlib.util.module_from_spec(_spec)
-sys.modules["lexicon_leads"] = leads  # its dataclasses look their module up
-_spec.loader.exec_module(leads)
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 

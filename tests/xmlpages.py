@@ -5,24 +5,17 @@ operative paragraphs is read by `tools/lexicon_leads.py`, the evaluation's rule.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from leadstool import leads
 from pages import page, pdf
 from resinspect.model import RawSource
 
-ROOT = Path(__file__).resolve().parent.parent
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 LINES_PER_PAGE = 40
-
-_spec = importlib.util.spec_from_file_location("lexicon_leads", ROOT / "tools" / "lexicon_leads.py")
-leads = importlib.util.module_from_spec(_spec)
-sys.modules["lexicon_leads"] = leads  # its dataclasses look their module up
-_spec.loader.exec_module(leads)
 
 
 def _text(e: ET.Element) -> str:
