@@ -4,6 +4,8 @@ and hints as it would from a PDF, in any script."""
 
 from __future__ import annotations
 
+import textwrap
+
 from resinspect.model import Page, RawSource
 from resinspect.reader.layout import make_page
 from resinspect.text.scripts import RTL_RE, is_wide
@@ -51,6 +53,19 @@ def page(number: int, paragraphs: list[list[str]], *, size: float = SIZE, top: f
         glyphs += _glyphs(MARGIN, y, text, fsize, bool(RTL_RE.search(text)))
         y -= fsize * 1.4
     return make_page(number, WIDTH, HEIGHT, glyphs)
+
+
+def wrap(text: str, cells: int) -> list[str]:
+    """A paragraph's lines of about `cells` cells (Chinese wraps anywhere, two cells a character)."""
+    if any(is_wide(ch) for ch in text):
+        lines, cur = [], ""
+        for ch in text:
+            cur += ch
+            if 2 * len(cur) >= cells:
+                lines.append(cur)
+                cur = ""
+        return lines + ([cur] if cur else [])
+    return textwrap.wrap(text, cells, break_on_hyphens=False)
 
 
 def pdf(*pages: Page) -> RawSource:

@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from resinspect.data.lexicon import lexicon
 
 KEYS = ("in_favour", "against", "abstaining")
+# characters a text layer or another tool's extraction leaves that print nothing (core/text/scripts.py), the
+# spaces of other widths put for plain ones (no-break, narrow no-break, thin, figure), and full-width digits
+UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u00ad"
+OTHER_SPACES = "\u00a0\u202f\u2009\u2007"
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 @dataclass(frozen=True)

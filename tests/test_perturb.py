@@ -6,13 +6,13 @@ The resolution is constructed (English, Russian, Chinese, Arabic); PDF pages go 
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from pages import PARA_GAP, page, pdf
+from pages import PARA_GAP, page, pdf, wrap
+from perturb import FULL_WIDTH, OTHER_SPACES, UNSEEN
 from resinspect.clean import clean, prepare
 from resinspect.data.lexicon import lexicon
 from resinspect.extract.citations import extract_citations
@@ -73,19 +73,6 @@ RESOLUTIONS = {
 FURNITURE = ["20-12345 (E)", "2/6 20-12345", "* 2 0 1 2 3 4 5 *", "S/RES/2533 (2020)", "4", "20-12345** (E)"]
 
 
-def _wrap(text: str, cells: int) -> list[str]:
-    """Lines of about `cells` cells (Chinese wraps anywhere, two cells a character)."""
-    if any(is_wide(ch) for ch in text[:4]):
-        lines, cur = [], ""
-        for ch in text:
-            cur += ch
-            if 2 * len(cur) >= cells:
-                lines.append(cur)
-                cur = ""
-        return lines + ([cur] if cur else [])
-    return textwrap.wrap(text, cells, break_on_hyphens=False)
-
-
 def _expected(lang: str) -> list[str]:
     """The paragraphs as given, without their numbers."""
     return [p[m.end() :] if (m := OP_NUMBER.match(p)) else p for p in RESOLUTIONS[lang][1]]
@@ -106,7 +93,7 @@ def _pdf(lang: str, cells: int, lines_per_page: int, gap: float = PARA_GAP) -> R
     formula, paras = RESOLUTIONS[lang]
     flat = [
         (k, j, line)
-        for k, p in enumerate([[formula]] + [_wrap(x, cells) for x in paras])
+        for k, p in enumerate([[formula]] + [wrap(x, cells) for x in paras])
         for j, line in enumerate(p)
     ]
     pages = []
@@ -186,7 +173,7 @@ def test_every_lead_cut_in_the_middle_reads_as_before(lang, source):
     """Each paragraph's first word cut in its middle by a space (lines as wrapped at 80 cells), in a text and
     on a PDF page: the same paragraphs, leads and kinds."""
     formula, paras = RESOLUTIONS[lang]
-    wrapped = [_wrap(p, 80) for p in paras]
+    wrapped = [wrap(p, 80) for p in paras]
     cut = []
     for lines in wrapped:
         a, b = _first_word(lines[0])
@@ -210,7 +197,7 @@ def test_a_stray_space_inside_a_lead_changes_nothing(lang, cells, data):
     "وإ ذ"), as a text layer leaves where glyphs stand apart, the lines wrapped where they were: the same
     paragraphs, each with its lead whole."""
     formula, paras = RESOLUTIONS[lang]
-    wrapped = [_wrap(p, cells) for p in paras]
+    wrapped = [wrap(p, cells) for p in paras]
     want = _paragraphs(_text(formula, wrapped))
     # a wrap that puts a lead inside a paragraph at a line's start after a comma reads as two paragraphs in a
     # text without blank lines or geometry (the Arabic paragraph that goes on "، وإذ يؤكد …"): not this class
@@ -225,11 +212,7 @@ def test_a_stray_space_inside_a_lead_changes_nothing(lang, cells, data):
     assert _paragraphs(_text(formula, spaced)) == want
 
 
-# characters a text layer or another tool's extraction leaves that print nothing (core/text/scripts.py)
-UNSEEN = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u00ad"]
-OTHER_SPACES = ["\u00a0", "\u202f", "\u2009", "\u2007"]  # no-break, narrow no-break, thin, figure space
 LIGATURES = {"ffi": "\ufb03", "ffl": "\ufb04", "ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02"}
-FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _reading(raw: RawSource) -> tuple[list[tuple[str, str | None, str]], list[tuple[str, list[str]]]]:
@@ -252,7 +235,7 @@ def test_characters_that_print_nothing_change_nothing(lang, cells, data):
     of a text (its leads, keywords, numbers and years too), no-break and thin spaces for some of its spaces:
     the same paragraphs, leads, kinds and citations, in each paragraph's text the characters as printed."""
     formula, paras = RESOLUTIONS[lang]
-    wrapped = [_wrap(p, cells) for p in paras]
+    wrapped = [wrap(p, cells) for p in paras]
     want = _reading(_text(formula, wrapped))
     assume([_squash(x) for x, _, _ in want[0]] == [_squash(x) for x in _expected(lang)])  # as above
     marked = []
@@ -278,7 +261,7 @@ def test_ligatures_and_full_width_digits_read_as_letters_and_digits(lang):
     numbers, years, paragraph numbers and a document symbol): the same reading, the digits of each symbol
     Latin. The paragraphs' text keeps the digits as printed."""
     formula, paras = RESOLUTIONS[lang]
-    wrapped = [_wrap(p, 80) for p in paras]
+    wrapped = [wrap(p, 80) for p in paras]
     want = _reading(_text(formula, wrapped))
     assert [c for c in want[1] if c[1] == ["PP1"]] == [
         (f"S/RES/{n} ({y})", ["PP1"]) for n, y in ((2042, 2012), (2043, 2012), (2118, 2013), (2139, 2014))

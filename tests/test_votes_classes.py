@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import resinspect
 from councils import C1985, C2011, C2018, C2020, C2021
+from perturb import FULL_WIDTH, OTHER_SPACES, UNSEEN
 
 DATA = Path(__file__).parent / "data"
 
@@ -229,10 +230,6 @@ def test_a_stray_space_inside_each_label_changes_nothing(tmp_path, case, text):
     assert v.counts.as_dict() == {"in_favour": 12, "against": 0, "abstaining": 3}
 
 
-_OTHER_SPACES = "\u00a0\u202f\u2009\u2007"  # no-break, narrow no-break, thin, figure
-_UNSEEN = "\u200b\u00ad\ufeff\u2060\u200f"  # zero-width space, soft hyphen, BOM, word joiner, RLM
-
-
 def _unseen_and_spaced(text: str) -> str:
     """Each space a no-break or thin one (in turn), a character that prints nothing inside every third word of
     more than three letters, the digits full width: a text pasted from a web page or a word processor."""
@@ -241,9 +238,9 @@ def _unseen_and_spaced(text: str) -> str:
         if len(part) > 3 and part[:3].isalpha():
             words += 1
             if words % 3 == 0:
-                part = part[:2] + _UNSEEN[words % len(_UNSEEN)] + part[2:]
-        out.append(part if not k else _OTHER_SPACES[k % len(_OTHER_SPACES)] + part)
-    return "".join(out).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+                part = part[:2] + UNSEEN[words % len(UNSEEN)] + part[2:]
+        out.append(part if not k else OTHER_SPACES[k % len(OTHER_SPACES)] + part)
+    return "".join(out).translate(FULL_WIDTH)
 
 
 @pytest.mark.parametrize(("case", "text"), LABELS, ids=[c[0] for c in LABELS])

@@ -6,12 +6,11 @@ operative paragraphs is read by `tools/lexicon_leads.py`, the evaluation's rule.
 from __future__ import annotations
 
 import re
-import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from leadstool import leads
-from pages import page, pdf
+from pages import page, pdf, wrap
 from resinspect.model import RawSource
 
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -50,15 +49,9 @@ def blocks(path: Path) -> list[str]:
     return out
 
 
-def _wrap(text: str, lang: str, cells: int) -> list[str]:
-    if lang == "zh":  # Chinese wraps anywhere, two cells a character
-        return [text[k : k + cells // 2] for k in range(0, len(text), cells // 2)]
-    return textwrap.wrap(text, cells, break_on_hyphens=False)
-
-
 def xml_pdf(path: Path, lang: str, gap: float, cells: int = 80) -> RawSource:
     """The resolution set on pages, `gap` points between paragraphs (0: their first-line indent only)."""
-    paras = [_wrap(b, lang, cells) for b in blocks(path)]
+    paras = [wrap(b, cells) for b in blocks(path)]
     if lang == "ar":  # pages.py sets each character right to left: a number's digits as a PDF draws them
         paras = [[re.sub(r"[0-9]+", lambda m: m[0][::-1], x) for x in p] for p in paras]
     pages, cur, n = [], [], 0

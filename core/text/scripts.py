@@ -42,11 +42,11 @@ BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # no-break space)
 INVISIBLE = "\u200b-\u200d\u2060-\u2064\u180e\ufeff"
 SOFT_HYPHEN = "\u00ad"  # printed only where a line breaks inside the word
-# horizontal spaces (no line breaks): space, tab, no-break, thin and narrow no-break spaces
-HSPACE = " \t\u00a0\u2009\u202f"
 # spaces of another width than the plain one, read as plain spaces (`text.normal`): no-break, ogham, en to hair,
 # narrow no-break, medium mathematical (not the ideographic space, a Chinese character's width)
 WIDTH_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
+# horizontal spaces (no line breaks): space, tab and the spaces of other widths
+HSPACE = " \t" + WIDTH_SPACES
 WS = r"\s*"  # any run of white space (Python's \s covers the no-break and thin spaces)
 
 ARABIC_LETTER_RE = re.compile(f"[{ARABIC_LETTERS}]")
