@@ -17,7 +17,6 @@ run in this one thread). Originally tools/time_engines.py on branch pdfium, rewr
 from __future__ import annotations
 
 import argparse
-import ctypes
 import io
 import os
 import time
@@ -49,7 +48,7 @@ def pdfium_alone(data: bytes) -> None:
             page = api.load_page(doc, k)
             tp = api.load_text(page)
             n = api.count(tp)
-            out = (ctypes.c_uint16 * (n + 1))()
+            out = api.ffi.new("unsigned short[]", n + 1)
             api.text(tp, 0, n, out)
             api.close_text(tp)
             api.close_page(page)

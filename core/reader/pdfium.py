@@ -76,59 +76,107 @@ def _direction(c: str) -> int:
     return _DIRECTION.get(unicodedata.bidirectional(c), _NEUTRAL)
 
 
+# PDFium's functions as called here. Handles (documents, pages, text pages, objects, fonts, marks) are
+# declared `intptr_t`: the same register as a pointer in every C calling convention PDFium is built for,
+# and a plain Python integer on both sides of the call, the cheapest thing for cffi to convert
+_CDEF = """
+typedef struct { float left, top, right, bottom; } FS_RECTF;
+typedef struct { float a, b, c, d, e, f; } FS_MATRIX;
+intptr_t FPDF_LoadMemDocument64(const char*, uint64_t, const char*);
+unsigned long FPDF_GetLastError(void);
+void FPDF_CloseDocument(intptr_t);
+int FPDF_GetPageCount(intptr_t);
+int FPDF_DocumentHasValidCrossReferenceTable(intptr_t);
+intptr_t FPDF_LoadPage(intptr_t, int);
+void FPDF_ClosePage(intptr_t);
+int FPDFPage_GetMediaBox(intptr_t, float*, float*, float*, float*);
+float FPDF_GetPageWidthF(intptr_t);
+float FPDF_GetPageHeightF(intptr_t);
+int FPDFPage_GetRotation(intptr_t);
+intptr_t FPDFText_LoadPage(intptr_t);
+void FPDFText_ClosePage(intptr_t);
+int FPDFText_CountChars(intptr_t);
+int FPDFText_GetText(intptr_t, int, int, unsigned short*);
+unsigned int FPDFText_GetUnicode(intptr_t, int);
+intptr_t FPDFText_GetTextObject(intptr_t, int);
+int FPDFText_GetCharOrigin(intptr_t, int, double*, double*);
+int FPDFText_GetLooseCharBox(intptr_t, int, FS_RECTF*);
+int FPDFText_GetCharBox(intptr_t, int, double*, double*, double*, double*);
+int FPDFText_GetMatrix(intptr_t, int, FS_MATRIX*);
+double FPDFText_GetFontSize(intptr_t, int);
+int FPDFText_HasUnicodeMapError(intptr_t, int);
+int FPDFText_IsHyphen(intptr_t, int);
+int FPDFText_IsGenerated(intptr_t, int);
+int FPDFPageObj_CountMarks(intptr_t);
+intptr_t FPDFPageObj_GetMark(intptr_t, unsigned long);
+int FPDFPageObjMark_GetParamValueType(intptr_t, const char*);
+intptr_t FPDFTextObj_GetFont(intptr_t);
+unsigned long FPDFFont_GetBaseFontName(intptr_t, char*, unsigned long);
+int FPDFFont_GetDescent(intptr_t, float, float*);
+int FPDFFont_GetGlyphWidth(intptr_t, uint32_t, float, float*);
+int FPDFPageObj_GetBounds(intptr_t, float*, float*, float*, float*);
+"""
+_NAMES = {  # what this module calls each function
+    "load": "FPDF_LoadMemDocument64",
+    "last_error": "FPDF_GetLastError",
+    "close_doc": "FPDF_CloseDocument",
+    "page_count": "FPDF_GetPageCount",
+    "valid_xref": "FPDF_DocumentHasValidCrossReferenceTable",
+    "load_page": "FPDF_LoadPage",
+    "close_page": "FPDF_ClosePage",
+    "media_box": "FPDFPage_GetMediaBox",
+    "page_width": "FPDF_GetPageWidthF",
+    "page_height": "FPDF_GetPageHeightF",
+    "rotation": "FPDFPage_GetRotation",
+    "load_text": "FPDFText_LoadPage",
+    "close_text": "FPDFText_ClosePage",
+    "count": "FPDFText_CountChars",
+    "text": "FPDFText_GetText",
+    "unicode": "FPDFText_GetUnicode",
+    "text_object": "FPDFText_GetTextObject",
+    "origin": "FPDFText_GetCharOrigin",
+    "loose_box": "FPDFText_GetLooseCharBox",
+    "char_box": "FPDFText_GetCharBox",
+    "matrix": "FPDFText_GetMatrix",
+    "font_size": "FPDFText_GetFontSize",
+    "unmapped": "FPDFText_HasUnicodeMapError",
+    "is_hyphen": "FPDFText_IsHyphen",
+    "is_generated": "FPDFText_IsGenerated",
+    "count_marks": "FPDFPageObj_CountMarks",
+    "get_mark": "FPDFPageObj_GetMark",
+    "mark_param_type": "FPDFPageObjMark_GetParamValueType",
+    "font": "FPDFTextObj_GetFont",
+    "font_name": "FPDFFont_GetBaseFontName",
+    "descent": "FPDFFont_GetDescent",
+    "glyph_width": "FPDFFont_GetGlyphWidth",
+    "obj_bounds": "FPDFPageObj_GetBounds",
+}
+_SIGNATURE = re.compile(r"^(.+?)\s*\b(FPDF\w+)\((.*)\);$", re.M)
+
+
 @functools.cache
 def _api() -> SimpleNamespace:
-    """PDFium's functions as plain ctypes prototypes (addresses and integers in, no wrapper objects)."""
+    """PDFium's functions, called through cffi at the addresses pypdfium2 loaded them at (integers and cffi
+    buffers in and out, no wrapper objects): a call costs about half what a ctypes prototype's does, and
+    this module makes a few thousand a page. cffi comes with pdfminer.six (cryptography needs it)."""
+    import cffi
     import pypdfium2  # noqa: F401  # initialises the library
     import pypdfium2.raw as raw
 
-    V, I, D, F = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float  # noqa: E741
-    # typed pointers: ctypes converts a ready pointer object far faster than an integer address
-    PD, PF = ctypes.POINTER(D), ctypes.POINTER(F)
-    PR, PM = ctypes.POINTER(raw.FS_RECTF), ctypes.POINTER(raw.FS_MATRIX)
+    ffi = cffi.FFI()
+    ffi.cdef(_CDEF)
+    signatures = {m.group(2): (m.group(1), m.group(3)) for m in _SIGNATURE.finditer(_CDEF)}
 
-    def proto(name: str, restype: Any, *argtypes: Any) -> Any:
+    def proto(name: str) -> Any:
         address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
         if not address:
             raise RuntimeError(f"PDFium has no {name}")
-        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+        restype, args = signatures[name]
+        return ffi.cast(f"{restype}(*)({args})", address)
 
     return SimpleNamespace(
-        load=proto("FPDF_LoadMemDocument64", V, ctypes.c_char_p, ctypes.c_uint64, ctypes.c_char_p),
-        last_error=proto("FPDF_GetLastError", ctypes.c_ulong),
-        close_doc=proto("FPDF_CloseDocument", None, V),
-        page_count=proto("FPDF_GetPageCount", I, V),
-        valid_xref=proto("FPDF_DocumentHasValidCrossReferenceTable", I, V),
-        load_page=proto("FPDF_LoadPage", V, V, I),
-        close_page=proto("FPDF_ClosePage", None, V),
-        media_box=proto("FPDFPage_GetMediaBox", I, V, PF, PF, PF, PF),
-        page_width=proto("FPDF_GetPageWidthF", F, V),
-        page_height=proto("FPDF_GetPageHeightF", F, V),
-        rotation=proto("FPDFPage_GetRotation", I, V),
-        load_text=proto("FPDFText_LoadPage", V, V),
-        close_text=proto("FPDFText_ClosePage", None, V),
-        count=proto("FPDFText_CountChars", I, V),
-        text=proto("FPDFText_GetText", I, V, I, I, ctypes.POINTER(ctypes.c_uint16)),
-        unicode=proto("FPDFText_GetUnicode", ctypes.c_uint, V, I),
-        text_object=proto("FPDFText_GetTextObject", V, V, I),
-        origin=proto("FPDFText_GetCharOrigin", I, V, I, PD, PD),
-        loose_box=proto("FPDFText_GetLooseCharBox", I, V, I, PR),
-        char_box=proto("FPDFText_GetCharBox", I, V, I, PD, PD, PD, PD),
-        matrix=proto("FPDFText_GetMatrix", I, V, I, PM),
-        font_size=proto("FPDFText_GetFontSize", D, V, I),
-        unmapped=proto("FPDFText_HasUnicodeMapError", I, V, I),
-        is_hyphen=proto("FPDFText_IsHyphen", I, V, I),
-        is_generated=proto("FPDFText_IsGenerated", I, V, I),
-        count_marks=proto("FPDFPageObj_CountMarks", I, V),
-        get_mark=proto("FPDFPageObj_GetMark", V, V, ctypes.c_ulong),
-        mark_param_type=proto("FPDFPageObjMark_GetParamValueType", I, V, ctypes.c_char_p),
-        font=proto("FPDFTextObj_GetFont", V, V),
-        font_name=proto("FPDFFont_GetBaseFontName", ctypes.c_ulong, V, ctypes.c_char_p, ctypes.c_ulong),
-        descent=proto("FPDFFont_GetDescent", I, V, F, PF),
-        glyph_width=proto("FPDFFont_GetGlyphWidth", I, V, ctypes.c_uint32, F, PF),
-        obj_bounds=proto("FPDFPageObj_GetBounds", I, V, PF, PF, PF, PF),
-        FS_RECTF=raw.FS_RECTF,
-        FS_MATRIX=raw.FS_MATRIX,
+        ffi=ffi,
+        **{short: proto(name) for short, name in _NAMES.items()},
         ERR_PASSWORD=raw.FPDF_ERR_PASSWORD,
         ERR_SECURITY=raw.FPDF_ERR_SECURITY,
     )
@@ -139,27 +187,24 @@ class _Page:
 
     def __init__(self, api: SimpleNamespace) -> None:
         self.api = api
-        PD = ctypes.POINTER(ctypes.c_double)
-        self.xy = (ctypes.c_double * 2)()
-        self.px, self.py = (ctypes.cast(ctypes.addressof(self.xy) + 8 * k, PD) for k in range(2))
-        self.rect = api.FS_RECTF()
-        self.prect = ctypes.pointer(self.rect)
-        self.box = (ctypes.c_double * 4)()
-        self.pbox = [ctypes.cast(ctypes.addressof(self.box) + 8 * k, PD) for k in range(4)]
-        self.mat = api.FS_MATRIX()
-        self.pmat = ctypes.pointer(self.mat)
-        self.f = ctypes.c_float()
-        self.pf = ctypes.pointer(self.f)
+        ffi = api.ffi
+        self.xy = ffi.new("double[2]")
+        self.px, self.py = self.xy, self.xy + 1
+        self.rect = self.prect = ffi.new("FS_RECTF*")
+        self.box = ffi.new("double[4]")
+        self.pbox = [self.box + k for k in range(4)]
+        self.mat = self.pmat = ffi.new("FS_MATRIX*")
+        self.f = self.pf = ffi.new("float*")
         self.descents: dict[bytes, float] = {}
         self.font_descents: dict[int, float] = {}
 
 
 def _page_text(api: SimpleNamespace, tp: Any, n: int) -> str:
     """The page's n characters, one code point a character, from one bulk call where it lines up."""
-    buf = (ctypes.c_uint16 * (n + 1))()
+    buf = api.ffi.new("unsigned short[]", n + 1)
     k = api.text(tp, 0, n, buf)
     if k == n + 1:
-        text = ctypes.string_at(buf, 2 * n).decode("utf-16-le", "surrogatepass")
+        text = bytes(api.ffi.buffer(buf, 2 * n)).decode("utf-16-le", "surrogatepass")
         if len(text) == n and not _SURROGATE.search(text):
             return text
     return "".join(chr(min(api.unicode(tp, i), 0x10FFFF)) for i in range(n))
@@ -247,8 +292,8 @@ def _actual_text_clusters(api: SimpleNamespace, out: _Out) -> None:
         text = "".join(glyphs[k][4] for k in ks)
         if len(text) > 1 and any(map(unicodedata.combining, text)):
             by_cluster.setdefault("".join(sorted(text)), []).append(obj)
-    bounds = (ctypes.c_float * 4)()
-    pb = [ctypes.cast(ctypes.addressof(bounds) + 4 * j, ctypes.POINTER(ctypes.c_float)) for j in range(4)]
+    bounds = api.ffi.new("float[4]")
+    pb = [bounds + j for j in range(4)]
 
     def height(obj: int) -> float:
         return bounds[3] - bounds[1] if api.obj_bounds(obj, *pb) else 0.0
@@ -364,10 +409,14 @@ def _run_glyphs(api: SimpleNamespace, s: _Page, tp: Any, chars: str, codes: list
                 del advances[font][word[-1]]
         return [x0, x1, y0, size * d, word, descent, hi - lo, ws]
 
-    for m in _STRETCH.finditer(chars):
-        lo, hi = m.span()
-        obj = text_object(tp, lo)
-        if hi - lo > 1 and (obj_last := text_object(tp, hi - 1)) != obj:
+    spans = [m.span() for m in _STRETCH.finditer(chars)]
+    starts = [text_object(tp, lo) for lo, _ in spans]
+    starts.append(0)
+    for k, (lo, hi) in enumerate(spans):
+        obj = starts[k]
+        # an object's characters are contiguous: where the next stretch starts in this stretch's object,
+        # the whole of this one is of it
+        if hi - lo > 1 and (obj != starts[k + 1] or not obj) and (obj_last := text_object(tp, hi - 1)) != obj:
             parts = _object_parts(text_object, tp, lo, hi, obj, obj_last)
         else:
             parts = [(lo, hi, obj)]
@@ -606,11 +655,11 @@ def _descent(api: SimpleNamespace, s: _Page, font: int) -> float:
         return 0.0
     value = s.font_descents.get(font)
     if value is None:
-        name = ctypes.create_string_buffer(256)
+        name = api.ffi.new("char[256]")
         k = api.font_name(font, name, 256)
-        value = s.descents.get(name.value) if 0 < k <= 256 else None
+        value = s.descents.get(api.ffi.string(name)) if 0 < k <= 256 else None
         if value is None:
-            value = s.f.value if api.descent(font, 1.0, s.pf) else 0.0
+            value = s.f[0] if api.descent(font, 1.0, s.pf) else 0.0
         s.font_descents[font] = value
     return value
 
@@ -644,7 +693,7 @@ def _width_info(api: SimpleNamespace, s: _Page, font: int, u: int, tp: Any, i: i
     c = chr(u) if u < 0x110000 else "\ufffd"
     if not unmapped and font and _direction(c) != _RIGHT and u not in (2, 0xFFFE):
         if api.glyph_width(font, u, 1.0, s.pf):
-            width = s.f.value
+            width = s.f[0]
     return [unmapped, width, 0, c]
 
 
@@ -674,7 +723,7 @@ def _advance(
     # the loose box is the advance box joined with the ink box: its right edge is the advance unless the
     # ink reaches past it (then it is the ink box's right edge, and tells nothing)
     api.char_box(tp, i, *s.pbox)
-    if rect.right != ctypes.c_float(s.box[1]).value and c == 0:
+    if rect.right != float(api.ffi.cast("float", s.box[1])) and c == 0:
         w[2] = abs(right - guess) < 1e-3 * max(1.0, size) or None  # the font maps u to one glyph
         return right if w[2] is None else guess
     w[2] += 1
@@ -746,8 +795,8 @@ def _mirror_line(line: list[tuple[int, int]]) -> set[int]:
 
 def _page_size(api: SimpleNamespace, s: _Page, page: int) -> tuple[float, float]:
     """The media box's width and height (the layout's page size), else PDFium's page size unrotated."""
-    box = (ctypes.c_float * 4)()
-    p = [ctypes.cast(ctypes.addressof(box) + 4 * k, ctypes.POINTER(ctypes.c_float)) for k in range(4)]
+    box = api.ffi.new("float[4]")
+    p = [box + k for k in range(4)]
     if api.media_box(page, *p):
         return abs(box[2] - box[0]), abs(box[3] - box[1])
     w, h = api.page_width(page), api.page_height(page)
@@ -755,8 +804,8 @@ def _page_size(api: SimpleNamespace, s: _Page, page: int) -> tuple[float, float]
 
 
 def _open(api: SimpleNamespace, data: bytes) -> tuple[int, Any]:
-    buf = ctypes.create_string_buffer(data, len(data))
-    doc = api.load(buf, len(data), None)
+    buf = api.ffi.from_buffer(data)  # PDFium reads the bytes in place while the document is open
+    doc = api.load(buf, len(data), api.ffi.NULL)
     if not doc:
         err = api.last_error()
         if err in (api.ERR_PASSWORD, api.ERR_SECURITY):
@@ -810,11 +859,11 @@ def _pages(
                 if not tp:
                     raise SourceError(f"truncated or damaged PDF: page {number + 1} cannot be read")
                 try:
-                    if api.count(ctypes.c_void_p(tp)) > lim.glyphs_per_page:
+                    if api.count(tp) > lim.glyphs_per_page:
                         raise limits.exceeded(
                             f"more than {limits.amount(lim.glyphs_per_page)} glyphs on page {number + 1}"
                         )
-                    glyphs, cids, n = _page_glyphs(api, s, ctypes.c_void_p(tp), runs)
+                    glyphs, cids, n = _page_glyphs(api, s, tp, runs)
                 finally:
                     api.close_text(tp)
             finally:
