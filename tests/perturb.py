@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from resinspect.data.lexicon import lexicon
+from resinspect.extract.votes import outcome
 
 KEYS = ("in_favour", "against", "abstaining")
 # characters a text layer or another tool's extraction leaves that print nothing (core/text/scripts.py), the
@@ -128,8 +129,8 @@ def perturb(text: str, votes: list, plan: Plan) -> str:
 def _as_prose(text: str, v, lang: str, plan: Plan) -> str:
     """The block of vote `v` replaced by a tally sentence; the tally sentence after it, if any, dropped."""
     tail = text[v.end : v.end + 1500]
-    if m := lexicon(lang).vote.tally.search(tail):
-        tail = tail[: m.start()] + tail[m.end() :]
+    if t := next(outcome.tallies(tail, lexicon(lang)), None):
+        tail = tail[: t.start] + tail[t.end :]
     counts = [len(v.members(k)) for k in KEYS]
     printed = [[m.as_printed for m in v.members(k)] for k in KEYS]
     named = [plan.name_favour, True, True]

@@ -40,7 +40,7 @@ def test_the_tally_sentences_get_a_gate_in_every_language():
     """Every language's tally sentence names its votes with words: each gets a gate, so a resolution with no
     tally is not scanned with it."""
     for lx in all_lexicons():
-        need = gate.required(lx.vote.tally)
+        need = gate.required(lx.vote.tally_label)
         assert need is not None, lx.lang
         assert not need.holds("The Security Council, recalling its resolutions,", 0, 49, {}), lx.lang
 
@@ -56,10 +56,10 @@ def test_gated_scans_find_what_plain_scans_find_on_real_texts(name, pattern):
 def test_a_real_tally_is_found_through_the_gate():
     text = (ROOT / "tests/data/votes/meeting_split.en.txt").read_text(encoding="utf-8")
     en = next(lx for lx in all_lexicons() if lx.lang == "en")
-    assert list(en.vote.tally.finditer(text))  # the file holds one: the test below is not empty
-    assert _spans(gate.finditer(en.vote.tally, text)) == _spans(en.vote.tally.finditer(text))
-    assert _spans(gate.finditer(en.vote.tally, text, 10, len(text) - 10)) == _spans(
-        en.vote.tally.finditer(text, 10, len(text) - 10)
+    assert list(en.vote.tally_label.finditer(text))  # the file holds one: the test below is not empty
+    assert _spans(gate.finditer(en.vote.tally_label, text)) == _spans(en.vote.tally_label.finditer(text))
+    assert _spans(gate.finditer(en.vote.tally_label, text, 10, len(text) - 10)) == _spans(
+        en.vote.tally_label.finditer(text, 10, len(text) - 10)
     )
 
 

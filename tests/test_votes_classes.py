@@ -10,6 +10,7 @@ The texts are constructed with the wording of real letters and records (S/2020/2
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -403,6 +404,91 @@ def test_tally_in_a_sentence(tmp_path, case, text, counts, want, printed):
         or "لم" in text
     ):
         assert v.adopted is False and v.resolution is None
+
+
+# The clauses of one tally in any order, joined by other words: the same vote. Per language: the sentence before
+# the clauses, the in favour / against / abstaining clauses, the joiners, and the sentence after.
+CLAUSES = {
+    "en": (PROSE_HEAD, ("13 votes in favour", "two against (China and the Russian Federation)", "no abstentions"),
+           (", ", " and ", ", with "), "." + NOT_ADOPTED),
+    "fr": ("Lettre datée du 8 juillet 2020 adressée par le Président du Conseil de sécurité\nLe projet de "
+           "résolution S/2020/654 a recueilli ",
+           ("13 voix pour", "2 voix contre (la Chine et la Fédération de Russie)", "zéro abstention"),
+           (", ", " et ", ", avec "), ". Le projet de résolution n’a pas été adopté.\n"),
+    "es": ("Carta de fecha 8 de julio de 2020 dirigida por el Presidente del Consejo de Seguridad\nEl proyecto "
+           "de resolución S/2020/654 ha obtenido ",
+           ("13 votos a favor", "2 en contra (China y la Federación de Rusia)", "ninguna abstención"),
+           (", ", " y ", ", con "), ". El proyecto de resolución no ha sido aprobado.\n"),
+    "ru": ("Письмо Председателя Совета Безопасности от 8 июля 2020 года\nПроект резолюции S/2020/654 получил ",
+           ("13 голосов за", "2 голоса против (Китай и Российская Федерация)", "0 воздержавшихся"),
+           (", ", " и ", ", при "), ". Проект резолюции не принят.\n"),
+    "zh": ("2020年7月8日安全理事会主席的信\n决议草案(S/2020/654)获得",
+           ("13票赞成", "2票反对（中国和俄罗斯联邦）", "0票弃权"), ("、", "，", "和"), "。决议草案未获通过。\n"),
+    "ar": ("رسالة مؤرخة 8 تموز/يوليه 2020 موجهة من رئيس مجلس الأمن\nوحصل مشروع القرار على ",
+           ("13 صوتا مؤيدا", "2 صوتا معارضا (الاتحاد الروسي والصين)", "امتناع 0 عضو عن التصويت"),
+           ("، ", "، و", "، مقابل "), ". لم يُعتمد مشروع القرار.\n"),
+}  # fmt: skip
+ORDERS = list(itertools.permutations(range(3)))
+
+
+@pytest.mark.parametrize("lang", sorted(CLAUSES))
+@pytest.mark.parametrize("order", ORDERS, ids=["".join(map(str, o)) for o in ORDERS])
+def test_a_tally_s_clauses_in_any_order_are_one_vote(tmp_path, lang, order):
+    head, clauses, joiners, tail = CLAUSES[lang]
+    a, b, c = (clauses[k] for k in order)
+    seed = sum(k * 3**i for i, k in enumerate(order))
+    text = head + a + joiners[seed % 3] + b + joiners[(seed + 1) % 3] + c + tail
+    _, vs = votes_of(tmp_path, text)
+    (v,) = vs
+    assert v.counts.as_dict() == {"in_favour": 13, "against": 2, "abstaining": 0}, text
+    assert sets(v) == (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set()), text
+    assert v.adopted is False and v.resolution is None
+
+
+OTHER_TALLIES = [
+    # (id, text, counts, resolution): other sentences that state a tally, their counts and the resolution adopted
+    ("result-was", "Letter dated 25 June 2020 from the President of the Security Council\nThe result of the vote "
+     "was 14 in favour, none against and 1 abstention (Russian Federation). The draft resolution has been "
+     "adopted as resolution 2529 (2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
+    ("adopted-by-to", "Letter dated 25 June 2020 from the President of the Security Council\nThe draft "
+     "resolution was adopted by 14 votes to none, with 1 abstention (Russian Federation), as resolution 2529 "
+     "(2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
+    ("by-a-vote-of", "Letter dated 25 June 2020 from the President of the Security Council\nThe draft "
+     "resolution was adopted by a vote of 14 in favour to none against, with 1 abstention (Russian Federation). "
+     "It has been adopted as resolution 2529 (2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
+    ("semicolon", "Letter dated 25 June 2020 from the President of the Security Council\nThe draft resolution "
+     "received 14 votes in favour and one abstention (Russian Federation); there were no votes against. The "
+     "draft resolution has been adopted as resolution 2529 (2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
+    ("fr-adopte-par", "Lettre datée du 25 juin 2020 adressée par le Président du Conseil de sécurité\nLe projet "
+     "de résolution a été adopté par 14 voix contre zéro, avec une abstention (Fédération de Russie), en tant "
+     "que résolution 2529 (2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "counts", "resolution"), OTHER_TALLIES, ids=[c[0] for c in OTHER_TALLIES]
+)
+def test_other_tally_sentences(tmp_path, case, text, counts, resolution):
+    _, vs = votes_of(tmp_path, text)
+    (v,) = vs
+    assert tuple(v.counts.as_dict().values()) == counts
+    assert v.resolution == resolution and v.adopted is True
+    assert sets(v) == (C2020 - {"RUS"}, set(), {"RUS"})
+
+
+NOT_TALLIES = [
+    # numbers before the words of a tally that state none: a resolution's number, a block's empty list
+    "Letter dated 25 June 2020 from the President of the Security Council\nRecalling resolution 2231 against "
+    "the background of its resolutions 1 against 2, and measures against 15 persons in favour of peace.\n",
+    "Letter dated 25 June 2020 from the President of the Security Council\nThe draft resolution received "
+    "16 votes in favour.\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TALLIES, ids=["resolution-numbers", "more-than-the-council"])
+def test_numbers_before_tally_words_that_are_no_tally(tmp_path, text):
+    _, vs = votes_of(tmp_path, text)
+    assert vs == []
 
 
 def test_real_letter_reporting_a_vote_in_a_sentence():

@@ -42,7 +42,7 @@ _KEYS: dict[str, dict[str, str]] = {
     },
     "vote": {
         "in_favour": "words", "against": "words", "abstaining": "words", "none": "words",
-        "written": "re", "meeting": "re", "tally": "re", "adopted_as": "re", "not_adopted": "re",
+        "written": "re", "meeting": "re", "tally_number": "re", "tally_label": "re", "adopted_as": "re", "not_adopted": "re",
         "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
         "procedural": "re", "adopted": "re",
         "articles": "words",
@@ -60,7 +60,10 @@ class VoteWords:
     none: tuple[str, ...]
     written: re.Pattern[str]  # a written-procedure letter says so before its vote block
     meeting: re.Pattern[str]  # a vote taken in a meeting ("A vote was taken by show of hands")
-    tally: re.Pattern[str]  # the counts in a sentence, groups in_favour / against / abstaining
+    # a tally sentence's count clauses: a list's label (groups in_favour / against / abstaining, or `to` with
+    # the count against as `m`: "9 votes to none"), and the number that ends just before it (group n)
+    tally_label: re.Pattern[str]
+    tally_number: re.Pattern[str]
     adopted_as: re.Pattern[str]  # "adopted as resolution N (YYYY)", groups number, year (or number2, year2)
     not_adopted: re.Pattern[str]
     amendment: re.Pattern[str]
@@ -117,6 +120,17 @@ def _rx(section: dict[str, Any], key: str, default: str | None = None) -> re.Pat
     return re.compile(value) if value else NEVER
 
 
+def _with_numbers(section: dict[str, Any], key: str, numbers: dict[str, int]) -> re.Pattern[str]:
+    """A pattern in which `{number}` stands for a count: digits, or one of the language's number words (longest
+    first; the spaces of a word of several, any white space)."""
+    value = section.get(key)
+    if not value:
+        return NEVER
+    words = sorted(numbers, key=len, reverse=True)
+    number = "(?:" + "|".join([r"\d+", *(re.escape(w).replace(r"\ ", r"\s+") for w in words)]) + ")"
+    return re.compile(value.replace("{number}", number))
+
+
 def _check(lang: str, data: dict[str, Any]) -> None:
     """Every key is one this module reads, with a value of the right type."""
     for section, value in data.items():
@@ -159,12 +173,14 @@ def lexicon(lang: str) -> Lexicon:
     _check(lang, data)
     st, para, cit = data.get("structure", {}), data.get("paragraph", {}), data.get("citation", {})
     vt, gb, det = data.get("vote", {}), data.get("garble", {}), data.get("detect", {})
+    numbers = {" ".join(str(k).casefold().split()): int(v) for k, v in vt.get("numbers", {}).items()}
     vote = VoteWords(
         labels={k: tuple(vt.get(k, ())) for k in VOTE_LISTS},
         none=tuple(vt.get("none", ())),
         written=_rx(vt, "written"),
         meeting=_rx(vt, "meeting"),
-        tally=_rx(vt, "tally"),
+        tally_label=_with_numbers(vt, "tally_label", numbers),
+        tally_number=_with_numbers(vt, "tally_number", numbers),
         adopted_as=_rx(vt, "adopted_as"),
         not_adopted=_rx(vt, "not_adopted"),
         amendment=_rx(vt, "amendment"),
@@ -173,7 +189,7 @@ def lexicon(lang: str) -> Lexicon:
         draft=_rx(vt, "draft"),
         draft_document=_rx(vt, "draft_document"),
         after_list=_rx(vt, "after_list"),
-        numbers={str(k).casefold(): int(v) for k, v in vt.get("numbers", {}).items()},
+        numbers=numbers,
         articles=tuple(vt.get("articles", ())),
     )
     return Lexicon(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from ...data.lexicon import Lexicon
+from ...data.lexicon import NEVER, Lexicon
 from ...model import VOTE_LISTS, Counts, Document, Procedure, Resolution, Vote, VoteKind, VoteList
 from ...text import gate
 from ...text.arabic import strip_marks
@@ -83,7 +83,7 @@ class Outcome:
 def _number(word: str | None, lx: Lexicon) -> int | None:
     if word is None:
         return None
-    w = word.lower()
+    w = " ".join(word.lower().split())
     if w.isdigit():
         return int(w)
     return lx.vote.numbers.get(w)
@@ -109,30 +109,101 @@ def _plain(text: str, lx: Lexicon) -> tuple[str, Callable[[int], int]]:
     return plain, place
 
 
+MAX_JOIN = (
+    30  # characters between two count clauses of one tally sentence (", with", "; there were no votes")
+)
+_JOIN_STOP = re.compile(r"[.!?。\d]")  # a sentence's end or another number between two clauses: not joined
+NUMBER_BEFORE = 40  # characters before a label searched for its number
+NAMES_MAX = 600  # characters a bracket of names after a count may hold
+MAX_COUNT = 15  # the Council's members: a larger number before a label is not a count of votes
+_OPEN, _CLOSE = "(（", ")）"
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+    counts: dict[VoteList, int]
+    named: dict[VoteList, tuple[int, int]]
+
+
+def _clauses(plain: str, lx: Lexicon) -> Iterator[_Clause]:
+    """The count clauses of `plain` in order: a number just before a list's label, and the bracket of
+    names after it, if any ("two against (China and the Russian Federation)"; "9 votes to none")."""
+    vw = lx.vote
+    for m in gate.finditer(vw.tally_label, plain):
+        before = vw.tally_number.search(plain, max(0, m.start() - NUMBER_BEFORE), m.start())
+        n = _number(before["n"], lx) if before else None
+        if before is None or n is None or n > MAX_COUNT:
+            continue
+        groups = m.groupdict()
+        key: VoteList = "in_favour"
+        counts: dict[VoteList, int] = {}
+        if groups.get("to"):  # "9 votes to none": in favour, then against
+            against = _number(groups.get("m"), lx)
+            if against is None or against > MAX_COUNT:
+                continue
+            counts = {"in_favour": n, "against": against}
+            key = "against"
+        else:
+            key = next(k for k in VOTE_LISTS if groups.get(k))
+            counts = {key: n}
+        end = m.end()
+        named: dict[VoteList, tuple[int, int]] = {}
+        if (bracket := _bracket(plain, end)) is not None:
+            named[key] = (bracket[0] + 1, bracket[1])
+            end = bracket[1] + 1
+        yield _Clause(before.start(), end, counts, named)
+
+
+def _bracket(text: str, i: int) -> tuple[int, int] | None:
+    """(opening, closing) of the bracket that opens at `i` after white space, its own brackets balanced."""
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i >= len(text) or text[i] not in _OPEN:
+        return None
+    depth = 0
+    for j in range(i, min(len(text), i + NAMES_MAX)):
+        if text[j] in _OPEN:
+            depth += 1
+        elif text[j] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i, j
+    return None
+
+
 def tallies(text: str, lx: Lexicon, start: int = 0, end: int | None = None) -> Iterator[Tally]:
-    """Every tally sentence in `text[start:end]`, in order ("received 13 votes in favour, two against (China
-    and the Russian Federation), and no abstentions")."""
-    if lx.vote.tally.pattern == "(?!x)x":
+    """Every tally sentence in `text[start:end]`, in order: count clauses in any order, joined by a few words
+    and each list counted once, with a count in favour among them ("received 13 votes in favour, two
+    against (China and the Russian Federation), and no abstentions"; "the result of the vote was 14 in
+    favour, with 1 abstention (…) and none against"; "adopted by 9 votes to none, with 1 abstention")."""
+    if lx.vote.tally_label is NEVER:
         return
     part = text[start:end]
     plain, place = _plain(part, lx)
 
-    def at(i: int) -> int:
-        return start + place(i)
+    def tally(chain: list[_Clause]) -> Tally | None:
+        counts = {k: v for c in chain for k, v in c.counts.items()}
+        if "in_favour" not in counts:
+            return None
+        named = {
+            k: (start + place(a), start + place(b - 1) + 1) for c in chain for k, (a, b) in c.named.items()
+        }
+        return Tally(start + place(chain[0].start), start + place(chain[-1].end - 1) + 1, counts, named)
 
-    for m in gate.finditer(lx.vote.tally, plain):
-        counts: dict[VoteList, int] = {}
-        named: dict[VoteList, tuple[int, int]] = {}
-        groups = m.groupdict()
-        for key in VOTE_LISTS:
-            n = _number(groups.get(key) or groups.get(f"{key}2"), lx)  # "…2": a second form of the sentence
-            if n is not None:
-                counts[key] = n
-            for g in (f"{key}_names", f"{key}_names2"):
-                if groups.get(g):
-                    a, b = m.span(g)
-                    named[key] = (at(a), at(b - 1) + 1)
-        yield Tally(at(m.start()), at(m.end() - 1) + 1, counts, named)
+    chain: list[_Clause] = []
+    for c in _clauses(plain, lx):
+        if chain:
+            gap = plain[chain[-1].end : c.start]
+            stated = {k for x in chain for k in x.counts}
+            if len(gap) > MAX_JOIN or _JOIN_STOP.search(gap) or stated & c.counts.keys():
+                if (t := tally(chain)) is not None:
+                    yield t
+                chain = []
+        chain.append(c)
+    if chain and (t := tally(chain)) is not None:
+        yield t
 
 
 def stated_counts(after: str, lx: Lexicon) -> dict[VoteList, int]:
@@ -171,9 +242,11 @@ def _announced(before: str, lx: Lexicon, rx: re.Pattern[str]) -> bool:
     """Whether the lines announcing the vote ("I shall now put to the vote the oral amendment …") hold `rx`;
     the previous vote's outcome sentence, which may hold it too, is not part of them."""
     vw = lx.vote
-    outcome = [vw.tally, vw.adopted_as, vw.not_adopted]
+    outcome = [vw.adopted_as, vw.not_adopted]
     prior = before.rstrip("\n").split("\n")[-4:]
-    announce = "\n".join(ln for ln in prior if not any(r.search(ln) for r in outcome))
+    announce = "\n".join(
+        ln for ln in prior if not any(r.search(ln) for r in outcome) and next(tallies(ln, lx), None) is None
+    )
     return bool(rx.search(announce))
 
 
@@ -234,16 +307,36 @@ def vote_date(
     return find_date(doc.text[:3000], lx)
 
 
+SENTENCE_BACK = 300  # characters before a tally searched for the start of its sentence
+_SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
+
+
+def sentence_start(text: str, i: int) -> int:
+    """Where the sentence holding position `i` starts: after the last sentence end (or blank line) before it,
+    at most SENTENCE_BACK characters back."""
+    lo = max(0, i - SENTENCE_BACK)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, i)]
+    return ends[-1] if ends else lo
+
+
 def read(
-    doc: Document, resolutions: list[Resolution], lx: Lexicon, start: int, end: int, stop: int
+    doc: Document,
+    resolutions: list[Resolution],
+    lx: Lexicon,
+    start: int,
+    end: int,
+    stop: int,
+    sentence: int | None = None,
 ) -> Outcome:
     """The outcome of the vote printed at `[start, end)` (a block, or a tally sentence): its tally and
     adoption sentence are looked for after `end` and before `stop` (where the next vote begins), its
-    announcement, procedure and draft before `start`."""
+    announcement, procedure and draft before `start`. `sentence`: where the tally sentence printed at
+    `[start, end)` starts, the adoption looked for from there ("The draft resolution was adopted by 9 votes
+    to none, with 1 abstention, as resolution …")."""
     text = doc.text
     before = text[max(0, start - CONTEXT) : start]
     limit = min(stop, end + CONTEXT)
-    after = text[end:limit]
+    after = text[end if sentence is None else sentence : limit]
     tally = next(tallies(text, lx, start, limit), None)
     amendment = is_amendment(before, lx)
     procedural = not amendment and is_procedural(before, lx)

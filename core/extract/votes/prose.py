@@ -40,7 +40,7 @@ def prose_votes(
 
 def _vote(doc: Document, resolutions: list[Resolution], lx: Lexicon, t: outcome.Tally, stop: int) -> Vote:
     text = doc.text
-    out = outcome.read(doc, resolutions, lx, t.start, t.end, stop)
+    out = outcome.read(doc, resolutions, lx, t.start, t.end, stop, outcome.sentence_start(text, t.start))
     out.tally = t
     vote = out.vote(doc, t.start, t.end, lx.lang)
     year = out.year
