@@ -410,6 +410,7 @@ XML_COUNTS = {
     "S_RES_2505_2020": (4, 9),
     "S_RES_2599_2021": (2, 2),
     "S_RES_2504_2020": (6, 10),
+    "S_RES_2580_2021": (1, 0),  # the unnumbered operative part is not counted (and is reported)
 }
 SIX = sorted(
     {p.name.split(".")[0] for p in RENDERED.glob("*.pdf")}
@@ -433,6 +434,16 @@ def test_same_ids_in_six_languages(name):
         kinds = [p.kind for p in res.paragraphs]
         assert (kinds.count("preambular"), kinds.count("operative")) == XML_COUNTS[name], lang
     assert all(v == ids["en"] for v in ids.values()), ids
+
+
+@pytest.mark.parametrize("lang", sorted(RENDERED_2533))
+def test_an_unnumbered_operative_part_is_reported_in_every_language(lang):
+    """S/RES/2580 (2021): the preambular paragraph ends with the language's comma (",", "，", "،"), then the
+    unnumbered «Recommends …»: not counted as a paragraph, and said so."""
+    doc = clean(read_source(str(RENDERED / f"S_RES_2580_2021.{lang}.pdf")))
+    (res,) = find_resolutions(doc)
+    assert [p.id for p in res.paragraphs] == ["PP1"]
+    assert any("unnumbered operative part" in i.message for i in res.issues), res.issues
 
 
 # ---- labels as printed, ids the same everywhere ---------------------------------------------------------

@@ -31,7 +31,7 @@ from ..data.load import load
 from ..model import Box
 from ..text.arabic import strip_marks
 from ..text.numbering import BARE_LABEL, ITEM, PART_PREFIX, SUB_LABEL, op_number
-from ..text.scripts import ARABIC_RE, WIDE_RE, cells
+from ..text.scripts import ARABIC_RE, COMMAS, WIDE_RE, cells
 from .furniture import title_abbrev
 
 # A text with many lines longer than this holds one paragraph per line (felixhaass texts): wrapped text
@@ -41,7 +41,7 @@ PARAGRAPH_LINES = 180
 _END = re.compile(r"([.;:!?。；：！？,،，؛、])[\"”’»)\]]*(?:\d{1,2}|\*{1,3})?$")
 _SENTENCE = set(".;!?。；！？؛")
 _COLON = set(":：")
-_COMMA = set(",،，、")
+_COMMA = set(COMMAS)
 # quotation marks and brackets that open and close a stretch of text; curly double quotes pair either way
 # (Arabic prints ”…“), straight ones too
 _OPEN = set("([«《「『")

@@ -30,7 +30,7 @@ from ..text.numbering import (
     cyrillic_order,
     label_id,
 )
-from ..text.scripts import ARABIC_RE, WIDE_RE, latin_digits
+from ..text.scripts import ARABIC_RE, COMMAS, WIDE_RE, latin_digits
 from ..text.symbols import sc_resolution
 
 # An operative number whose period the extraction lost: "7 Further underlines …" (tests/test_paragraphs.py),
@@ -377,7 +377,7 @@ class _Reader:
         if (
             self.unnumbered is None
             and self.paras
-            and _ends(text, self.paras[-1].end, ",")
+            and _ends(text, self.paras[-1].end, COMMAS)
             and self.op_leads.match(key)
             and not lead
         ):
@@ -407,7 +407,7 @@ class _Reader:
         ):
             return  # "Mandate", "Rule of law:", "Logistical and financial support"; a longer one before a label
         in_list = (_ends(text, cur.end, ":：") and not cur.subs) or (
-            bool(cur.subs) and cur.subs[-1].label == "" and _ends(text, cur.end, _SENTENCE_END + ",，،")
+            bool(cur.subs) and cur.subs[-1].label == "" and _ends(text, cur.end, _SENTENCE_END + COMMAS)
         )
         if in_list:
             self._item(a, b, "")  # an item of a list printed without marks (tests/test_paragraphs.py)
