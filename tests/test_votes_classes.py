@@ -445,18 +445,19 @@ def test_a_tally_s_clauses_in_any_order_are_one_vote(tmp_path, lang, order):
     assert v.adopted is False and v.resolution is None
 
 
+LETTER = "Letter dated 25 June 2020 from the President of the Security Council\n"
 OTHER_TALLIES = [
     # (id, text, counts, resolution): other sentences that state a tally, their counts and the resolution adopted
-    ("result-was", "Letter dated 25 June 2020 from the President of the Security Council\nThe result of the vote "
+    ("result-was", LETTER + "The result of the vote "
      "was 14 in favour, none against and 1 abstention (Russian Federation). The draft resolution has been "
      "adopted as resolution 2529 (2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
-    ("adopted-by-to", "Letter dated 25 June 2020 from the President of the Security Council\nThe draft "
+    ("adopted-by-to", LETTER + "The draft "
      "resolution was adopted by 14 votes to none, with 1 abstention (Russian Federation), as resolution 2529 "
      "(2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
-    ("by-a-vote-of", "Letter dated 25 June 2020 from the President of the Security Council\nThe draft "
+    ("by-a-vote-of", LETTER + "The draft "
      "resolution was adopted by a vote of 14 in favour to none against, with 1 abstention (Russian Federation). "
      "It has been adopted as resolution 2529 (2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
-    ("semicolon", "Letter dated 25 June 2020 from the President of the Security Council\nThe draft resolution "
+    ("semicolon", LETTER + "The draft resolution "
      "received 14 votes in favour and one abstention (Russian Federation); there were no votes against. The "
      "draft resolution has been adopted as resolution 2529 (2020).\n", (14, 0, 1), "S/RES/2529 (2020)"),
     ("fr-adopte-par", "Lettre datée du 25 juin 2020 adressée par le Président du Conseil de sécurité\nLe projet "
@@ -478,10 +479,9 @@ def test_other_tally_sentences(tmp_path, case, text, counts, resolution):
 
 NOT_TALLIES = [
     # numbers before the words of a tally that state none: a resolution's number, a block's empty list
-    "Letter dated 25 June 2020 from the President of the Security Council\nRecalling resolution 2231 against "
+    LETTER + "Recalling resolution 2231 against "
     "the background of its resolutions 1 against 2, and measures against 15 persons in favour of peace.\n",
-    "Letter dated 25 June 2020 from the President of the Security Council\nThe draft resolution received "
-    "16 votes in favour.\n",
+    LETTER + "The draft resolution received 16 votes in favour.\n",
 ]
 
 
