@@ -133,6 +133,19 @@ def _shape(text: str, kind: str = "text"):
 
 
 RULES = [
+    # a text of an older resolution (refworld, as the felixhaass corpus holds those of 1946-1990): the first
+    # paragraph ends in a footnote mark after its comma, the second opens with an adjective of state, and the
+    # adoption line follows the last operative paragraph: S/RES/100 (1953)
+    (
+        "Resolution 100 (1953)of 27 October 1953\nThe Security Council,  \nHaving taken note of the report of the "
+        "Chief of Staff of the United Nations Truce Supervision Organization in Palestine dated 23 October 1953,1  \n"
+        "Desirous of facilitating the consideration of the question, without however prejudicing the rights, "
+        "claims the position of the parties concerned,  \n1.         Deems it desirable to that end that the works "
+        "acted in the demilitarized zone on 2 September 1953 would be suspended;  \n2.         Notes with "
+        "satisfaction the statement made by the Israel representative at the 631st meeting;  \nAdopted unanimously "
+        "at the 631st Meeting.  \n",
+        (2, [1, 2], ["Having taken note", "Desirous of facilitating"]),
+    ),
     # enacting formula and first PP on one line, unnumbered operative part (admission): S/RES/1290 (2000)
     (
         "RESOLUTION 1290 (2000) Adopted by the Security Council at its 4103rd meeting\non 17 February 2000\n"
