@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import resinspect
-from councils import C1985, C2011, C2018, C2020, C2021
+from councils import C1961, C1985, C2011, C2018, C2020, C2021
 from perturb import FULL_WIDTH, OTHER_SPACES, UNSEEN
 
 DATA = Path(__file__).parent / "data"
@@ -489,6 +489,29 @@ NOT_TALLIES = [
 def test_numbers_before_tally_words_that_are_no_tally(tmp_path, text):
     _, vs = votes_of(tmp_path, text)
     assert vs == []
+
+
+def test_the_adoption_line_of_an_older_resolution_is_its_vote(tmp_path):
+    """The text of S/RES/161 (1961) B as refworld prints it (the felixhaass corpus covers 1946-2015): its last line
+    states the vote, names no resolution and is the vote on the resolution whose text it ends."""
+    text = (
+        "Resolution 161 (1961) of 21 February 1961\nThe Security Council,  \nGravely concerned at the continuing "
+        "deterioration of the situation in the Congo,  \n1.         Urges the convening of the Parliament and the "
+        "taking of necessary protective measures in that connexion;  \n2.         Calls upon all States to extend "
+        "their full co-operation and assistance.  \nAdopted at the 942nd meeting by 9 votes to none, with 2 "
+        "abstentions (France, Union of Soviet Socialist Republics).  \n"
+    )
+    _, vs = votes_of(tmp_path, text)
+    (v,) = vs
+    assert (v.resolution, v.adopted, v.procedure, v.date) == (
+        "S/RES/161 (1961)",
+        True,
+        "meeting",
+        "1961-02-21",
+    )
+    assert v.counts.as_dict() == {"in_favour": 9, "against": 0, "abstaining": 2}
+    assert sets(v) == (C1961 - {"FRA", "SUN"}, set(), {"FRA", "SUN"})
+    assert not v.members_printed
 
 
 def test_real_letter_reporting_a_vote_in_a_sentence():

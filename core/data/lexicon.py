@@ -44,7 +44,7 @@ _KEYS: dict[str, dict[str, str]] = {
         "in_favour": "words", "against": "words", "abstaining": "words", "none": "words",
         "written": "re", "meeting": "re", "tally_number": "re", "tally_label": "re", "adopted_as": "re", "not_adopted": "re",
         "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
-        "procedural": "re", "adopted": "re",
+        "procedural": "re", "adopted": "re", "adopted_line": "re",
         "articles": "words",
     },
     "garble": {"body_anchors": "words", "common_words": "words"},
@@ -71,6 +71,9 @@ class VoteWords:
     procedural: re.Pattern[str]
     # a procedural question "has been adopted" (no resolution), looked for when `not_adopted` is not found
     adopted: re.Pattern[str]
+    # the adoption line an older resolution's text ends with, its vote in it ("Adopted at the 942nd meeting by 9
+    # votes to none, with 2 abstentions (…)"): the vote on the resolution whose text holds it
+    adopted_line: re.Pattern[str]
     draft: re.Pattern[str]  # the draft voted on, group symbol
     draft_document: re.Pattern[str]  # "document S/<year>/<n>, which contains the text of a draft resolution"
     after_list: re.Pattern[str]  # where the sentence after a vote begins, if extraction joined it on
@@ -186,6 +189,7 @@ def lexicon(lang: str) -> Lexicon:
         amendment=_rx(vt, "amendment"),
         procedural=_rx(vt, "procedural"),
         adopted=_rx(vt, "adopted"),
+        adopted_line=_rx(vt, "adopted_line"),
         draft=_rx(vt, "draft"),
         draft_document=_rx(vt, "draft_document"),
         after_list=_rx(vt, "after_list"),

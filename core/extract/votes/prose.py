@@ -17,6 +17,9 @@ from .match import name_pieces
 from .segment import Piece, read_list
 
 BLOCK_TALLY = 1500  # a tally sentence this close after a vote block is that block's, not a vote of its own
+ADOPTION_LINE_AFTER = (
+    300  # an adoption line this close after a resolution's last paragraph is that resolution's
+)
 
 
 def prose_votes(
@@ -40,8 +43,19 @@ def prose_votes(
 
 def _vote(doc: Document, resolutions: list[Resolution], lx: Lexicon, t: outcome.Tally, stop: int) -> Vote:
     text = doc.text
-    out = outcome.read(doc, resolutions, lx, t.start, t.end, stop, outcome.sentence_start(text, t.start))
+    sentence = outcome.sentence_start(text, t.start)
+    out = outcome.read(doc, resolutions, lx, t.start, t.end, stop, sentence)
     out.tally = t
+    if (
+        out.resolution is None
+        and out.adopted is None
+        and lx.vote.adopted_line.match(text[sentence : t.start])
+    ):
+        # the adoption line at the end of a resolution's text: the vote on that resolution
+        holder = next((r for r in resolutions if r.start <= t.start <= r.end + ADOPTION_LINE_AFTER), None)
+        if holder is not None and holder.symbol:
+            out.resolution, out.adopted = holder.symbol, True
+            out.date = out.date if holder.date is None else holder.date
     vote = out.vote(doc, t.start, t.end, lx.lang)
     year = out.year
     pieces: list[tuple[VoteList, Piece]] = []
