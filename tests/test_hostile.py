@@ -594,6 +594,33 @@ def test_a_document_past_the_budget_gets_an_error_record_and_the_run_goes_on(tmp
     assert "took longer than 0.3 s" in first["error"] and second["source"]["symbol"] == "S/2020/249"
 
 
+def test_the_timer_raises_nothing_more_while_the_budget_s_exception_unwinds():
+    """The engine's loops (`check`) can see the budget spent a moment before the timer signal does; the tick
+    that follows must not raise a second exception while the first unwinds (one raised in the deadline's own
+    exit escaped it and ended a batch worker), and one swallowed on the way is raised again later."""
+    import signal
+
+    from resinspect.reader import guard
+
+    with pytest.raises(limits.LimitExceeded, match="took longer than 30 s"):
+        with guard.deadline(30):
+            spent = guard._DEADLINE.set(time.monotonic() - 1)  # the budget spent, as `check` sees it
+            try:
+                guard.check()
+            except guard._Expired:
+                try:
+                    guard._on_alarm(signal.SIGALRM, None)  # the timer's tick, a moment later: nothing more
+                except guard._Expired:
+                    pytest.fail("a second exception while the first unwinds")
+                raise
+            finally:
+                guard._DEADLINE.reset(spent)
+    with pytest.raises(limits.LimitExceeded):
+        with guard.deadline(30):
+            guard._Alarm.raised_at = time.monotonic() - 2 * guard.UNWIND  # raised, swallowed, long ago
+            guard._on_alarm(signal.SIGALRM, None)
+
+
 def test_standard_input_among_batch_inputs_is_read_once(tmp_path):
     out = tmp_path / "out.ndjson"
     r = cli("batch", "-", GOOD_TXT, "--out", out, "--workers", "2", input=GOOD_TXT.read_bytes())

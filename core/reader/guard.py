@@ -8,7 +8,8 @@ raises `LimitExceeded` ("took longer than 120 s"), the one-line error of any inp
 
 The signal's exception is a BaseException, so that no `except Exception` on the way (pdfminer has a few)
 can swallow it; the timer repeats every second until the block ends, in case something swallowed it all
-the same. A single C call that never returns (a regular expression gone exponential) cannot be interrupted
+the same, but raises nothing within UNWIND of the exception last raised (the one `check` raised a moment
+before the timer's first tick is still unwinding). A single C call that never returns (a regular expression gone exponential) cannot be interrupted
 from inside the process: `hard_exit` names what to do when the block is still running `GRACE` seconds
 past its budget (the command line writes its error line and ends the process; a batch worker is killed by
 its parent instead).
@@ -17,6 +18,7 @@ its parent instead).
 from __future__ import annotations
 
 import contextlib
+import math
 import signal
 import threading
 import time
@@ -35,15 +37,25 @@ class _Expired(BaseException):
 
 
 class _Alarm:
-    """The timer signal's state: whether a deadline on the main thread is armed."""
+    """The timer signal's state: whether a deadline on the main thread is armed, and when the main thread last
+    raised the budget's exception (by the signal or by `check`)."""
 
     armed = False
+    raised_at = -math.inf
+
+
+# the signal raises no second exception this soon after one was raised on the main thread: the first is still
+# unwinding (`check` saw the deadline pass a moment before the timer did), and an exception raised inside
+# the deadline's own exit would escape it; one swallowed on the way is raised again by the next tick
+UNWIND = 0.5
 
 
 def check() -> None:
     """Stop if the budget of the document being read is spent (cheap: call it in long loops)."""
     at = _DEADLINE.get()
     if at is not None and time.monotonic() > at:
+        if threading.current_thread() is threading.main_thread():
+            _Alarm.raised_at = time.monotonic()
         raise _Expired
 
 
@@ -54,7 +66,8 @@ def remaining() -> float | None:
 
 
 def _on_alarm(signum: int, frame: object) -> None:
-    if _Alarm.armed:
+    if _Alarm.armed and time.monotonic() - _Alarm.raised_at >= UNWIND:
+        _Alarm.raised_at = time.monotonic()
         raise _Expired
 
 
@@ -76,7 +89,7 @@ def deadline(seconds: float | None, hard_exit: Callable[[], None] | None = None)
     old_handler: object = None
     if use_signal:
         old_handler = signal.signal(signal.SIGALRM, _on_alarm)
-        _Alarm.armed = True
+        _Alarm.armed, _Alarm.raised_at = True, -math.inf
         signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     watchdog = threading.Timer(seconds + GRACE, hard_exit) if hard_exit else None
     if watchdog:
