@@ -90,6 +90,13 @@ def test_not_furniture(line):
          "Anti-Personnel Mines and on Their Destruction,", 1),
         # a vote list is no preamble (tests/test_votes.py letter)
         ("China, the Dominican Republic, Indonesia, the Niger, the Russian Federation, South Africa and Viet Nam.", 1),
+        # S/RES/161 (1961) in its refworld text: the letter of part B run onto the last paragraph of part A
+        ("5.         Reaffirms Security Council resolutions 143 (1960) of 14 July 1960 and reminds all States of "
+         "their obligations under these resolutions.  B  ", 2),
+        ("Decides to remain actively seized of the matter; II", 2),
+        # a letter after a sentence's end inside a line is no part: "… of Plan B", "annex A"
+        ("Welcomes the progress in implementing the plan set out in annex A and the fallback arrangements of Plan B",
+         1),
     ],
 )  # fmt: skip
 def test_split_run_together(line, pieces):

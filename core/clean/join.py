@@ -471,6 +471,7 @@ FULL = 0.9  # a line filling this share of the width is full
 SHORT = 0.6  # one filling less than this stopped short
 
 
+_RUN_PART = re.compile(r"(?<=[.;])\s+([A-H]|[IVX]{1,4})\s*$")
 _RUN_OP = re.compile(r"(?<=[;,.:*])\s+(?=\d{1,3}\.\s+[A-Z])")
 _RUN_SUB = re.compile(r"(?<=[;:])\s+(?=\((?:[a-z]|[ivx]{1,4})\)\s)")
 
@@ -479,7 +480,11 @@ def split_run_together(line: str) -> list[str]:
     """Split a line that holds several paragraphs (extractions that lost their line breaks).
 
     Splits before operative numbers ("…; 2. Decides"), sub-paragraph labels after ";" or ":", and, in the
-    preamble (before the first operative number), before a preambular lead that follows a comma."""
+    preamble (before the first operative number), before a preambular lead that follows a comma; and before a
+    part's letter alone at the end of a line, after a sentence's end ("… under these resolutions.  B": the
+    letter that heads the next part of a resolution in parts, printed centred on a line of its own)."""
+    if m := _RUN_PART.search(line):  # a part's letter run onto the end of the paragraph before its part
+        return [*split_run_together(line[: m.start()]), m[1]]
     if len(line) < 60:
         return [line]
     parts = _RUN_OP.split(line)
