@@ -42,8 +42,8 @@ _KEYS: dict[str, dict[str, str]] = {
     },
     "vote": {
         "in_favour": "words", "against": "words", "abstaining": "words", "none": "words",
-        "written": "re", "meeting": "re", "tally_number": "re", "tally_label": "re", "adopted_as": "re", "not_adopted": "re",
-        "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
+        "written": "re", "meeting": "re", "tally_number": "re", "tally_label": "re", "adopted_as": "re",
+        "not_adopted": "re", "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
         "procedural": "re", "adopted": "re", "adopted_line": "re",
         "articles": "words",
     },

@@ -6,13 +6,13 @@ text stages — at no cost while the budget lasts. Elsewhere (another thread, or
 `setitimer`) the engine's own loops call `check()`, which stops at the same moment. Either way the block
 raises `LimitExceeded` ("took longer than 120 s"), the one-line error of any input past a bound.
 
-The signal's exception is a BaseException, so that no `except Exception` on the way (pdfminer has a few)
-can swallow it; the timer repeats every second until the block ends, in case something swallowed it all
-the same, but raises nothing within UNWIND of the exception last raised (the one `check` raised a moment
-before the timer's first tick is still unwinding). A single C call that never returns (a regular expression gone exponential) cannot be interrupted
-from inside the process: `hard_exit` names what to do when the block is still running `GRACE` seconds
-past its budget (the command line writes its error line and ends the process; a batch worker is killed by
-its parent instead).
+The signal's exception is a BaseException, so that no `except Exception` on the way (pdfminer has a few) can
+swallow it; the timer repeats every second until the block ends, in case something swallowed it all the same,
+but raises nothing within UNWIND of the exception last raised (the one `check` raised a moment before the
+timer's first tick is still unwinding). A single C call that never returns (a regular expression gone
+exponential) cannot be interrupted from inside the process: `hard_exit` names what to do when the block is
+still running `GRACE` seconds past its budget (the command line writes its error line and ends the process; a
+batch worker is killed by its parent instead).
 """
 
 from __future__ import annotations

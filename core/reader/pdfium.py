@@ -190,11 +190,11 @@ class _Page:
         ffi = api.ffi
         self.xy = ffi.new("double[2]")
         self.px, self.py = self.xy, self.xy + 1
-        self.rect = self.prect = ffi.new("FS_RECTF*")
+        self.rect = ffi.new("FS_RECTF*")
         self.box = ffi.new("double[4]")
         self.pbox = [self.box + k for k in range(4)]
-        self.mat = self.pmat = ffi.new("FS_MATRIX*")
-        self.f = self.pf = ffi.new("float*")
+        self.mat = ffi.new("FS_MATRIX*")
+        self.f = ffi.new("float*")
         self.descents: dict[bytes, float] = {}
         self.font_descents: dict[int, float] = {}
 
@@ -509,7 +509,7 @@ def _char_glyphs(
 ) -> None:
     """Glyphs of characters lo..hi-1, one per character (pieces of one character joined)."""
     text_object, origin, loose_box = api.text_object, api.origin, api.loose_box
-    xy, px, py, rect, prect = s.xy, s.px, s.py, s.rect, s.prect
+    xy, px, py, rect = s.xy, s.px, s.py, s.rect
     # per character of the block (index i - lo): its text object (0: made up by PDFium) and pen
     objs = [text_object(tp, i) or 0 for i in range(lo, hi)]
     xs, ys = [0.0] * (hi - lo), [0.0] * (hi - lo)
@@ -561,10 +561,10 @@ def _char_glyphs(
         if not upright:
             continue
         if prev_obj == obj and prev_x == x and prev_y == y and glyphs:
-            loose_box(tp, i, prect)
+            loose_box(tp, i, rect)
             left, right = rect.left, rect.right
             if box_before is None:
-                loose_box(tp, i - 1, prect)
+                loose_box(tp, i - 1, rect)
                 box_before = (rect.left, rect.right)
             g = glyphs[-1]
             char = chr(u) if i not in mirrored else _MIRROR.get(chr(u), chr(u))
@@ -604,7 +604,7 @@ def _char_glyphs(
                 continue
             estimated.append(len(glyphs))
             if not c:  # no width to check (right to left, unmapped): the loose box's edge (as _advance)
-                loose_box(tp, i, prect)
+                loose_box(tp, i, rect)
                 glyphs.append([x, rect.right, y, size * d, text, descent])
                 owners.append(obj)
                 continue
@@ -614,7 +614,7 @@ def _char_glyphs(
 
 
 def _empty_box(api: SimpleNamespace, tp: Any, i: int, s: _Page) -> bool:
-    api.loose_box(tp, i, s.prect)
+    api.loose_box(tp, i, s.rect)
     return s.rect.left == s.rect.right and s.rect.top == s.rect.bottom
 
 
@@ -638,7 +638,7 @@ def _next_pen(glyphs: list[Glyph], owners: list[int], estimated: list[int]) -> N
 
 
 def _object_info(api: SimpleNamespace, s: _Page, tp: Any, i: int, obj: int) -> tuple[Any, ...]:
-    api.matrix(tp, i, s.pmat)
+    api.matrix(tp, i, s.mat)
     m = s.mat
     size = api.font_size(tp, i)
     font = api.font(obj) or 0
@@ -659,7 +659,7 @@ def _descent(api: SimpleNamespace, s: _Page, font: int) -> float:
         k = api.font_name(font, name, 256)
         value = s.descents.get(api.ffi.string(name)) if 0 < k <= 256 else None
         if value is None:
-            value = s.f[0] if api.descent(font, 1.0, s.pf) else 0.0
+            value = s.f[0] if api.descent(font, 1.0, s.f) else 0.0
         s.font_descents[font] = value
     return value
 
@@ -692,7 +692,7 @@ def _width_info(api: SimpleNamespace, s: _Page, font: int, u: int, tp: Any, i: i
     width = None
     c = chr(u) if u < 0x110000 else "\ufffd"
     if not unmapped and font and _direction(c) != _RIGHT and u not in (2, 0xFFFE):
-        if api.glyph_width(font, u, 1.0, s.pf):
+        if api.glyph_width(font, u, 1.0, s.f):
             width = s.f[0]
     return [unmapped, width, 0, c]
 
@@ -712,7 +712,7 @@ def _advance(
 ) -> float:
     """Where the pen ends after this glyph: x plus the advance (pdfminer's x1)."""
     width = w[1]
-    api.loose_box(tp, i, s.prect)
+    api.loose_box(tp, i, s.rect)
     rect = s.rect
     right = rect.right
     if c:  # slanted text: the loose box is the slanted advance box, its right edge at the top (or bottom)

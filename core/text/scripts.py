@@ -46,10 +46,9 @@ SOFT_HYPHEN = "\u00ad"  # printed only where a line breaks inside the word
 # narrow no-break, medium mathematical (not the ideographic space, a Chinese character's width)
 WIDTH_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f"
 # horizontal spaces (no line breaks): space, tab and the spaces of other widths
-COMMAS = (
-    ",،，、"  # the comma of each script: Latin and Cyrillic, Arabic, full-width and ideographic (enumeration)
-)
 HSPACE = " \t" + WIDTH_SPACES
+# the comma of each script: Latin and Cyrillic, Arabic, full-width and ideographic (of an enumeration)
+COMMAS = ",،，、"
 WS = r"\s*"  # any run of white space (Python's \s covers the no-break and thin spaces)
 
 ARABIC_LETTER_RE = re.compile(f"[{ARABIC_LETTERS}]")

@@ -109,9 +109,8 @@ def _plain(text: str, lx: Lexicon) -> tuple[str, Callable[[int], int]]:
     return plain, place
 
 
-MAX_JOIN = (
-    30  # characters between two count clauses of one tally sentence (", with", "; there were no votes")
-)
+# characters between two count clauses of one tally sentence (", with", "; there were no votes")
+MAX_JOIN = 30
 _JOIN_STOP = re.compile(r"[.!?。\d]")  # a sentence's end or another number between two clauses: not joined
 NUMBER_BEFORE = 40  # characters before a label searched for its number
 NAMES_MAX = 600  # characters a bracket of names after a count may hold
@@ -137,8 +136,8 @@ def _clauses(plain: str, lx: Lexicon) -> Iterator[_Clause]:
         if before is None or n is None or n > MAX_COUNT:
             continue
         groups = m.groupdict()
-        key: VoteList = "in_favour"
-        counts: dict[VoteList, int] = {}
+        key: VoteList
+        counts: dict[VoteList, int]
         if groups.get("to"):  # "9 votes to none": in favour, then against
             against = _number(groups.get("m"), lx)
             if against is None or against > MAX_COUNT:

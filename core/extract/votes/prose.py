@@ -17,9 +17,8 @@ from .match import name_pieces
 from .segment import Piece, read_list
 
 BLOCK_TALLY = 1500  # a tally sentence this close after a vote block is that block's, not a vote of its own
-ADOPTION_LINE_AFTER = (
-    300  # an adoption line this close after a resolution's last paragraph is that resolution's
-)
+# an adoption line this close after a resolution's last paragraph is that resolution's
+ADOPTION_LINE_AFTER = 300
 
 
 def prose_votes(
@@ -55,7 +54,7 @@ def _vote(doc: Document, resolutions: list[Resolution], lx: Lexicon, t: outcome.
         holder = next((r for r in resolutions if r.start <= t.start <= r.end + ADOPTION_LINE_AFTER), None)
         if holder is not None and holder.symbol:
             out.resolution, out.adopted = holder.symbol, True
-            out.date = out.date if holder.date is None else holder.date
+            out.date = holder.date or out.date
     vote = out.vote(doc, t.start, t.end, lx.lang)
     year = out.year
     pieces: list[tuple[VoteList, Piece]] = []
