@@ -47,6 +47,7 @@ _COMMA = set(COMMAS)
 _OPEN = set("([«《「『")
 _CLOSE = set(")]»》」』")
 _TOGGLE = set('“”"„')
+_MARKS = re.compile("[" + re.escape("".join(sorted(_OPEN | _CLOSE | _TOGGLE))) + "]")  # any of the three
 # a break is decided against the two lines around it, and the marks left open in the paragraph so far
 # count only if opened within this many lines (a stray bracket does not hold a whole document together)
 OPEN_LINES = 3
@@ -393,7 +394,7 @@ class Joiner:
             self.last_op = 0  # a new resolution (or an annex) numbers its paragraphs afresh
         mirrored = 0  # a right-to-left line's closing brackets before any opening one: its pairs came out
         # mirrored (a left-to-right run in Arabic, «)<year>( S/RES/<number>»), each closed by the next opening one
-        for ch in line.text:
+        for ch in _MARKS.findall(line.text):
             if ch in _OPEN:
                 if mirrored:
                     mirrored -= 1
