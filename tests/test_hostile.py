@@ -873,6 +873,19 @@ def test_stream_measure_ends_on_any_bytes_and_finds_a_bomb():
     content = b"<< /Length 9 >> stream\n" + zlib.compress(b"(x) Tj T*\n" * 120_000) + b"\nendstream"
     assert pdf.stream_risk(content) == "a content stream of more than 1 MB"
     assert pdf.stream_risk(content.replace(b"/Length 9", b"/Length 9 /Length1 5")) is None  # a font program
+    # streams too short to pass their own bound are measured when the bounds together could pass the total
+    small = b"<< /Subtype /Image >> stream\n" + zlib.compress(b"\0" * 100_000) + b"\nendstream\n"
+    assert len(small) * pdf.INFLATE_RATIO < limits.MB
+    with limits.using(decoded_bytes=limits.MB):
+        assert pdf.stream_risk(small * 20) == "streams that decode to more than 1 MB in all"
+        assert pdf.stream_risk(small * 9) is None
+    noise = (
+        b"<< /Subtype /Image >> stream\n"
+        + zlib.compress(random.Random(3).randbytes(10_000))
+        + b"\nendstream\n"
+    )
+    with limits.using(decoded_bytes=20 * limits.MB):  # bounds of 10 MB each, 10 KB each decoded
+        assert pdf.stream_risk(noise * 20) is None
 
 
 @pytest.mark.parametrize(

@@ -417,12 +417,13 @@ def read_pdf_report(
     return pages, [issue] if issue else []
 
 
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_STREAM = re.compile(rb"stream\r?\n")  # or "endstream": a look-behind would make the search ten times slower
 _INFLATE_STEP = 1 << 20  # bytes inflated at a time while a stream's size is measured (and thrown away)
 # A stream that may draw text (no font program, image, object stream …) decoding past this is handed to the
 # bounded reader: PDFium builds a page's whole text (some 170 bytes a character) before its glyphs can be
 # counted. The dev PDFs' largest is 36 KB; 100,000 glyphs, the bound a page, take a megabyte or more.
 CONTENT_BYTES = 1 << 20
+INFLATE_RATIO = 1032  # the most a deflated byte can inflate to (a 258-byte match in two bits)
 _NOT_CONTENT = re.compile(
     rb"/Length[123]|/Subtype\s*/(?:Image|Type1C|CIDFontType0C|OpenType|XML)|/Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile)"
 )
@@ -432,35 +433,64 @@ def stream_risk(data: bytes) -> str | None:
     """Which bound on decoded streams (`limits.stream_bytes`, `limits.decoded_bytes`, CONTENT_BYTES) this
     PDF's deflated streams pass, measured by inflating each one a megabyte at a time into nothing: for an
     engine that inflates a stream whole in one C call (PDFium reaches 2 GB of memory on a 1 GB stream of
-    zeros). None when every stream is within the bounds."""
+    zeros). None when every stream is within the bounds.
+
+    A stream too short to pass its own bound however well it is deflated (`INFLATE_RATIO`) is inflated only
+    if the streams' bounds together could pass `limits.decoded_bytes`."""
     lim = limits.current()
     total = 0
+    unmeasured: list[memoryview] = []  # streams under their own bound, measured only if the total needs it
+    view = memoryview(data)
     for m in _STREAM.finditer(data):
+        if data[max(0, m.start() - 3) : m.start()] == b"end":
+            continue
         end = data.find(b"endstream", m.end())
         if end < 0:
             break
-        d = zlib.decompressobj()
-        size = 0
-        rest = data[m.end() : end]
+        rest = view[m.end() : end]
         head = data[max(0, m.start() - 400) : m.start()]
         content = not _NOT_CONTENT.search(head[head.rfind(b"<<") :])
-        try:
-            while not d.eof:
-                piece = d.decompress(rest, _INFLATE_STEP)
-                size += len(piece)
-                if size > lim.stream_bytes:
-                    return f"a stream that decodes to more than {limits.amount(lim.stream_bytes, 'bytes')}"
-                if content and size > CONTENT_BYTES:
-                    return f"a content stream of more than {limits.amount(CONTENT_BYTES, 'bytes')}"
-                if not piece and len(d.unconsumed_tail) >= len(rest):
-                    break  # no progress: the stream ends early (the output still held is under a step)
-                rest = d.unconsumed_tail
-        except zlib.error:
-            pass  # not deflated (or damaged): the engine decides
+        cap = min(lim.stream_bytes, CONTENT_BYTES) if content else lim.stream_bytes
+        if INFLATE_RATIO * (len(rest) + 1) <= cap:
+            unmeasured.append(rest)
+            continue
+        size = _inflated(rest, lim.stream_bytes, CONTENT_BYTES if content else None)
+        if size == -1:
+            return f"a stream that decodes to more than {limits.amount(lim.stream_bytes, 'bytes')}"
+        if size == -2:
+            return f"a content stream of more than {limits.amount(CONTENT_BYTES, 'bytes')}"
         total += size
         if total > lim.decoded_bytes:
-            return f"streams that decode to more than {limits.amount(lim.decoded_bytes, 'bytes')} in all"
+            break
+    if unmeasured and total + INFLATE_RATIO * sum(len(rest) + 1 for rest in unmeasured) > lim.decoded_bytes:
+        for rest in unmeasured:
+            total += _inflated(rest, lim.stream_bytes, None)  # under both bounds of its own: a size
+            if total > lim.decoded_bytes:
+                break
+    if total > lim.decoded_bytes:
+        return f"streams that decode to more than {limits.amount(lim.decoded_bytes, 'bytes')} in all"
     return None
+
+
+def _inflated(rest: memoryview, most: int, content: int | None) -> int:
+    """The size `rest` inflates to (0 if it is not deflated, or damaged: the engine decides), -1 past `most`,
+    -2 past `content` (a content stream's bound, if it is one)."""
+    d = zlib.decompressobj()
+    size = 0
+    try:
+        while not d.eof:
+            piece = d.decompress(rest, _INFLATE_STEP)
+            size += len(piece)
+            if size > most:
+                return -1
+            if content is not None and size > content:
+                return -2
+            if not piece and len(d.unconsumed_tail) >= len(rest):
+                break  # no progress: the stream ends early (the output still held is under a step)
+            rest = memoryview(d.unconsumed_tail)
+    except zlib.error:
+        pass
+    return size
 
 
 def form_risk(data: bytes) -> str | None:
