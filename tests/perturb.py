@@ -2,7 +2,8 @@
 
 Given a document's text and the votes read from it, `perturb` rewrites it the ways extraction and drafting
 do: the lists re-wrapped at another width (a word hyphenated over a line now and then), spaces put inside
-words (justified lines), the labels swapped for their synonyms of the lexicon, and a block rewritten as a
+words (justified lines) of the lists and, now and then, of the whole document (glyphs set a little apart),
+the labels swapped for their synonyms of the lexicon, and a block rewritten as a
 tally sentence ("… received 13 votes in favour, two against (China and the Russian Federation) and no
 abstentions"), which may leave the in-favour list unnamed. The votes read from the result must be the same.
 """
@@ -34,6 +35,7 @@ class Plan:
     synonyms: bool
     prose: bool
     name_favour: bool  # in a prose rewrite: whether the in-favour members are named
+    stray: float = 0.0  # the share of the document's words (of four letters or more) a stray space cuts
 
 
 # Tally sentences per language, in the wording the lexicons' `[vote] tally` reads (test data, not engine data).
@@ -91,6 +93,20 @@ def _spaces(text: str, n: int, rng: random.Random) -> str:
     return text
 
 
+def _stray(text: str, share: float, rng: random.Random) -> str:
+    """A space put at a random place inside `share` of the words of four letters or more, anywhere in the
+    document: the sentences around a vote as a text layer cuts them ("documen t", "resolutio n", "No ne")."""
+
+    def cut(m: re.Match[str]) -> str:
+        w = m[0]
+        if rng.random() >= share:
+            return w
+        k = rng.randint(1, len(w) - 1)
+        return f"{w[:k]} {w[k:]}"
+
+    return re.sub(r"[^\W\d_]{4,}", cut, text) if share else text
+
+
 def _label_span(text: str, end: int, lang: str, key: str) -> tuple[int, int] | None:
     """The label of list `key` right before offset `end` (the list's first item)."""
     words = sorted(lexicon(lang).vote.labels[key], key=len, reverse=True)
@@ -123,7 +139,7 @@ def perturb(text: str, votes: list, plan: Plan) -> str:
                 colon = text[span[1] - 1]
                 pad = " " if lang == "fr" else ""
                 text = text[: span[0]] + choice + pad + colon + text[span[1] :]
-    return text
+    return _stray(text, plan.stray, rng)
 
 
 def _as_prose(text: str, v, lang: str, plan: Plan) -> str:

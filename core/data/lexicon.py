@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model import VOTE_LISTS, VoteList
 from ..text.scripts import CYRILLIC, LATIN, WIDE_RE
+from ..text.stray import spaced
 from .load import load
 
 NEVER = re.compile(r"(?!x)x")
@@ -123,15 +124,30 @@ def _rx(section: dict[str, Any], key: str, default: str | None = None) -> re.Pat
     return re.compile(value) if value else NEVER
 
 
+def _vote_rx(section: dict[str, Any], key: str) -> re.Pattern[str]:
+    """A pattern of the sentences around a vote, reading its words with a stray space inside them
+    (`text.stray`): the draft's symbol, the outcome and the written procedure are read from a few words each."""
+    value = section.get(key)
+    return re.compile(spaced(value)) if value else NEVER
+
+
 def _with_numbers(section: dict[str, Any], key: str, numbers: dict[str, int]) -> re.Pattern[str]:
     """A pattern in which `{number}` stands for a count: digits, or one of the language's number words (longest
-    first; the spaces of a word of several, any white space)."""
+    first; the spaces of a word of several, any white space), its words read with a stray space inside them."""
     value = section.get(key)
     if not value:
         return NEVER
     words = sorted(numbers, key=len, reverse=True)
     number = "(?:" + "|".join([r"\d+", *(re.escape(w).replace(r"\ ", r"\s+") for w in words)]) + ")"
-    return re.compile(value.replace("{number}", number))
+    return re.compile(spaced(value.replace("{number}", number)))
+
+
+def _with_months(section: dict[str, Any], default: str, months: dict[str, int]) -> re.Pattern[str]:
+    """The date pattern, in which `{month}` stands for one of the language's month names (longest first, any
+    case), each read with a stray space inside it ("Janu ary"); without month names, any word."""
+    names = "|".join(spaced(re.escape(m)) for m in sorted(months, key=len, reverse=True))
+    month = f"(?i:{names})" if names else r"[^\W\d_]+"
+    return re.compile(section.get("date", default).replace("{month}", month))
 
 
 def _check(lang: str, data: dict[str, Any]) -> None:
@@ -177,22 +193,23 @@ def lexicon(lang: str) -> Lexicon:
     st, para, cit = data.get("structure", {}), data.get("paragraph", {}), data.get("citation", {})
     vt, gb, det = data.get("vote", {}), data.get("garble", {}), data.get("detect", {})
     numbers = {" ".join(str(k).casefold().split()): int(v) for k, v in vt.get("numbers", {}).items()}
+    months = {str(k).casefold(): int(v) for k, v in data.get("months", {}).items()}
     vote = VoteWords(
         labels={k: tuple(vt.get(k, ())) for k in VOTE_LISTS},
         none=tuple(vt.get("none", ())),
-        written=_rx(vt, "written"),
-        meeting=_rx(vt, "meeting"),
+        written=_vote_rx(vt, "written"),
+        meeting=_vote_rx(vt, "meeting"),
         tally_label=_with_numbers(vt, "tally_label", numbers),
         tally_number=_with_numbers(vt, "tally_number", numbers),
-        adopted_as=_rx(vt, "adopted_as"),
-        not_adopted=_rx(vt, "not_adopted"),
-        amendment=_rx(vt, "amendment"),
-        procedural=_rx(vt, "procedural"),
-        adopted=_rx(vt, "adopted"),
-        adopted_line=_rx(vt, "adopted_line"),
-        draft=_rx(vt, "draft"),
-        draft_document=_rx(vt, "draft_document"),
-        after_list=_rx(vt, "after_list"),
+        adopted_as=_vote_rx(vt, "adopted_as"),
+        not_adopted=_vote_rx(vt, "not_adopted"),
+        amendment=_vote_rx(vt, "amendment"),
+        procedural=_vote_rx(vt, "procedural"),
+        adopted=_vote_rx(vt, "adopted"),
+        adopted_line=_vote_rx(vt, "adopted_line"),
+        draft=_vote_rx(vt, "draft"),
+        draft_document=_vote_rx(vt, "draft_document"),
+        after_list=_vote_rx(vt, "after_list"),
         numbers=numbers,
         articles=tuple(vt.get("articles", ())),
     )
@@ -203,7 +220,7 @@ def lexicon(lang: str) -> Lexicon:
         adopted=_rx(st, "adopted"),
         annex=_rx(st, "annex"),
         heading_max_words=int(st.get("heading_max_words", 8)),
-        date=_rx(st, "date", r"(?P<day>\d{1,2})\s+(?P<month>\S+)\s+(?P<year>\d{4})"),
+        date=_with_months(st, r"(?P<day>\d{1,2})\s+(?P<month>{month})\s+(?P<year>\d{4})", months),
         preambular_leads=_by_len(para.get("preambular_leads", [])),
         operative_leads=_by_len(para.get("operative_leads", [])),
         lead_adverbs=_by_len(para.get("lead_adverbs", [])),
@@ -217,7 +234,7 @@ def lexicon(lang: str) -> Lexicon:
         list_joiners=tuple(cit.get("list_joiners", ())),
         other_body_before=_rx(cit, "other_body_before"),
         other_body_after=_rx(cit, "other_body_after"),
-        months={str(k).casefold(): int(v) for k, v in data.get("months", {}).items()},
+        months=months,
         detect_words=frozenset(det.get("words", [])),
         detect_any_case=frozenset(det.get("any_case", [])),
         vote=vote,

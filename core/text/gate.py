@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .scripts import is_wide
+from .stray import spaced_literal
 
 MIN_LITERAL = 3  # a shorter literal is on nearly every page: no gate (a wide character, 大, counts 2)
 # the flags that change what a literal matches (the rest concern the whole pattern's layout or anchors)
@@ -38,12 +39,22 @@ def finditer(
 
 
 class Need:
-    """What every match contains: a literal (`text`, searched as `literal`, case flags as where it stands),
-    or all of some needs (`every`), or one of them at least (`every` False)."""
+    """What every match contains: a literal (`text`, searched as `literal`, case flags as where it stands, with
+    a stray space between two of its letters where the pattern lets one in), or all of some needs (`every`), or one of them at least (`every` False)."""
 
-    def __init__(self, text: str = "", flags: int = 0, parts: tuple[Need, ...] = (), every: bool = True):
+    def __init__(
+        self,
+        text: str = "",
+        flags: int = 0,
+        parts: tuple[Need, ...] = (),
+        every: bool = True,
+        gapped: bool = False,
+    ):
         self.text, self.parts, self.every = text, parts, every
-        self.literal = re.compile(re.escape(text), flags & _CASE_FLAGS) if text else None
+        literal = (
+            spaced_literal(text) if gapped else re.escape(text)
+        )  # a stray space inside it, if the pattern allows one
+        self.literal = re.compile(literal, flags & _CASE_FLAGS) if text else None
 
     def holds(self, text: str, pos: int, end: int, seen: dict[str, bool]) -> bool:
         """Whether text[pos:end] holds what is needed (`seen`: the literals already looked for)."""
@@ -86,6 +97,7 @@ class _Sequence:
         self.found: list[Need] = []
         self.run: list[str] = []
         self.flags = 0
+        self.gapped = False  # the run holds places where a stray space may stand
 
     def need(self, items: Any, flags: int) -> Need | None:
         self.walk(items, flags)
@@ -96,8 +108,17 @@ class _Sequence:
 
     def close(self) -> None:
         if sum(2 if is_wide(ch) else 1 for ch in self.run) >= MIN_LITERAL:
-            self.found.append(Need("".join(self.run), self.flags))
+            self.found.append(Need("".join(self.run), self.flags, gapped=self.gapped))
         self.run = []
+        self.gapped = False
+
+    def _gap(self, av: Any) -> bool:
+        """Whether a repeat is `stray.GAP`: one space or none."""
+        low, high, sub = av
+        return (low, high) == (0, 1) and list(sub.data) in (
+            [(self.c.LITERAL, 32)],
+            [(self.c.IN, [(self.c.LITERAL, 32)])],
+        )
 
     def walk(self, items: Any, flags: int) -> None:
         c = self.c
@@ -114,6 +135,8 @@ class _Sequence:
                 self.walk(sub.data, (flags | add) & ~drop)
             elif op is c.ATOMIC_GROUP:
                 self.walk(av.data, flags)
+            elif op is c.MAX_REPEAT and self._gap(av):
+                self.gapped = True  # a stray space a `text.stray` pattern lets in: the run goes on over it
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
                 low, _high, sub = av
                 self.close()

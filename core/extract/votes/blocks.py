@@ -14,6 +14,7 @@ from ...data.lexicon import Lexicon
 from ...model import VOTE_LISTS, Document, Issue, Resolution, Vote, VoteList
 from ...reader import limits
 from ...text.scripts import WIDE_RE
+from ...text.stray import spaced_literal
 from . import outcome
 from .checks import finish
 from .match import name_pieces
@@ -41,26 +42,15 @@ class Block:
     last: bool = False  # the last block read: the document holds more than the bound allows
 
 
-def _spaced(label: str) -> str:
-    """A label as a regex that lets a stray space stand between two of its letters ("In fa vour:",
-    "Ab staining:"): a text layer leaves one where glyphs stand a little apart."""
-    out = []
-    for k, c in enumerate(label):
-        out.append(re.escape(c))
-        if c.isalpha() and label[k + 1 : k + 2].isalpha():
-            out.append("[ ]?")
-    return "".join(out)
-
-
 @functools.cache
 def _labels(lx: Lexicon) -> _Labels:
     labels = {}
     for key in VOTE_LISTS:
-        alts = "|".join(_spaced(x) for x in sorted(lx.vote.labels[key], key=len, reverse=True))
+        alts = "|".join(spaced_literal(x) for x in sorted(lx.vote.labels[key], key=len, reverse=True))
         # a label opens a line, or follows a list it was glued onto by text extraction ("… Viet Nam Against:")
         # (the regex starts with a label's first letter, which is fast; the left edge is checked by _label_hits)
         labels[key] = re.compile(rf"(?:{alts})[ \t]*[:：]")
-    none = re.compile(r"(?i)^\s*(?:" + "|".join(re.escape(x) for x in lx.vote.none) + r")\s*[.。]?\s*$")
+    none = re.compile(r"(?i)^\s*(?:" + "|".join(spaced_literal(x) for x in lx.vote.none) + r")\s*[.。]?\s*$")
     words = tuple(w.casefold().replace(" ", "") for key in VOTE_LISTS for w in lx.vote.labels[key])
     return _Labels(labels, words, none)
 

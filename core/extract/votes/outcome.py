@@ -17,6 +17,7 @@ from ...text import gate
 from ...text.arabic import strip_marks
 from ...text.dates import find_date
 from ...text.scripts import ARABIC_MARKS, latin_digits
+from ...text.stray import lookup
 from ...text.symbols import normalize_symbol, parse_sc_resolution, sc_resolution
 
 OUTCOME_CHARS = 800  # the outcome sentence follows the block within this many characters
@@ -86,7 +87,7 @@ def _number(word: str | None, lx: Lexicon) -> int | None:
     w = " ".join(word.lower().split())
     if w.isdigit():
         return int(w)
-    return lx.vote.numbers.get(w)
+    return lookup(lx.vote.numbers, w)
 
 
 def _plain(text: str, lx: Lexicon) -> tuple[str, Callable[[int], int]]:

@@ -1,0 +1,135 @@
+"""Words a stray space cut: patterns that read them whole.
+
+A PDF's text layer, and a text another tool extracted from one, holds a space inside a word wherever two of
+its glyphs stand a little apart ("documen t S/2020/1054", "resolutio n 2563 (2021)", "No ne."). The words
+the engine looks for are in the lexicons as regexes; `spaced` rewrites such a regex so that one space may
+stand between any two letters it spells, and the text itself is left as printed (its offsets are the
+facts' provenance). Only between two letters of the literals (a group's edge may stand between them): classes,
+escapes, group headers and repeat counts are copied as they are (a word's ending, `\\w+` after letters, may
+hold one space too), and nothing inside a look-behind (it must
+keep a fixed width).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+GAP = "[ ]?"
+
+# escapes that take more characters than the one after the backslash: \xhh, \uhhhh, \Uhhhhhhhh, \N{name}
+_ESCAPE_LEN = {"x": 2, "u": 4, "U": 8}
+
+
+def _escape(pattern: str, i: int) -> int:
+    """The end of the escape at `pattern[i]` (a backslash)."""
+    c = pattern[i + 1 : i + 2]
+    if c == "N" and pattern[i + 2 : i + 3] == "{":
+        return pattern.index("}", i) + 1
+    return i + 2 + _ESCAPE_LEN.get(c, 0)
+
+
+def _class(pattern: str, i: int) -> int:
+    """The end of the character class opening at `pattern[i]`."""
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":  # a "]" first in the class is a member
+        j += 1
+    while pattern[j] != "]":
+        j = _escape(pattern, j) if pattern[j] == "\\" else j + 1
+    return j + 1
+
+
+def _group_head(pattern: str, i: int) -> tuple[int, str]:
+    """The end of the head of the group opening at `pattern[i]` ("(", "(?:", "(?P<name>", "(?i)", "(?<!" …),
+    and its kind: "group" (it holds a part of the match), "around" (a look-ahead or look-behind), "behind" (a
+    look-behind) or "closed" (the head is the whole group: flags, a back reference, a comment)."""
+    if pattern[i + 1 : i + 2] != "?":
+        return i + 1, "group"
+    rest = pattern[i + 2 :]
+    if rest.startswith("P<"):
+        return pattern.index(">", i) + 1, "group"
+    if rest.startswith(("P=", "#")):
+        return pattern.index(")", i) + 1, "closed"
+    if rest.startswith(("<=", "<!")):
+        return i + 4, "behind"
+    if rest.startswith(("=", "!")):
+        return i + 3, "around"
+    m = re.match(r"[aiLmsux-]*[:)]", rest)  # flags of the whole pattern, or a group with flags of its own
+    end = i + 2 + (m.end() if m else 0)
+    return end, "closed" if pattern[end - 1] == ")" else "group"
+
+
+def _letter_next(pattern: str, j: int) -> bool:
+    """Whether a letter may follow at `pattern[j]`: a letter, a word's ending (\\w) or a group that holds a
+    part of the match ("abstenci(?:ón|ones)")."""
+    nxt = pattern[j : j + 1]
+    return (
+        nxt.isalpha()
+        or pattern.startswith("\\w", j)  # "содержащ\w+": the word's ending
+        or (nxt == "(" and _group_head(pattern, j)[1] == "group")
+    )
+
+
+def spaced(pattern: str) -> str:
+    """`pattern` with `GAP` between every two letters of its literals, outside look-behinds."""
+    out: list[str] = []
+    groups: list[str] = []  # the kinds of the groups open at this point
+    letter = False  # whether the last atom written is a letter of a literal
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        gap, was_letter = False, letter
+        letter = False
+        if was_letter and re.match(r"\\w[+*](?![?+])", pattern[i:]):
+            j = i + 3  # "содержащ\w+": a word's ending, which may hold a stray space too
+            out.append(pattern[i:j] + r"(?:[ ]\w+)?")
+            i = j
+            continue
+        if c == "\\":
+            j = _escape(pattern, i)
+        elif c == "[":
+            j = _class(pattern, i)
+        elif c == "(":
+            j, kind = _group_head(pattern, i)
+            if kind != "closed":
+                groups.append(kind)
+        elif c == ")":
+            j = i + 1
+            # "(?:a|b)c": the group's last letter, then c
+            gap = groups.pop() == "group" and pattern[j : j + 1].isalpha()
+        elif c in "?*" and was_letter:
+            j = i + 1  # "favou?r": a letter that may be left out, then the gap
+            gap = _letter_next(pattern, j)
+        elif c == "{" and re.match(r"\{\d*(?:,\d*)?\}", pattern[i:]):
+            j = pattern.index("}", i) + 1
+        else:
+            j = i + 1
+            letter = c.isalpha()
+            gap = letter and _letter_next(pattern, j)
+        out.append(pattern[i:j])
+        if gap and "behind" not in groups:
+            out.append(GAP)
+        i = j
+    return "".join(out)
+
+
+def spaced_literal(text: str) -> str:
+    """A literal phrase as a regex that reads it with a stray space inside any of its words."""
+    return spaced(re.escape(text))
+
+
+def compact(word: str) -> str:
+    """A word as a `spaced` pattern read it, without the stray spaces it may hold."""
+    return word.replace(" ", "")
+
+
+def lookup(table: Mapping[str, int], word: str) -> int | None:
+    """`table[word]`, or the entry whose key is `word` without the spaces a `spaced` pattern let in ("fif teen",
+    "Janu ary")."""
+    value = table.get(word)
+    if value is None:
+        key = compact(word)
+        value = next((v for k, v in table.items() if compact(k) == key), None)
+    return value

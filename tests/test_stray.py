@@ -1,0 +1,69 @@
+"""A stray space inside a word (`text.stray`): the lexicons' patterns read the word whole, in every language,
+and the regex rewrite leaves the syntax around the letters as it is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import resinspect
+from resinspect.text.stray import spaced, spaced_literal
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "printed", "cut", "symbol"),
+    [
+        # a literal phrase, a named group, flags and a repeat count
+        (r"(?i)draft\s+resolution\s+(?P<symbol>S/\d{4}/\d{1,4})", "Draft resolution S/2020/1054",
+         "Draft resolu tion S/2020/1054", "S/2020/1054"),
+        (r"(?i)draft\s+resolution\s+(?P<symbol>S/\d{4}/\d{1,4})", "draft resolution S/2020/1054",
+         "dr aft resolution S/2020/1054", "S/2020/1054"),
+        # a class is copied as it is, its members never spaced
+        (r"[Ss]ecurity\s+[Cc]ouncil", "Security Council", "Secur ity Council", None),
+        # escapes of several characters: \u0041 stays one escape, the letters after it are spaced
+        (r"\u0041bc", "Abc", "Ab c", None),
+        (r"\N{LATIN SMALL LETTER A}bc", "abc", "ab c", None),
+        # Cyrillic, Arabic, Chinese letters
+        (r"проект\w*\s+резолюции", "проекта резолюции", "проекта резо люции", None),
+        (r"مشروع\s+القرار", "مشروع القرار", "مشروع الق رار", None),
+        (r"决议草案", "决议草案", "决议 草案", None),
+    ],
+)  # fmt: skip
+def test_a_spaced_pattern_reads_the_word_whole_and_as_printed(pattern, printed, cut, symbol):
+    rx = re.compile(spaced(pattern))
+    assert not re.search(pattern, cut)  # the pattern as written misses the cut word
+    for text in (printed, cut):
+        m = rx.search(text)
+        assert m and m[0] == text
+        if symbol:
+            assert m["symbol"] == symbol
+
+
+def test_only_one_space_and_never_inside_a_look_behind():
+    rx = re.compile(spaced(r"(?<!non)vote"))  # a look-behind keeps its fixed width: it still compiles
+    assert rx.search("a vo te") and not rx.search("nonvote") and not rx.search("v  ote")
+    assert re.compile(spaced("none")).fullmatch("no ne") and not re.compile(spaced("none")).search("no  ne")
+    assert re.compile(spaced(r"(?<!non)(?:vo)te")).search("a vo te")[0] == "vo te"  # no space taken before
+
+
+def test_a_quantified_letter_and_a_repeat_count_keep_their_meaning():
+    assert re.fullmatch(spaced("votes?"), "vote") and re.fullmatch(spaced("votes?"), "vot es")
+    assert re.fullmatch(spaced(r"a{2}b"), "aab") and not re.fullmatch(spaced(r"a{2}b"), "a{2}b")
+
+
+def test_a_literal_with_regex_characters():
+    assert re.fullmatch(spaced_literal("In favour (of):"), "In fa vour (of):")
+
+
+def test_a_real_letter_names_its_draft_after_a_cut_word():
+    """The pdftotext text of S/2020/1066 prints "documen t S/2020/1054": the draft voted on is still named,
+    and the counts stated in its sentence agree with the lists."""
+    doc = resinspect.read(str(DATA / "votes/letters/S_2020_1066.en.txt"))
+    assert "documen t S/2020/1054" in doc.text
+    (v,) = resinspect.extract_votes(doc)
+    assert (v.subject, v.adopted, v.resolution) == ("S/2020/1054", False, None)
+    assert v.counts.as_dict() == {"in_favour": 5, "against": 0, "abstaining": 10}
+    assert not [i for i in v.issues if i.code == "count-mismatch"]
