@@ -67,3 +67,27 @@ def test_a_real_letter_names_its_draft_after_a_cut_word():
     assert (v.subject, v.adopted, v.resolution) == ("S/2020/1054", False, None)
     assert v.counts.as_dict() == {"in_favour": 5, "against": 0, "abstaining": 10}
     assert not [i for i in v.issues if i.code == "count-mismatch"]
+
+
+# a preamble citing resolutions without their years (a citation only after the keyword), in four languages
+YEARLESS = {
+    "en": ("The Security Council,\nRecalling its resolutions 1325 and 2250,\n1. Decides to remain seized of the "
+           "matter.\n", "resolutions", "resolu tions"),
+    "fr": ("Le Conseil de sécurité,\nRappelant ses résolutions 1325 et 2250,\n1. Décide de rester saisi de la "
+           "question.\n", "résolutions", "résolu tions"),
+    "es": ("El Consejo de Seguridad,\nRecordando sus resoluciones 1325 y 2250,\n1. Decide seguir ocupándose de la "
+           "cuestión.\n", "resoluciones", "resolucio nes"),
+    "ru": ("Совет Безопасности,\nссылаясь на свои резолюции 1325 и 2250,\n1. постановляет продолжать заниматься "
+           "этим вопросом.\n", "резолюции", "резолю ции"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", YEARLESS)
+def test_a_keyword_cut_by_a_stray_space_still_makes_a_yearless_number_a_citation(lang):
+    text, word, cut = YEARLESS[lang]
+
+    def cited(t: str) -> list[str]:
+        return sorted(c.symbol for c in resinspect.extract_citations(resinspect.read_text(t)))
+
+    assert cited(text) == ["S/RES/1325 (2000)", "S/RES/2250 (2015)"]
+    assert cited(text.replace(word, cut)) == cited(text)

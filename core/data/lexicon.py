@@ -124,9 +124,10 @@ def _rx(section: dict[str, Any], key: str, default: str | None = None) -> re.Pat
     return re.compile(value) if value else NEVER
 
 
-def _vote_rx(section: dict[str, Any], key: str) -> re.Pattern[str]:
-    """A pattern of the sentences around a vote, reading its words with a stray space inside them
-    (`text.stray`): the draft's symbol, the outcome and the written procedure are read from a few words each."""
+def _spaced_rx(section: dict[str, Any], key: str) -> re.Pattern[str]:
+    """A pattern whose words are read with a stray space inside them (`text.stray`): the sentences around a
+    vote (the draft's symbol, the outcome, the written procedure are read from a few words each) and the
+    keywords around a resolution number (a number without its year is a citation only after one)."""
     value = section.get(key)
     return re.compile(spaced(value)) if value else NEVER
 
@@ -197,19 +198,19 @@ def lexicon(lang: str) -> Lexicon:
     vote = VoteWords(
         labels={k: tuple(vt.get(k, ())) for k in VOTE_LISTS},
         none=tuple(vt.get("none", ())),
-        written=_vote_rx(vt, "written"),
-        meeting=_vote_rx(vt, "meeting"),
+        written=_spaced_rx(vt, "written"),
+        meeting=_spaced_rx(vt, "meeting"),
         tally_label=_with_numbers(vt, "tally_label", numbers),
         tally_number=_with_numbers(vt, "tally_number", numbers),
-        adopted_as=_vote_rx(vt, "adopted_as"),
-        not_adopted=_vote_rx(vt, "not_adopted"),
-        amendment=_vote_rx(vt, "amendment"),
-        procedural=_vote_rx(vt, "procedural"),
-        adopted=_vote_rx(vt, "adopted"),
-        adopted_line=_vote_rx(vt, "adopted_line"),
-        draft=_vote_rx(vt, "draft"),
-        draft_document=_vote_rx(vt, "draft_document"),
-        after_list=_vote_rx(vt, "after_list"),
+        adopted_as=_spaced_rx(vt, "adopted_as"),
+        not_adopted=_spaced_rx(vt, "not_adopted"),
+        amendment=_spaced_rx(vt, "amendment"),
+        procedural=_spaced_rx(vt, "procedural"),
+        adopted=_spaced_rx(vt, "adopted"),
+        adopted_line=_spaced_rx(vt, "adopted_line"),
+        draft=_spaced_rx(vt, "draft"),
+        draft_document=_spaced_rx(vt, "draft_document"),
+        after_list=_spaced_rx(vt, "after_list"),
         numbers=numbers,
         articles=tuple(vt.get("articles", ())),
     )
@@ -227,13 +228,13 @@ def lexicon(lang: str) -> Lexicon:
         preambular_opener=_rx(para, "preambular_opener"),
         lead_fallback=_rx(para, "lead_fallback", r"[^\W\d_][\w’'\-]*"),
         suspended_joiners=tuple(para.get("suspended_joiners", ())),
-        sc_keyword=_rx(cit, "sc_keyword"),
-        sc_keyword_after=_rx(cit, "sc_keyword_after"),
-        ga_keyword=_rx(cit, "ga_keyword"),
-        ga_keyword_after=_rx(cit, "ga_keyword_after"),
+        sc_keyword=_spaced_rx(cit, "sc_keyword"),
+        sc_keyword_after=_spaced_rx(cit, "sc_keyword_after"),
+        ga_keyword=_spaced_rx(cit, "ga_keyword"),
+        ga_keyword_after=_spaced_rx(cit, "ga_keyword_after"),
         list_joiners=tuple(cit.get("list_joiners", ())),
-        other_body_before=_rx(cit, "other_body_before"),
-        other_body_after=_rx(cit, "other_body_after"),
+        other_body_before=_spaced_rx(cit, "other_body_before"),
+        other_body_after=_spaced_rx(cit, "other_body_after"),
         months=months,
         detect_words=frozenset(det.get("words", [])),
         detect_any_case=frozenset(det.get("any_case", [])),
