@@ -190,6 +190,18 @@ def test_every_lead_cut_in_the_middle_reads_as_before(lang, source):
     assert read(cut) == want
 
 
+@pytest.mark.parametrize("lang", sorted(RESOLUTIONS))
+def test_every_cut_of_the_enacting_formula_reads_as_before(lang):
+    """The enacting formula ("The Security Council,", «安全理事会，») with a space put between any two of its
+    letters, one cut at a time: the resolution is still found, with the same paragraphs."""
+    formula, paras = RESOLUTIONS[lang]
+    want = _read(_text(formula, [[p] for p in paras]))
+    cuts = [k for k in range(1, len(formula)) if formula[k - 1].isalpha() and formula[k].isalpha()]
+    assert len(cuts) >= 3
+    for k in cuts:
+        assert _read(_text(formula[:k] + " " + formula[k:], [[p] for p in paras])) == want, k
+
+
 @settings(max_examples=40, deadline=None)
 @given(lang=st.sampled_from(sorted(RESOLUTIONS)), cells=st.integers(60, 100), data=st.data())
 def test_a_stray_space_inside_a_lead_changes_nothing(lang, cells, data):

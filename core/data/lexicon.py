@@ -127,7 +127,8 @@ def _rx(section: dict[str, Any], key: str, default: str | None = None) -> re.Pat
 def _spaced_rx(section: dict[str, Any], key: str) -> re.Pattern[str]:
     """A pattern whose words are read with a stray space inside them (`text.stray`): the sentences around a
     vote (the draft's symbol, the outcome, the written procedure are read from a few words each) and the
-    keywords around a resolution number (a number without its year is a citation only after one)."""
+    keywords around a resolution number (a number without its year is a citation only after one), and the
+    lines a resolution is found by (the enacting formula, its heading, its adoption line, an annex title)."""
     value = section.get(key)
     return re.compile(spaced(value)) if value else NEVER
 
@@ -216,10 +217,10 @@ def lexicon(lang: str) -> Lexicon:
     )
     return Lexicon(
         lang=lang,
-        enacting=_rx(st, "enacting"),
-        resolution_heading=_rx(st, "resolution_heading"),
-        adopted=_rx(st, "adopted"),
-        annex=_rx(st, "annex"),
+        enacting=_spaced_rx(st, "enacting"),
+        resolution_heading=_spaced_rx(st, "resolution_heading"),
+        adopted=_spaced_rx(st, "adopted"),
+        annex=_spaced_rx(st, "annex"),
         heading_max_words=int(st.get("heading_max_words", 8)),
         date=_with_months(st, r"(?P<day>\d{1,2})\s+(?P<month>{month})\s+(?P<year>\d{4})", months),
         preambular_leads=_by_len(para.get("preambular_leads", [])),
