@@ -1,7 +1,7 @@
 """Words a stray space cut: patterns that read them whole.
 
 A PDF's text layer, and a text another tool extracted from one, holds a space inside a word wherever two of
-its glyphs stand a little apart ("documen t S/2020/1054", "resolutio n 2563 (2021)", "No ne."). The words
+its glyphs stand a little apart ("contained in documen t", "resolutio n", "No ne."). The words
 the engine looks for are in the lexicons as regexes; `spaced` rewrites such a regex so that one space may
 stand between any two letters it spells, and the text itself is left as printed (its offsets are the
 facts' provenance). Only between two letters of the literals (a group's edge may stand between them): classes,
