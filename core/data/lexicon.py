@@ -125,10 +125,10 @@ def _rx(section: dict[str, Any], key: str, default: str | None = None) -> re.Pat
 
 
 def _spaced_rx(section: dict[str, Any], key: str) -> re.Pattern[str]:
-    """A pattern whose words are read with a stray space inside them (`text.stray`): the sentences around a
-    vote (the draft's symbol, the outcome, the written procedure are read from a few words each) and the
-    keywords around a resolution number (a number without its year is a citation only after one), and the
-    lines a resolution is found by (the enacting formula, its heading, its adoption line, an annex title)."""
+    """A pattern whose words are read with a stray space inside them (`text.stray`), for what is read from a few
+    words: the sentences around a vote (the draft's symbol, the outcome, the written procedure), the keywords
+    around a resolution number (a number without its year is a citation only after one) and the lines a
+    resolution is found by (the enacting formula, its heading, its adoption line, an annex title)."""
     value = section.get(key)
     return re.compile(spaced(value)) if value else NEVER
 

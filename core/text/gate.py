@@ -39,8 +39,9 @@ def finditer(
 
 
 class Need:
-    """What every match contains: a literal (`text`, searched as `literal`, case flags as where it stands, with
-    a stray space between two of its letters where the pattern lets one in), or all of some needs (`every`), or one of them at least (`every` False)."""
+    """What every match contains: a literal (`text`, searched as `literal`, case flags as where it stands; with
+    `gapped`, a stray space allowed between two of its letters, as the pattern allows), or all of some needs
+    (`every`), or one of them at least (`every` False)."""
 
     def __init__(
         self,
@@ -51,9 +52,7 @@ class Need:
         gapped: bool = False,
     ):
         self.text, self.parts, self.every = text, parts, every
-        literal = (
-            spaced_literal(text) if gapped else re.escape(text)
-        )  # a stray space inside it, if the pattern allows one
+        literal = spaced_literal(text) if gapped else re.escape(text)
         self.literal = re.compile(literal, flags & _CASE_FLAGS) if text else None
 
     def holds(self, text: str, pos: int, end: int, seen: dict[str, bool]) -> bool:
@@ -113,12 +112,9 @@ class _Sequence:
         self.gapped = False
 
     def _gap(self, av: Any) -> bool:
-        """Whether a repeat is `stray.GAP`: one space or none."""
+        """Whether a repeat is `stray.GAP` ("[ ]?" parses as one space, or none)."""
         low, high, sub = av
-        return (low, high) == (0, 1) and list(sub.data) in (
-            [(self.c.LITERAL, 32)],
-            [(self.c.IN, [(self.c.LITERAL, 32)])],
-        )
+        return (low, high) == (0, 1) and list(sub.data) == [(self.c.LITERAL, ord(" "))]
 
     def walk(self, items: Any, flags: int) -> None:
         c = self.c

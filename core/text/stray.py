@@ -1,13 +1,12 @@
 """Words a stray space cut: patterns that read them whole.
 
 A PDF's text layer, and a text another tool extracted from one, holds a space inside a word wherever two of
-its glyphs stand a little apart ("contained in documen t", "resolutio n", "No ne."). The words
-the engine looks for are in the lexicons as regexes; `spaced` rewrites such a regex so that one space may
-stand between any two letters it spells, and the text itself is left as printed (its offsets are the
-facts' provenance). Only between two letters of the literals (a group's edge may stand between them): classes,
-escapes, group headers and repeat counts are copied as they are (a word's ending, `\\w+` after letters, may
-hold one space too), and nothing inside a look-behind (it must
-keep a fixed width).
+its glyphs stand a little apart ("contained in documen t", "resolutio n", "No ne."). The words the engine
+looks for are in the lexicons as regexes; `spaced` rewrites such a regex so that one space may stand between
+any two letters it spells, and the text itself is left as printed (its offsets are the facts' provenance).
+Only between two letters of the literals (a group's edge may stand between them; a word's ending, `\\w+`
+after letters, may hold one space too): classes, escapes, group heads and repeat counts are copied as they
+are, and nothing is put inside a look-behind (it must keep a fixed width).
 """
 
 from __future__ import annotations
@@ -17,6 +16,8 @@ from collections.abc import Mapping
 
 GAP = "[ ]?"
 
+_ENDING = re.compile(r"\\w[+*](?![?+])")  # a word's ending after its letters ("содержащ\w+")
+_REPEAT = re.compile(r"\{\d*(?:,\d*)?\}")  # a repeat count ("{1,4}")
 # escapes that take more characters than the one after the backslash: \xhh, \uhhhh, \Uhhhhhhhh, \N{name}
 _ESCAPE_LEN = {"x": 2, "u": 4, "U": 8}
 
@@ -43,8 +44,8 @@ def _class(pattern: str, i: int) -> int:
 
 def _group_head(pattern: str, i: int) -> tuple[int, str]:
     """The end of the head of the group opening at `pattern[i]` ("(", "(?:", "(?P<name>", "(?i)", "(?<!" …),
-    and its kind: "group" (it holds a part of the match), "around" (a look-ahead or look-behind), "behind" (a
-    look-behind) or "closed" (the head is the whole group: flags, a back reference, a comment)."""
+    and its kind: "group" (it holds a part of the match), "around" (a look-ahead), "behind" (a look-behind)
+    or "closed" (the head is the whole group: flags, a back reference, a comment)."""
     if pattern[i + 1 : i + 2] != "?":
         return i + 1, "group"
     rest = pattern[i + 2 :]
@@ -82,7 +83,7 @@ def spaced(pattern: str) -> str:
         c = pattern[i]
         gap, was_letter = False, letter
         letter = False
-        if was_letter and re.match(r"\\w[+*](?![?+])", pattern[i:]):
+        if was_letter and _ENDING.match(pattern, i):
             j = i + 3  # "содержащ\w+": a word's ending, which may hold a stray space too
             out.append(pattern[i:j] + r"(?:[ ]\w+)?")
             i = j
@@ -102,7 +103,7 @@ def spaced(pattern: str) -> str:
         elif c in "?*" and was_letter:
             j = i + 1  # "favou?r": a letter that may be left out, then the gap
             gap = _letter_next(pattern, j)
-        elif c == "{" and re.match(r"\{\d*(?:,\d*)?\}", pattern[i:]):
+        elif c == "{" and _REPEAT.match(pattern, i):
             j = pattern.index("}", i) + 1
         else:
             j = i + 1
