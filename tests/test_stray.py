@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import resinspect
-from resinspect.text.stray import spaced, spaced_literal
+from resinspect.text.dates import find_date
+from resinspect.text.stray import spaced, spaced_digits, spaced_literal
 
 DATA = Path(__file__).parent / "data"
 
@@ -91,3 +92,28 @@ def test_a_keyword_cut_by_a_stray_space_still_makes_a_yearless_number_a_citation
 
     assert cited(text) == ["S/RES/1325 (2000)", "S/RES/2250 (2015)"]
     assert cited(text.replace(word, cut)) == cited(text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "printed", "cuts"),
+    [
+        ("en", "on 15 March 2020", ["on 1 5 March 2020", "on 15 Mar ch 2020", "on 15 March 20 20"]),
+        ("fr", "le 15 mars 2020", ["le 1 5 mars 2020", "le 15 ma rs 2020", "le 15 mars 202 0"]),
+        ("es", "el 15 de marzo de 2020", ["el 1 5 de marzo de 2020", "el 15 de mar zo de 2020"]),
+        ("ru", "15 марта 2020 года", ["1 5 марта 2020 года", "15 мар та 2020 года", "15 марта 2 020 года"]),
+        ("zh", "2020年3月15日", ["20 20年3月15日", "2020年3月1 5日"]),
+        ("ar", "15 آذار/مارس 2020", ["1 5 آذار/مارس 2020", "15 آذار/مارس 20 20"]),
+    ],
+)  # fmt: skip
+def test_a_date_cut_by_a_stray_space_is_the_same_date(lang, printed, cuts):
+    assert find_date(printed, lang) == "2020-03-15"
+    for cut in cuts:
+        assert find_date(cut, lang) == "2020-03-15", cut
+
+
+def test_a_cut_day_is_read_only_where_no_digit_stands_before_it():
+    assert find_date("annex 12 5 March 2020", "en") == "2020-03-05"  # "12 5" is no day 125 nor 25
+    assert find_date("item 3 5 March 2020, on 4 May 2020", "en") == "2020-05-04"  # no 35th of March
+    year = re.compile(spaced_digits(r"\d{4}"))
+    assert year.fullmatch("20 20") and not year.fullmatch("20  20")
+    assert spaced_digits(r"\d+ \d{1}") == r"\d+ \d{1}"  # uncounted and single digits stay as they are

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..model import VOTE_LISTS, VoteList
 from ..text.scripts import CYRILLIC, LATIN, WIDE_RE
-from ..text.stray import spaced
+from ..text.stray import spaced, spaced_digits
 from .load import load
 
 NEVER = re.compile(r"(?!x)x")
@@ -146,10 +146,11 @@ def _with_numbers(section: dict[str, Any], key: str, numbers: dict[str, int]) ->
 
 def _with_months(section: dict[str, Any], default: str, months: dict[str, int]) -> re.Pattern[str]:
     """The date pattern, in which `{month}` stands for one of the language's month names (longest first, any
-    case), each read with a stray space inside it ("Janu ary"); without month names, any word."""
+    case), each read with a stray space inside it ("Janu ary"); without month names, any word. A stray space
+    may stand inside the day and the year too ("1 5", "20 20")."""
     names = "|".join(spaced(re.escape(m)) for m in sorted(months, key=len, reverse=True))
     month = f"(?i:{names})" if names else r"[^\W\d_]+"
-    return re.compile(section.get("date", default).replace("{month}", month))
+    return re.compile(spaced_digits(section.get("date", default)).replace("{month}", month))
 
 
 def _check(lang: str, data: dict[str, Any]) -> None:

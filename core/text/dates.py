@@ -6,7 +6,7 @@ import re
 
 from ..data.lexicon import Lexicon, lexicon
 from .scripts import latin_digits
-from .stray import lookup
+from .stray import compact, lookup
 
 
 def find_date(s: str, lang: str | Lexicon) -> str | None:
@@ -15,7 +15,8 @@ def find_date(s: str, lang: str | Lexicon) -> str | None:
     lx = lexicon(lang) if isinstance(lang, str) else lang
     for m in lx.date.finditer(latin_digits(s)):
         name = re.sub(r"\s*/\s*", "/", m["month"])  # Arabic double names: "تشرين الثاني/ نوفمبر"
-        month = int(name) if name.isdigit() else lookup(lx.months, name.casefold())
-        if month and 1 <= month <= 12:
-            return f"{m['year']}-{month:02d}-{int(m['day']):02d}"
+        month = int(compact(name)) if compact(name).isdigit() else lookup(lx.months, name.casefold())
+        day = int(compact(m["day"]))
+        if month and 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{compact(m['year'])}-{month:02d}-{day:02d}"
     return None

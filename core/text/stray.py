@@ -116,6 +116,23 @@ def spaced(pattern: str) -> str:
     return "".join(out)
 
 
+_DIGITS = re.compile(r"\\d\{(\d+)(?:,(\d+))?\}")  # a count of digits ("\d{1,2}", "\d{4}")
+
+
+def spaced_digits(pattern: str) -> str:
+    """`pattern` with `GAP` allowed between the digits of each counted run of digits (`\\d{4}` reads
+    "20 20", `\\d{1,2}` reads "1 5"): a day or a year a stray space cut, as `spaced` reads a word. A run
+    starts at no digit ("12 5 March" reads the 5th, not the 25th)."""
+
+    def run(m: re.Match[str]) -> str:
+        low, high = int(m[1]), int(m[2] or m[1])
+        if low < 1 or high <= 1:
+            return m[0]
+        return rf"(?<!\d)\d(?:{GAP}\d){{{low - 1},{high - 1}}}"
+
+    return _DIGITS.sub(run, pattern)
+
+
 def spaced_literal(text: str) -> str:
     """A literal phrase as a regex that reads it with a stray space inside any of its words."""
     return spaced(re.escape(text))
