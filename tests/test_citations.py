@@ -12,7 +12,7 @@ import pytest
 import resinspect
 from hypothesis import given
 from hypothesis import strategies as st
-from resinspect.extract.citations import is_sc_resolution
+from resinspect.data.numbering import is_sc_resolution
 from resinspect.reader.library import samples_dir
 from resinspect.text.normal import normalised
 

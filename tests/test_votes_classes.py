@@ -17,6 +17,8 @@ import pytest
 import resinspect
 from councils import C1961, C1985, C2011, C2018, C2020, C2021
 from perturb import FULL_WIDTH, OTHER_SPACES, UNSEEN
+from resinspect.data.lexicon import lexicon
+from resinspect.extract.votes.outcome import adoption
 
 DATA = Path(__file__).parent / "data"
 
@@ -468,6 +470,36 @@ def test_other_tally_sentences(tmp_path, case, text):
     _, vs = votes_of(tmp_path, text)
     (v,) = vs
     assert v.counts.as_dict() == {"in_favour": 14, "against": 0, "abstaining": 1}
+    assert v.resolution == "S/RES/2529 (2020)" and v.adopted is True
+    assert sets(v) == (C2020 - {"RUS"}, set(), {"RUS"})
+
+
+# The adoption sentence with the resolution's number and no year: the number tells the year (numbers run by
+# year). (lang, sentence)
+NO_YEAR = [
+    ("en", "The draft resolution has been adopted as resolution 2529 of 25 June 2020."),
+    ("fr", "Le projet de résolution a été adopté en tant que résolution 2529 du 25 juin 2020."),
+    ("es", "El proyecto de resolución ha sido aprobado como resolución 2529, de 25 de junio de 2020."),
+    ("ru", "Проект резолюции принят в качестве резолюции 2529 от 25 июня 2020 года."),
+    ("zh", "决议草案已通过第2529号决议。"),
+    ("ar", "وقد اتخذ مشروع القرار بوصفه القرار 2529 المؤرخ 25 حزيران/يونيه 2020."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NO_YEAR, ids=[c[0] for c in NO_YEAR])
+def test_an_adoption_sentence_without_the_year(lang, sentence):
+    resolution, adopted, _ = adoption(" " + sentence, lexicon(lang))
+    assert (resolution, adopted) == ("S/RES/2529 (2020)", True)
+    # a number the table does not know is still an adoption, of no resolution named
+    assert adoption(" " + sentence.replace("2529", "9999"), lexicon(lang))[:2] == (None, True)
+
+
+def test_a_letter_whose_adoption_sentence_has_no_year(tmp_path):
+    text = LETTER + (
+        "The draft resolution received 14 votes in favour, none against and 1 abstention (Russian Federation).\n"
+        "The resolution has been adopted as resolution 2529 of 25 June 2020.\n"
+    )
+    (v,) = votes_of(tmp_path, text)[1]
     assert v.resolution == "S/RES/2529 (2020)" and v.adopted is True
     assert sets(v) == (C2020 - {"RUS"}, set(), {"RUS"})
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..data.lexicon import NEVER, all_lexicons, any_of, joiners, scoped
-from ..data.load import load
+from ..data.numbering import is_sc_resolution, year_of
 from ..model import CITATION_KINDS, Citation, CitationKind, Document, Issue, Mention, Resolution
 from ..text import gate
 from ..text.scripts import latin_digits
@@ -66,29 +66,6 @@ class Candidate:
     start: int
     end: int
     printed_year: int | None = None  # the year printed, where it is not the resolution's own (`_misdated`)
-
-
-@functools.cache
-def _years() -> dict[int, tuple[int, int]]:
-    return {int(y): (int(a), int(b)) for y, (a, b) in load("sc_resolutions")["years"].items()}
-
-
-def is_sc_resolution(number: int, year: int) -> bool:
-    """True when `number (year)` names a Security Council resolution (numbers run by year)."""
-    years = _years()
-    if year in years:
-        first, last = years[year]
-        return first <= number <= last
-    last_year = max(years)
-    return year > last_year and number > years[last_year][1]
-
-
-def year_of(number: int) -> int | None:
-    """The year of Security Council resolution `number` (numbers run by year), or None past the table."""
-    for year, (first, last) in _years().items():
-        if first <= number <= last:
-            return year
-    return None
 
 
 # ------------------------------------------------------------------------------ words from the lexicons

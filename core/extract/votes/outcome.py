@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from ...data.lexicon import NEVER, Lexicon
+from ...data.numbering import year_of
 from ...model import VOTE_LISTS, Counts, Document, Procedure, Resolution, Vote, VoteKind, VoteList
 from ...text import gate
 from ...text.arabic import strip_marks
@@ -214,7 +215,7 @@ def stated_counts(after: str, lx: Lexicon) -> dict[VoteList, int]:
 
 def adoption(after: str, lx: Lexicon, procedural: bool = False) -> tuple[str | None, bool | None, int | None]:
     """(resolution adopted, adopted?, where in `after` the adoption sentence ends) from the sentence after
-    a block: "adopted as resolution <n> (<year>)", «اتُخذ مشروع القرار بوصفه القرار <n> (<year>)», or "has not
+    a block: "adopted as resolution <n> (<year>)" (or without the year, which the number tells), «اتُخذ مشروع القرار بوصفه القرار <n> (<year>)», or "has not
     been adopted"; a procedural question's "has been adopted" (no resolution) where `procedural`."""
     text = strip_marks(latin_digits(after[:OUTCOME_CHARS]))
     # the vote's own outcome is the first one stated after it: a later one is the next vote's ("… amendment
@@ -226,8 +227,10 @@ def adoption(after: str, lx: Lexicon, procedural: bool = False) -> tuple[str | N
             groups.get("number") or groups.get("number2"),
             groups.get("year") or groups.get("year2"),
         )
-        if number and year:
-            found.append((m.start(), sc_resolution(number, year), True, m.end()))
+        if number and not year:  # "adopted as resolution 2538 of 28 August 2020": the number's own year
+            year = year_of(int(number))
+        if number:
+            found.append((m.start(), sc_resolution(number, year) if year else None, True, m.end()))
     if m := lx.vote.not_adopted.search(text):
         found.append((m.start(), None, False, None))
     if procedural and (m := lx.vote.adopted.search(text)):
