@@ -504,6 +504,16 @@ def test_a_letter_whose_adoption_sentence_has_no_year(tmp_path):
     assert sets(v) == (C2020 - {"RUS"}, set(), {"RUS"})
 
 
+def test_a_real_letter_whose_adoption_sentence_has_no_year():
+    """The pdftotext text of S/2020/851: its lists on one page, "adopted as resolution 2538 of 28 August 2020"
+    on the next."""
+    doc = resinspect.read(str(DATA / "votes/letters/S_2020_851.en.txt"))
+    assert "as resolution 2538 of 28 August 2020" in doc.text
+    (v,) = resinspect.extract_votes(doc)
+    assert (v.subject, v.resolution, v.adopted) == ("S/2020/838", "S/RES/2538 (2020)", True)
+    assert sets(v) == (C2020, set(), set()) and not v.issues
+
+
 NOT_TALLIES = [
     # numbers before the words of a tally that state none: a resolution's number, a block's empty list
     LETTER + "Recalling resolution 2231 against "

@@ -37,6 +37,7 @@ DOCS: dict[str, list[tuple[frozenset, frozenset, frozenset]]] = {
     "votes/letters/S_2020_657.en.txt": [_v(C2020 - {"CHN", "RUS"}, {"CHN", "RUS"})],
     "votes/letters/S_2021_515.en.txt": [_v(C2021 - {"IND", "KEN"}, abst={"IND", "KEN"})],
     "votes/letters/S_2020_1063.en.txt": [_v(C2020 - {"RUS", "ZAF"}, abst={"RUS", "ZAF"})],
+    "votes/letters/S_2020_851.en.txt": [_v(C2020)],
     "votes/letters/S_2020_1066.en.txt": [_v({"CHN", "IDN", "RUS", "ZAF", "VNM"}, abst=C2020 - {"CHN", "IDN", "RUS", "ZAF", "VNM"})],
     "ar/S_2020_249.clean.ar.txt": [_v(C2020)],
     "samples:S_2020_249.en.txt": [_v(C2020)],
