@@ -114,6 +114,7 @@ def test_a_date_cut_by_a_stray_space_is_the_same_date(lang, printed, cuts):
 def test_a_cut_day_is_read_only_where_no_digit_stands_before_it():
     assert find_date("annex 12 5 March 2020", "en") == "2020-03-05"  # "12 5" is no day 125 nor 25
     assert find_date("item 3 5 March 2020, on 4 May 2020", "en") == "2020-05-04"  # no 35th of March
+    assert find_date("le 1 er décembre 2020", "fr") == find_date("le 1er décembre 2020", "fr") == "2020-12-01"
     year = re.compile(spaced_digits(r"\d{4}"))
     assert year.fullmatch("20 20") and not year.fullmatch("20  20")
     assert spaced_digits(r"\d+ \d{1}") == r"\d+ \d{1}"  # uncounted and single digits stay as they are
