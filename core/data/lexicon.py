@@ -65,9 +65,8 @@ class VoteWords:
     # the count against as `m`: "9 votes to none"), and the number that ends just before it (group n)
     tally_label: re.Pattern[str]
     tally_number: re.Pattern[str]
-    adopted_as: re.Pattern[
-        str
-    ]  # "adopted as resolution N (YYYY)", groups number, year (or number2, year2); the year may be left out
+    # "adopted as resolution N (YYYY)", groups number, year (or number2, year2); the year may be left out
+    adopted_as: re.Pattern[str]
     not_adopted: re.Pattern[str]
     amendment: re.Pattern[str]
     # the announcement puts a procedural question to the vote (the provisional agenda)

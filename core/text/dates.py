@@ -15,7 +15,8 @@ def find_date(s: str, lang: str | Lexicon) -> str | None:
     lx = lexicon(lang) if isinstance(lang, str) else lang
     for m in lx.date.finditer(latin_digits(s)):
         name = re.sub(r"\s*/\s*", "/", m["month"])  # Arabic double names: "تشرين الثاني/ نوفمبر"
-        month = int(compact(name)) if compact(name).isdigit() else lookup(lx.months, name.casefold())
+        digits = compact(name)  # a month by its number («2020年12月»), cut by a stray space or not
+        month = int(digits) if digits.isdigit() else lookup(lx.months, name.casefold())
         day = int(compact(m["day"]))
         if month and 1 <= month <= 12 and 1 <= day <= 31:
             return f"{compact(m['year'])}-{month:02d}-{day:02d}"

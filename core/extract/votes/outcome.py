@@ -215,8 +215,9 @@ def stated_counts(after: str, lx: Lexicon) -> dict[VoteList, int]:
 
 def adoption(after: str, lx: Lexicon, procedural: bool = False) -> tuple[str | None, bool | None, int | None]:
     """(resolution adopted, adopted?, where in `after` the adoption sentence ends) from the sentence after
-    a block: "adopted as resolution <n> (<year>)" (or without the year, which the number tells), «اتُخذ مشروع القرار بوصفه القرار <n> (<year>)», or "has not
-    been adopted"; a procedural question's "has been adopted" (no resolution) where `procedural`."""
+    a block: "adopted as resolution <n> (<year>)", «اتُخذ مشروع القرار بوصفه القرار <n> (<year>)» (without the
+    year, the one the number belongs to), or "has not been adopted"; a procedural question's "has been adopted"
+    (no resolution) where `procedural`."""
     text = strip_marks(latin_digits(after[:OUTCOME_CHARS]))
     # the vote's own outcome is the first one stated after it: a later one is the next vote's ("… amendment
     # has not been adopted. … The draft resolution has been adopted unanimously as resolution …")
