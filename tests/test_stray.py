@@ -118,3 +118,52 @@ def test_a_cut_day_is_read_only_where_no_digit_stands_before_it():
     year = re.compile(spaced_digits(r"\d{4}"))
     assert year.fullmatch("20 20") and not year.fullmatch("20  20")
     assert spaced_digits(r"\d+ \d{1}") == r"\d+ \d{1}"  # uncounted and single digits stay as they are
+
+
+# a resolution's title block, formula and first paragraphs in each language, its adoption line as printed and
+# as a stray space cuts it (in the meeting's number, the day, the month's name, the year), and the other order
+# of the Council's name and the date that Chinese resolutions print; the wording after S/RES/2511 (2020)
+_TITLE = {
+    "en": ("Resolution 2511 (2020)", "The Security Council,", "Recalling its resolutions,", "1. Decides;"),
+    "fr": ("Résolution 2511 (2020)", "Le Conseil de sécurité,", "Rappelant ses résolutions,", "1. Décide;"),
+    "es": ("Resolución 2511 (2020)", "El Consejo de Seguridad,", "Recordando sus resoluciones,", "1. Decide;"),
+    "ru": ("Резолюция 2511 (2020),", "Совет Безопасности,", "ссылаясь на свои резолюции,", "1. постановляет;"),
+    "ar": ("القرار 2511 (2020)", "إن مجلس الأمن،", "إذ يشير إلى قراراته،", "1 - يقرر؛"),
+    "zh": ("第2511(2020)号决议", "安全理事会，", "回顾其各项决议，", "1. 决定；"),
+}  # fmt: skip
+_ADOPTED = {
+    "en": ("Adopted by the Security Council at its 8732nd meeting, on 25 February 2020",
+           ["Adopted by the Security Council at its 87 32nd meeting, on 2 5 February 20 20",
+            "Adopted by the Security Council at its 8732nd meeting, on 25 Febru ary 2020"]),
+    "fr": ("Adoptée par le Conseil de sécurité à sa 8732e séance, le 25 février 2020",
+           ["Adoptée par le Conseil de sécurité à sa 87 32e séance, le 2 5 février 20 20",
+            "Adoptée par le Conseil de sécurité à sa 8732e séance, le 25 fév rier 2020"]),
+    "es": ("Aprobada por el Consejo de Seguridad en su 8732ª sesión, celebrada el 25 de febrero de 2020",
+           ["Aprobada por el Consejo de Seguridad en su 87 32ª sesión, celebrada el 2 5 de febrero de 20 20",
+            "Aprobada por el Consejo de Seguridad en su 8732ª sesión, celebrada el 25 de febr ero de 2020"]),
+    "ru": ("принятая Советом Безопасности на его 8732-м заседании 25 февраля 2020 года",
+           ["принятая Советом Безопасности на его 87 32-м заседании 2 5 февраля 20 20 года",
+            "принятая Советом Безопасности на его 8732-м заседании 25 фев раля 2020 года"]),
+    "ar": ("الذي اتخذه مجلس الأمن في جلسته 8732، المعقودة في 25 شباط/فبراير 2020",
+           ["الذي اتخذه مجلس الأمن في جلسته 8732، المعقودة في 2 5 شباط/فبراير 20 20",
+            "الذي اتخذه مجلس الأمن في جلسته 8732، المعقودة في 25 شباط/ فبراير 2020",
+            "الذي اتخذه مجلس الأمن في جلسته 8732، المعقودة في 25 شُباط/فبراير 2020"]),
+    "zh": ("2020年2月25日安全理事会第8732次会议通过",
+           ["安全理事会2020年2月25日第8732次会议通过", "20 20年2月2 5日安全理事会第87 32次会议通过",
+            "2020年2月25日 8732次会议通过"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(_TITLE))
+def test_an_adoption_line_cut_by_a_stray_space_still_dates_the_resolution(lang):
+    heading, formula, pp, op = _TITLE[lang]
+    printed, cuts = _ADOPTED[lang]
+
+    def read(adopted: str) -> tuple[str | None, str | None, int, list[str]]:
+        text = "\n".join([heading, adopted, "", formula, "", pp, "", op, ""])
+        (res,) = resinspect.extract_paragraphs(resinspect.read_text(text))
+        return res.symbol, res.date, res.title_start or 0, [p.kind for p in res.paragraphs]
+
+    assert read(printed) == ("S/RES/2511 (2020)", "2020-02-25", 0, ["preambular", "operative"])
+    for cut in cuts:
+        assert read(cut) == read(printed), cut

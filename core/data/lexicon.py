@@ -89,7 +89,7 @@ class Lexicon:
     # [structure]
     enacting: re.Pattern[str]
     resolution_heading: re.Pattern[str]
-    adopted: re.Pattern[str]
+    adopted: re.Pattern[str]  # the adoption line, its date (as `date` reads one) the group `date`
     annex: re.Pattern[str]
     heading_max_words: int
     date: re.Pattern[str]  # a printed date with groups day, month, year
@@ -152,6 +152,19 @@ def _with_months(section: dict[str, Any], default: str, months: dict[str, int]) 
     names = "|".join(spaced(re.escape(m)) for m in sorted(months, key=len, reverse=True))
     month = f"(?i:{names})" if names else r"[^\W\d_]+"
     return re.compile(spaced_digits(section.get("date", default)).replace("{month}", month))
+
+
+def _with_date(section: dict[str, Any], key: str, date: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern in which `{date}` stands for the language's printed date (`date`, as `_with_months` builds
+    it: month names and digits read with a stray space inside them) as the group `date`; its other words
+    read with a stray space inside them, as `_spaced_rx` reads them, and its counted digits as the date's
+    (a meeting's number "60 63rd")."""
+    value = section.get(key)
+    if not value:
+        return NEVER
+    # each side of the placeholder is a whole pattern (its groups closed), spaced on its own
+    parts = (spaced_digits(spaced(part)) for part in value.split("{date}"))
+    return re.compile(f"(?P<date>{date.pattern})".join(parts))
 
 
 def _check(lang: str, data: dict[str, Any]) -> None:
@@ -217,14 +230,15 @@ def lexicon(lang: str) -> Lexicon:
         numbers=numbers,
         articles=tuple(vt.get("articles", ())),
     )
+    date = _with_months(st, r"(?P<day>\d{1,2})\s+(?P<month>{month})\s+(?P<year>\d{4})", months)
     return Lexicon(
         lang=lang,
         enacting=_spaced_rx(st, "enacting"),
         resolution_heading=_spaced_rx(st, "resolution_heading"),
-        adopted=_spaced_rx(st, "adopted"),
+        adopted=_with_date(st, "adopted", date),
         annex=_spaced_rx(st, "annex"),
         heading_max_words=int(st.get("heading_max_words", 8)),
-        date=_with_months(st, r"(?P<day>\d{1,2})\s+(?P<month>{month})\s+(?P<year>\d{4})", months),
+        date=date,
         preambular_leads=_by_len(para.get("preambular_leads", [])),
         operative_leads=_by_len(para.get("operative_leads", [])),
         lead_adverbs=_by_len(para.get("lead_adverbs", [])),

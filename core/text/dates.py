@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..data.lexicon import Lexicon, lexicon
+from .arabic import strip_marks
 from .scripts import latin_digits
 from .stray import compact, lookup
 
@@ -14,7 +15,8 @@ def find_date(s: str, lang: str | Lexicon) -> str | None:
     «2020年3月30日»), as an ISO date."""
     lx = lexicon(lang) if isinstance(lang, str) else lang
     for m in lx.date.finditer(latin_digits(s)):
-        name = re.sub(r"\s*/\s*", "/", m["month"])  # Arabic double names: "تشرين الثاني/ نوفمبر"
+        # Arabic double names, spaced or not ("تشرين الثاني/ نوفمبر") and with their marks or not ("الأوّل")
+        name = strip_marks(re.sub(r"\s*/\s*", "/", m["month"]))
         digits = compact(name)  # a month by its number («2020年12月»), cut by a stray space or not
         month = int(digits) if digits.isdigit() else lookup(lx.months, name.casefold())
         day = int(compact(m["day"]))
