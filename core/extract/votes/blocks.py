@@ -21,7 +21,10 @@ from .match import name_pieces
 from .segment import Piece, read_list
 
 BLOCK_SPAN = 2500  # one label follows the one before it within this many characters
-MAX_LIST_LINES = 8  # lines the last list of a block may run over
+# how far the last list of a block may run over the lines after its label: as many lines as fifteen names
+# wrapped a word a line would take, and as many characters as fifteen of the longest names
+MAX_LIST_LINES = 45
+MAX_LIST_CHARS = 1000
 LIST_STOPS = (".", "。")  # what ends a list
 
 
@@ -145,7 +148,7 @@ def _list_end(text: str, pos: int, lx: Lexicon) -> int:
         return nl
     end, line = nl, nl
     for _ in range(MAX_LIST_LINES):
-        if line >= len(text):
+        if line >= len(text) or line - pos > MAX_LIST_CHARS:
             break
         nxt = _line_end(text, line + 1)
         if not text[line + 1 : nxt].strip() or after.match(text, line):
