@@ -686,3 +686,27 @@ def test_the_same_lists_on_a_draft_are_a_veto(tmp_path):
     doc, (v,) = votes_of(tmp_path, text)
     assert v.kind == "draft" and v.adopted is False and v.subject == "S/2020/30"
     assert "veto" in {i.code for i in v.issues}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_last_list_wrapped_a_word_a_line_is_read_whole(tmp_path, lang):
+    """The last list of a block runs over as many lines as its names take (here 13, a word a line), not a
+    fixed few: "United⏎States⏎of⏎America." is one member to its last word."""
+    if lang == "en":
+        head = "Letter dated 25 June 2020 from the President of the Security Council\nIn favour:\n"
+        yes, no = (
+            "Belgium, Dominican Republic, Estonia, France, Germany, Indonesia, Niger, Saint Vincent and the Grenadines, South Africa, Tunisia, Viet Nam.",
+            "Against:\nNone.\nAbstentions:\n",
+        )
+        abst = "China, Russian Federation, United Kingdom of Great Britain and Northern Ireland, United States of America."
+        tail = "\nThe draft resolution has been adopted as resolution 2504 (2020).\n"
+    else:
+        head = "أُجري التصويت على مشروع القرار الوارد في الوثيقة S/2020/24.\nالمؤيدون:\n"
+        yes = "ألمانيا، إستونيا، إندونيسيا، بلجيكا، تونس، الجمهورية الدومينيكية، جنوب أفريقيا، سانت فنسنت وجزر غرينادين، فرنسا، فييت نام، النيجر."
+        no = "المعارضون:\nلا أحد.\nالممتنعون عن التصويت:\n"
+        abst = "الاتحاد الروسي، الصين، المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية، الولايات المتحدة الأمريكية."
+        tail = "\nاتُخذ مشروع القرار بوصفه القرار 2504 (2020).\n"
+    text = head + yes + "\n" + no + abst.replace(" ", "\n") + tail
+    assert abst.count(" ") + 1 > 8  # more lines than the old fixed bound
+    (v,) = votes_of(tmp_path, text, f"doc.{lang}.txt")[1]
+    assert sets(v) == (C2020 - {"CHN", "RUS", "GBR", "USA"}, set(), {"CHN", "RUS", "GBR", "USA"})
