@@ -57,6 +57,9 @@ IssueCode = Literal[
     "roster-doubt",
     "no-roster",
     "too-many-votes",
+    "replies-missing",  # a vote read from the members' replies: fewer replies than seats
+    "reply-unread",  # a member's reply that states no position, or two kinds
+    "reply-mismatch",  # a member's second letter states another position than its reply
 ]
 
 Box = tuple[

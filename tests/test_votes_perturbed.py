@@ -10,6 +10,7 @@ resolution, the outcome and the draft voted on.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,8 @@ DOCS: dict[str, list[tuple[frozenset, frozenset, frozenset]]] = {
     "votes/letters/S_2021_515.en.txt": [_v(C2021 - {"IND", "KEN"}, abst={"IND", "KEN"})],
     "votes/letters/S_2020_1063.en.txt": [_v(C2020 - {"RUS", "ZAF"}, abst={"RUS", "ZAF"})],
     "votes/letters/S_2020_851.en.txt": [_v(C2020)],
+    "votes/letters/S_2021_193.en.txt": [_v(C2021)],
+    "votes/letters/S_2021_194.en.txt": [_v(C2021 - {"RUS"}, abst={"RUS"})],
     "votes/letters/S_2020_1066.en.txt": [_v({"CHN", "IDN", "RUS", "ZAF", "VNM"}, abst=C2020 - {"CHN", "IDN", "RUS", "ZAF", "VNM"})],
     "ar/S_2020_249.clean.ar.txt": [_v(C2020)],
     "samples:S_2020_249.en.txt": [_v(C2020)],
@@ -51,6 +54,9 @@ DOCS: dict[str, list[tuple[frozenset, frozenset, frozenset]]] = {
     "constructed:zh": [_v(YES_2504, abst=ABST_2504)],
     "constructed:ar": [_v(YES_2504, abst=ABST_2504)],
 }  # fmt: skip
+# compilations of the members' replies: their votes have no block, lists or labels to rewrite; what may change
+# is any word of the document (stray spaces), the names in the replies' headings among them
+REPLIES = {"votes/letters/S_2021_193.en.txt", "votes/letters/S_2021_194.en.txt"}
 CONSTRUCTED = {"fr": FR, "es": ES, "ru": RU, "zh": ZH, "ar": AR}
 
 
@@ -107,6 +113,8 @@ plans = st.builds(
 @settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=plans)
 def test_any_layout_gives_the_same_votes(source, plan):
+    if source in REPLIES:
+        plan = replace(plan, rewrap=False, spaces=0, synonyms=False, prose=False, stray=max(plan.stray, 0.05))
     text, votes = _base(source)
     changed = perturb(text, votes, plan)
     got = _read(changed)

@@ -46,7 +46,8 @@ _KEYS: dict[str, dict[str, str]] = {
         "written": "re", "meeting": "re", "tally_number": "re", "tally_label": "re", "adopted_as": "re",
         "not_adopted": "re", "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
         "procedural": "re", "adopted": "re", "adopted_line": "re",
-        "articles": "words",
+        "articles": "words", "replies": "re", "reply_from": "re", "reply_position": "re", "reply_end": "re",
+        "reply_adopted": "re",
     },
     "garble": {"body_anchors": "words", "common_words": "words"},
     "months": {},  # any key: a month name
@@ -81,6 +82,15 @@ class VoteWords:
     after_list: re.Pattern[str]  # where the sentence after a vote begins, if extraction joined it on
     numbers: dict[str, int]  # number words of tallies ("eleven")
     articles: tuple[str, ...] = ()  # articles a list may print before a name ("the Niger", "la Chine")
+    # a compilation of the members' replies to a vote by written procedure (`votes.replies`): the cover letter
+    # says it encloses them; a reply's heading names the member (group member); the position a reply states
+    # (groups in_favour / against / abstaining), before the reply ends (its signature); the cover letter's
+    # "Resolution N (YYYY) was adopted" (groups number, year)
+    replies: re.Pattern[str] = NEVER
+    reply_from: re.Pattern[str] = NEVER
+    reply_position: re.Pattern[str] = NEVER
+    reply_end: re.Pattern[str] = NEVER
+    reply_adopted: re.Pattern[str] = NEVER
 
 
 @dataclass(frozen=True, eq=False)  # one per language (cached): compared and hashed by identity
@@ -162,9 +172,12 @@ def _with_date(section: dict[str, Any], key: str, date: re.Pattern[str]) -> re.P
     value = section.get(key)
     if not value:
         return NEVER
-    # each side of the placeholder is a whole pattern (its groups closed), spaced on its own
-    parts = (spaced_digits(spaced(part)) for part in value.split("{date}"))
-    return re.compile(f"(?P<date>{date.pattern})".join(parts))
+    # the placeholder stands in as a character no rewrite touches (a private-use one), then is put in
+    spaced_value = spaced_digits(spaced(value.replace("{date}", _DATE_SLOT)))
+    return re.compile(spaced_value.replace(_DATE_SLOT, f"(?P<date>{date.pattern})"))
+
+
+_DATE_SLOT = "\ue000"
 
 
 def _check(lang: str, data: dict[str, Any]) -> None:
@@ -211,6 +224,7 @@ def lexicon(lang: str) -> Lexicon:
     vt, gb, det = data.get("vote", {}), data.get("garble", {}), data.get("detect", {})
     numbers = {" ".join(str(k).casefold().split()): int(v) for k, v in vt.get("numbers", {}).items()}
     months = {str(k).casefold(): int(v) for k, v in data.get("months", {}).items()}
+    date = _with_months(st, r"(?P<day>\d{1,2})\s+(?P<month>{month})\s+(?P<year>\d{4})", months)
     vote = VoteWords(
         labels={k: tuple(vt.get(k, ())) for k in VOTE_LISTS},
         none=tuple(vt.get("none", ())),
@@ -229,8 +243,12 @@ def lexicon(lang: str) -> Lexicon:
         after_list=_spaced_rx(vt, "after_list"),
         numbers=numbers,
         articles=tuple(vt.get("articles", ())),
+        replies=_spaced_rx(vt, "replies"),
+        reply_from=_with_date(vt, "reply_from", date),
+        reply_position=_spaced_rx(vt, "reply_position"),
+        reply_end=_spaced_rx(vt, "reply_end"),
+        reply_adopted=_spaced_rx(vt, "reply_adopted"),
     )
-    date = _with_months(st, r"(?P<day>\d{1,2})\s+(?P<month>{month})\s+(?P<year>\d{4})", months)
     return Lexicon(
         lang=lang,
         enacting=_spaced_rx(st, "enacting"),

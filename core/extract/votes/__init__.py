@@ -4,8 +4,8 @@ check consistency.
 `blocks` finds labelled lists ("In favour: …", «赞成：…», clean «المؤيدون:») and `segment` reads each list
 as one string, cut into members of that year's Council; `arabic` reads Arabic blocks by layout, garbled
 by a broken font or printed with their runs in visual order (`runs`, `garbled`, `glyphs`,
-`arabic_numbers`); `prose` reads votes reported in a sentence; `outcome` reads the sentences around every
-vote; `match` names approximate items one-to-one (`assign`); `checks` runs every consistency check. Wording
+`arabic_numbers`); `prose` reads votes reported in a sentence; `replies` reads a vote recorded only as the
+members' replies to a written procedure; `outcome` reads the sentences around every vote; `match` names approximate items one-to-one (`assign`); `checks` runs every consistency check. Wording
 per language is data (the lexicons' `[vote]`). Every disagreement is an Issue on the vote, never a fix.
 """
 
@@ -15,6 +15,7 @@ from ...data.lexicon import all_lexicons
 from ...model import VOTE_LISTS, Document, Resolution, Vote
 from .blocks import find_blocks, read_block
 from .prose import prose_votes
+from .replies import reply_votes
 
 __all__ = ["extract_votes"]
 
@@ -37,6 +38,9 @@ def extract_votes(doc: Document, resolutions: list[Resolution]) -> list[Vote]:
     blocks = [(v.start or 0, v.end or 0) for v in votes]
     for lx in all_lexicons():
         votes += prose_votes(doc, resolutions, lx, blocks)
+    if not votes:  # a compilation that states its vote nowhere but in the members' replies
+        for lx in all_lexicons():
+            votes += reply_votes(doc, resolutions, lx)
     votes.sort(key=lambda v: v.start or 0)
     return votes
 

@@ -1,0 +1,155 @@
+"""A vote by written procedure recorded only as the members' replies (`extract/votes/replies.py`): the real
+compilations S/2021/193 and S/2021/194 (tests/data/votes/README.md), and compilations built from their wording
+with the class's variants: headings with and without "to the United Nations", replies in another order, one
+reply missing, a vote against, a document that states its vote in a block as well."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import resinspect
+from councils import C2021
+
+DATA = Path(__file__).parent / "data" / "votes" / "letters"
+NAMES = {  # the 2021 Council as its replies' headings name them
+    "CHN": "China", "EST": "Estonia", "FRA": "France", "IND": "India", "IRL": "Ireland", "KEN": "Kenya",
+    "MEX": "Mexico", "NER": "the Niger", "NOR": "Norway", "RUS": "the Russian Federation",
+    "VCT": "Saint Vincent and the Grenadines", "TUN": "Tunisia",
+    "GBR": "the United Kingdom of Great Britain and Northern Ireland", "USA": "the United States of America",
+    "VNM": "Viet Nam",
+}  # fmt: skip
+SAYS = {  # what a reply says, by position (wording of the real replies)
+    "in_favour": "I have the honour to inform you that {who} votes in favour of the draft resolution.",
+    "against": "I have the honour to inform you that {who} votes against the draft resolution.",
+    "abstaining": "I have the honour to inform you that {who} abstains in the voting on draft resolution S/2021/178.",
+}
+COVER = (
+    "S/2021/194\nUnited Nations\nSecurity Council\nDistr.: General\n26 February 2021\n\n"
+    "Letter dated 25 February 2021 from the President of the Security Council addressed to the\n"
+    "Secretary-General and the Permanent Representatives of the members of the Security Council\n"
+    "I have the honour to refer to Security Council resolution 2564 (2021), related to the agenda item “The\n"
+    "situation in the Middle East”, adopted on 25 February 2021.\n"
+    "Resolution 2564 (2021) was adopted in accordance with the voting procedure set out in the letter dated\n"
+    "27 March 2020 from the President of the Security Council (S/2020/253).\n"
+    "Pursuant to that procedure, I enclose herewith copies of the related documents:\n"
+    "My letter dated 24 February 2021 (annex I), putting to the vote the draft resolution contained in\n"
+    "document S/2021/178 (see enclosure to annex I);\n"
+    "Letters received in response from the members of the Security Council indicating their national\n"
+    "positions on the draft resolution (annexes II to XVI).\n"
+    "(Signed) Barbara Woodward\nPresident of the Security Council\n\f"
+)  # fmt: skip
+NUMERALS = "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split()
+
+
+def compilation(positions: dict[str, str], un: bool = True, cover: str = COVER) -> str:
+    """A compilation whose replies state `positions` (member → position), in that order."""
+    parts = [cover]
+    for k, (iso3, key) in enumerate(positions.items()):
+        who = NAMES[iso3]
+        mission = f"of {who} to the United Nations" if un else f"of {who}"
+        parts.append(
+            f"Annex {NUMERALS[k]}\nLetter dated 24 February 2021 from the Permanent Representative\n"
+            f"{mission} addressed to the President of the Security Council\n"
+            f"{SAYS[key].format(who=who[0].upper() + who[1:])}\n(Signed) A. Name\n"
+            f"Permanent Representative {mission}\n\f"
+        )
+    return "".join(parts)
+
+
+def votes(text: str) -> list:
+    return resinspect.extract_votes(resinspect.read_text(text))
+
+
+def sets(v) -> tuple[set, set, set]:
+    return tuple({m.iso3 for m in v.members(k)} for k in ("in_favour", "against", "abstaining"))
+
+
+def codes(v) -> set[str]:
+    return {i.code for i in v.issues}
+
+
+RUSSIA_ABSTAINS = {iso3: "abstaining" if iso3 == "RUS" else "in_favour" for iso3 in sorted(C2021)}
+
+
+@pytest.mark.parametrize(
+    ("name", "resolution", "draft", "want"),
+    [
+        ("S_2021_193.en.txt", "S/RES/2563 (2021)", "S/2021/175", (C2021, set(), set())),
+        ("S_2021_194.en.txt", "S/RES/2564 (2021)", "S/2021/178", (C2021 - {"RUS"}, set(), {"RUS"})),
+    ],
+)
+def test_a_real_compilation_gives_the_vote_of_its_replies(name, resolution, draft, want):
+    (v,) = resinspect.extract_votes(resinspect.read(str(DATA / name)))
+    assert (v.subject, v.resolution, v.adopted, v.date, v.procedure) == (
+        draft,
+        resolution,
+        True,
+        "2021-02-25",
+        "written",
+    )
+    assert sets(v) == want and not v.issues
+    assert v.counts.as_dict() == {
+        k: len(s) for k, s in zip(("in_favour", "against", "abstaining"), want, strict=True)
+    }
+    for m in v.in_favour + v.abstaining:  # each member where its reply's heading names it
+        assert m.start is not None and m.end is not None
+
+
+@pytest.mark.parametrize("un", [True, False], ids=["to-the-un", "no-un"])
+@pytest.mark.parametrize("order", ["alphabetical", "reversed"])
+def test_a_constructed_compilation_in_any_order_and_heading(un, order):
+    positions = RUSSIA_ABSTAINS if order == "alphabetical" else dict(reversed(RUSSIA_ABSTAINS.items()))
+    (v,) = votes(compilation(positions, un=un))
+    assert sets(v) == (C2021 - {"RUS"}, set(), {"RUS"}) and not v.issues
+    assert (v.subject, v.resolution, v.adopted, v.date) == (
+        "S/2021/178",
+        "S/RES/2564 (2021)",
+        True,
+        "2021-02-25",
+    )
+
+
+def test_a_missing_reply_is_said_and_never_guessed():
+    positions = dict(RUSSIA_ABSTAINS)
+    del positions["KEN"]
+    (v,) = votes(compilation(positions))
+    assert sets(v) == (C2021 - {"RUS", "KEN"}, set(), {"RUS"})
+    assert v.counts.as_dict() == {"in_favour": 13, "against": 0, "abstaining": 1}
+    assert codes(v) == {"replies-missing"}
+
+
+def test_a_permanent_members_vote_against_is_a_veto_the_cover_letter_is_checked_against():
+    positions = {iso3: "against" if iso3 == "RUS" else "in_favour" for iso3 in sorted(C2021)}
+    (v,) = votes(compilation(positions))
+    assert sets(v) == (C2021 - {"RUS"}, {"RUS"}, set())
+    # the cover letter says the resolution was adopted; the replies say a permanent member voted against
+    assert {"veto", "outcome-mismatch"} <= codes(v)
+    cover = COVER.replace("Resolution 2564 (2021) was adopted", "The draft resolution has not been adopted")
+    cover = cover.replace("Security Council resolution 2564 (2021)", "the draft resolution S/2021/178")
+    (v,) = votes(compilation(positions, cover=cover))
+    assert (v.resolution, v.adopted) == (None, False) and codes(v) == {"veto"}
+
+
+def test_a_reply_that_states_no_position_is_left_out():
+    text = compilation(RUSSIA_ABSTAINS).replace("Kenya votes in favour of", "Kenya refers to")
+    (v,) = votes(text)
+    assert "KEN" not in set().union(*sets(v)) and codes(v) == {"reply-unread", "replies-missing"}
+
+
+def test_a_document_that_states_its_vote_in_a_block_is_read_from_the_block():
+    block = (
+        "The draft resolution received 3 votes in favour, none against and no abstentions (China, Estonia,"
+        " France). The draft resolution has been adopted as resolution 2564 (2021).\n"
+    )
+    text = compilation(RUSSIA_ABSTAINS).replace(
+        "(Signed) Barbara Woodward", block + "(Signed) Barbara Woodward"
+    )
+    (v,) = votes(text)
+    assert v.counts.as_dict() == {"in_favour": 3, "against": 0, "abstaining": 0}
+    assert "replies-missing" not in codes(v)
+
+
+def test_letters_from_members_without_the_cover_letter_are_no_vote():
+    text = compilation(RUSSIA_ABSTAINS).replace("Letters received in response from the members", "Letters")
+    assert votes(text) == []
