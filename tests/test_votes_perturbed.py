@@ -41,6 +41,7 @@ DOCS: dict[str, list[tuple[frozenset, frozenset, frozenset]]] = {
     "votes/letters/S_2020_851.en.txt": [_v(C2020)],
     "votes/letters/S_2021_193.en.txt": [_v(C2021)],
     "votes/letters/S_2021_194.en.txt": [_v(C2021 - {"RUS"}, abst={"RUS"})],
+    "votes/letters/S_2021_382.en.txt": [_v(C2021)],
     "votes/letters/S_2020_1066.en.txt": [_v({"CHN", "IDN", "RUS", "ZAF", "VNM"}, abst=C2020 - {"CHN", "IDN", "RUS", "ZAF", "VNM"})],
     "ar/S_2020_249.clean.ar.txt": [_v(C2020)],
     "samples:S_2020_249.en.txt": [_v(C2020)],
@@ -56,7 +57,7 @@ DOCS: dict[str, list[tuple[frozenset, frozenset, frozenset]]] = {
 }  # fmt: skip
 # compilations of the members' replies: their votes have no block, lists or labels to rewrite; what may change
 # is any word of the document (stray spaces), the names in the replies' headings among them
-REPLIES = {"votes/letters/S_2021_193.en.txt", "votes/letters/S_2021_194.en.txt"}
+REPLIES = {f"votes/letters/S_2021_{n}.en.txt" for n in (193, 194, 382)}
 CONSTRUCTED = {"fr": FR, "es": ES, "ru": RU, "zh": ZH, "ar": AR}
 
 

@@ -73,19 +73,26 @@ RUSSIA_ABSTAINS = {iso3: "abstaining" if iso3 == "RUS" else "in_favour" for iso3
 
 
 @pytest.mark.parametrize(
-    ("name", "resolution", "draft", "want"),
+    ("name", "resolution", "draft", "date", "want"),
     [
-        ("S_2021_193.en.txt", "S/RES/2563 (2021)", "S/2021/175", (C2021, set(), set())),
-        ("S_2021_194.en.txt", "S/RES/2564 (2021)", "S/2021/178", (C2021 - {"RUS"}, set(), {"RUS"})),
+        ("S_2021_193.en.txt", "S/RES/2563 (2021)", "S/2021/175", "2021-02-25", (C2021, set(), set())),
+        (
+            "S_2021_194.en.txt",
+            "S/RES/2564 (2021)",
+            "S/2021/178",
+            "2021-02-25",
+            (C2021 - {"RUS"}, set(), {"RUS"}),
+        ),
+        ("S_2021_382.en.txt", "S/RES/2571 (2021)", "S/2021/369", "2021-04-16", (C2021, set(), set())),
     ],
 )
-def test_a_real_compilation_gives_the_vote_of_its_replies(name, resolution, draft, want):
+def test_a_real_compilation_gives_the_vote_of_its_replies(name, resolution, draft, date, want):
     (v,) = resinspect.extract_votes(resinspect.read(str(DATA / name)))
     assert (v.subject, v.resolution, v.adopted, v.date, v.procedure) == (
         draft,
         resolution,
         True,
-        "2021-02-25",
+        date,
         "written",
     )
     assert sets(v) == want and not v.issues
