@@ -27,6 +27,9 @@ DATA = Path(__file__).parent / "data"
         # escapes of several characters: \u0041 stays one escape, the letters after it are spaced
         (r"\u0041bc", "Abc", "Ab c", None),
         (r"\N{LATIN SMALL LETTER A}bc", "abc", "ab c", None),
+        # a class of letters only is a letter of the word: a stray space may stand on either side of it
+        (r"(?i)resoluci[óo]n\s+(?P<symbol>\d{1,4})", "resolución 2511", "resoluci ón 2511", "2511"),
+        (r"(?i)charg[ée]\s+d.affaires", "Chargé d’affaires", "Charg é d’affaires", None),
         # Cyrillic, Arabic, Chinese letters
         (r"проект\w*\s+резолюции", "проекта резолюции", "проекта резо люции", None),
         (r"مشروع\s+القرار", "مشروع القرار", "مشروع الق رار", None),

@@ -5,8 +5,9 @@ its glyphs stand a little apart ("contained in documen t", "resolutio n", "No ne
 looks for are in the lexicons as regexes; `spaced` rewrites such a regex so that one space may stand between
 any two letters it spells, and the text itself is left as printed (its offsets are the facts' provenance).
 Only between two letters of the literals (a group's edge may stand between them; a word's ending, `\\w+`
-after letters, may hold one space too): classes, escapes, group heads and repeat counts are copied as they
-are, and nothing is put inside a look-behind (it must keep a fixed width).
+after letters, may hold one space too; a class of letters only, "[ée]", is a letter): classes, escapes,
+group heads and repeat counts are copied as they are, and nothing is put inside a look-behind (it must keep a
+fixed width).
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ def _class(pattern: str, i: int) -> int:
     return j + 1
 
 
+def _letter_class(pattern: str, i: int) -> bool:
+    """Whether `pattern[i]` opens a class of letters only ("[ée]", "[Ss]"): one letter of a word, which a
+    stray space may stand before or after as before or after any letter."""
+    if pattern[i : i + 1] != "[":
+        return False
+    j = _class(pattern, i)
+    members = pattern[i + 1 : j - 1]
+    return bool(members) and members.isalpha()
+
+
 def _group_head(pattern: str, i: int) -> tuple[int, str]:
     """The end of the head of the group opening at `pattern[i]` ("(", "(?:", "(?P<name>", "(?i)", "(?<!" …),
     and its kind: "group" (it holds a part of the match), "around" (a look-ahead), "behind" (a look-behind)
@@ -70,6 +81,7 @@ def _letter_next(pattern: str, j: int) -> bool:
         nxt.isalpha()
         or pattern.startswith("\\w", j)  # "содержащ\w+": the word's ending
         or (nxt == "(" and _group_head(pattern, j)[1] == "group")
+        or _letter_class(pattern, j)  # "charg[ée]"
     )
 
 
@@ -92,6 +104,8 @@ def spaced(pattern: str) -> str:
             j = _escape(pattern, i)
         elif c == "[":
             j = _class(pattern, i)
+            letter = _letter_class(pattern, i)  # a class of letters is a letter of the word
+            gap = letter and _letter_next(pattern, j)
         elif c == "(":
             j, kind = _group_head(pattern, i)
             if kind != "closed":
