@@ -8,8 +8,8 @@ reply_position`: "China votes in favour of the draft resolution", "the Russian F
 voting"). The vote is read from the replies only where no vote block or tally sentence states it.
 
 The member of a reply is read by the roster-guided segmenter as a list of one; its position is the one kind
-of position its text states before the next reply (a reply that states two kinds, or none, is left out, with
-an issue). A member's second letter (an explanation of vote) is not a second vote; if it states another
+of position its text states before its signature (`[vote] reply_end`) or the next reply (a reply that states
+two kinds, or none, is left out, with an issue). A member's second letter (an explanation of vote) is not a second vote; if it states another
 position, that is an issue. Counts are the replies': fewer replies than seats is an issue
 ("replies-missing"), never a guess.
 """
