@@ -93,6 +93,8 @@ class RawSource:
     symbol_source: SymbolSource | None = None  # "input" (a symbol was asked for) or "file name"
     engine: str | None = None  # the PDF engine that read the pages (reader/engines.py); None for text
     issues: tuple[Issue, ...] = ()  # what the reader met: damage repaired, a text's encoding guessed
+    # a PDF read now, not taken from the cache (so its entry holds no cleaned document yet)
+    fresh: bool = False
 
 
 # ------------------------------------------------------------------------------------------ documents

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .clean import clean, name
+from .errors import SourceError
 from .extract.citations import extract_citations as _extract_citations
 from .extract.votes import extract_votes as _extract_votes
 from .model import Citation, Document, Inspection, RawSource, Resolution, Vote
@@ -32,13 +33,19 @@ def read(
     file (`called`: what to call them in messages and records). With `fetch`, a symbol missing from the
     library is downloaded first. `engine`: the PDF engine, "pdfium" or "pdfminer" (default:
     RESINSPECT_ENGINE, else `reader.engines.DEFAULT`). Raises SourceError for unreadable input."""
+    # a PDF's pages read now are kept with its cleaned document, in one write
     if isinstance(source, bytes | bytearray):
-        raw = read_data(bytes(source), called, engine=engine)
+        raw = read_data(bytes(source), called, engine=engine, store=False)
     else:
-        raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch, engine=engine)
-    doc = cache.load_document(raw)
+        raw = read_source(str(source), lang=lang, libraries=library, fetch=fetch, engine=engine, store=False)
+    doc = None if raw.fresh else cache.load_document(raw)
     if doc is None:
-        doc = clean(raw)
+        try:
+            doc = clean(raw)
+        except SourceError:
+            if raw.fresh:  # the pages are good for another look (`resinspect text`)
+                cache.put(raw.sha256, raw.pages, raw.issues, raw.engine)
+            raise
         doc.issues[:0] = raw.issues  # what the reader met (damage repaired, an encoding guessed)
         cache.store_document(raw, doc)
         return doc

@@ -230,6 +230,29 @@ def test_cleaned_document_is_reused_by_the_same_engine(home, monkeypatch):
     assert len(calls) == 1
 
 
+def test_a_cold_read_writes_its_entry_once_and_reads_nothing_back(home, monkeypatch):
+    """The pages a cold read made and the document cleaned from them go into the entry in one write; nothing
+    is read back from the cache on the way. If cleaning fails, the pages are kept all the same."""
+    writes, reads = [], []
+    dump, record = cache._dump, cache._record
+    monkeypatch.setattr(cache, "_dump", lambda path, rec: writes.append(sorted(rec)) or dump(path, rec))
+    monkeypatch.setattr(cache, "_record", lambda *a, **k: reads.append(a) or record(*a, **k))
+    doc = resinspect.read(str(SAMPLE_PDF))
+    assert writes == [["document", "format", "pages", "sha256", "version"]]
+    assert len(reads) == 1  # the one look for pages, before reading the PDF
+    assert resinspect.read(str(SAMPLE_PDF)).text == doc.text and len(writes) == 1  # warm: no write
+
+    def fail(raw):
+        raise resinspect.SourceError("no text")
+
+    monkeypatch.setattr(pipeline, "clean", fail)
+    other = home / "copy.pdf"
+    other.write_bytes(SAMPLE_PDF.read_bytes() + b"\n%% another file\n")
+    with pytest.raises(resinspect.SourceError):
+        resinspect.read(str(other))
+    assert writes[-1] == ["format", "pages", "sha256", "version"]  # the pages, for another look
+
+
 def test_cleaned_document_round_trip_keeps_footnotes(home):
     """A warm run reports what a cold one does, the page's footnotes included."""
     raw = RawSource("x.pdf", "x.pdf", KEY, "pdf", PAGES, None, None)

@@ -228,10 +228,11 @@ def read_source(
     libraries: Sequence[str | Path] | None = None,
     fetch: bool = False,
     engine: str | None = None,
+    store: bool = True,
 ) -> RawSource:
     """Read a SOURCE into pages of lines. With `fetch`, a UN symbol missing from the library is downloaded
     into it first (into the first of `libraries`, else the user's library). `engine`: the PDF engine
-    (`engines.choose`). Raises SourceError."""
+    (`engines.choose`); `store`: as `read_data`. Raises SourceError."""
     try:
         path = resolve(input, lang, libraries)
     except SourceError:
@@ -244,7 +245,7 @@ def read_source(
         library = Path(libraries[0]) if libraries else None
         fetch_pdf(symbol, lang or "en", library=library, on_wait=log_waiting)
         path = resolve(input, lang, libraries)
-    return read_data(read_bytes(input, path), input, path, engine)
+    return read_data(read_bytes(input, path), input, path, engine, store)
 
 
 def read_bytes(input: str, path: Path | None) -> bytes:
@@ -277,10 +278,14 @@ def is_pdf(head: bytes, path: Path | None) -> bool:
     )
 
 
-def read_data(data: bytes, input: str, path: Path | None = None, engine: str | None = None) -> RawSource:
+def read_data(
+    data: bytes, input: str, path: Path | None = None, engine: str | None = None, store: bool = True
+) -> RawSource:
     """Read the bytes of a SOURCE (a PDF or an extracted text) into pages of lines; `input` is what the
     user named, `path` the file they came from (None: standard input or bytes in memory), `engine` the PDF
-    engine (`engines.choose`: else RESINSPECT_ENGINE, else the default)."""
+    engine (`engines.choose`: else RESINSPECT_ENGINE, else the default). A PDF's pages read now are kept in
+    the cache at once, unless `store` is False: the caller then keeps them with its cleaned document, in one
+    write (`pipeline.read`), and the RawSource says `fresh`."""
     name = str(path) if path else "<stdin>"
     if not data.strip():
         raise SourceError(f"{shown(input)}: empty file")
@@ -294,16 +299,28 @@ def read_data(data: bytes, input: str, path: Path | None = None, engine: str | N
 
         chosen = engines.choose(engine)
         found = cache.lookup(sha, chosen)
+        fresh = found is None
         if found is None:
             try:
                 found = engines.read_pdf_report(data, chosen)
                 _check_lines(found[0])
             except SourceError as exc:  # LimitExceeded stays one
                 raise type(exc)(f"{shown(input)}: {exc}") from None
-            cache.put(sha, *found, engine=chosen)
+            if store:
+                cache.put(sha, *found, engine=chosen)
         pages, issues = found
         return RawSource(
-            input, name if path else None, sha, "pdf", pages, symbol, flang, told, chosen, tuple(issues)
+            input,
+            name if path else None,
+            sha,
+            "pdf",
+            pages,
+            symbol,
+            flang,
+            told,
+            chosen,
+            tuple(issues),
+            fresh=fresh,
         )
     text, issues = decode_text(data, shown(input))
     try:
