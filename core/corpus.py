@@ -154,9 +154,12 @@ def inspect_one(
                 sha, chosen = kept  # a batch's file: its record is kept in the cache for a warm re-run
                 if (stored := cache.load_record(sha, chosen, source, lang, library)) is not None:
                     return stored
-                rec = jsonout.inspection(pipeline.inspect(source, lang=lang, library=library, engine=engine))
-                if rec["source"]["sha256"] == sha:  # (the file did not change while it was read)
-                    cache.store_record(sha, chosen, source, lang, library, rec)
+                with cache.holding():  # the cleaned document and the record go into the entry in one write
+                    rec = jsonout.inspection(
+                        pipeline.inspect(source, lang=lang, library=library, engine=engine)
+                    )
+                    if rec["source"]["sha256"] == sha:  # (the file did not change while it was read)
+                        cache.store_record(sha, chosen, source, lang, library, rec)
                 return rec
             if data is not None:
                 return jsonout.inspection(

@@ -413,6 +413,37 @@ def test_a_warm_batch_record_is_the_cold_one_without_extracting_again(tmp_path, 
     assert corpus.inspect_one(str(pdf), no_cache=True) == cold and len(calls) == 4
 
 
+def test_a_cold_batch_record_goes_into_the_entry_with_its_document_in_one_write(tmp_path, monkeypatch):
+    """A batch's cold read holds its cleaned document back until the record is made, then writes pages,
+    document and record in one write; a document whose record is not made (an error after cleaning) is
+    written all the same, when the batch lets go of it."""
+    import shutil
+
+    from resinspect import corpus
+
+    monkeypatch.setenv("RESINSPECT_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("RESINSPECT_NO_CACHE", raising=False)
+    pdf = tmp_path / "doc.pdf"
+    shutil.copy(SAMPLE_PDF, pdf)
+    writes = []
+    dump = cache._dump
+    monkeypatch.setattr(cache, "_dump", lambda path, rec: writes.append(sorted(rec)) or dump(path, rec))
+    cold = corpus.inspect_one(str(pdf))
+    assert "error" not in cold
+    assert writes == [["document", "format", "pages", "records", "sha256", "version"]]
+    assert corpus.inspect_one(str(pdf)) == cold and len(writes) == 1  # warm: the record, no write
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("extraction failed")
+
+    other = tmp_path / "other.pdf"
+    other.write_bytes(SAMPLE_PDF.read_bytes() + b"\n%% another file\n")
+    monkeypatch.setattr(pipeline, "find_resolutions", fail)
+    assert "error" in corpus.inspect_one(str(other))
+    assert writes[-1] == ["document", "format", "pages", "sha256", "version"]  # the document, no record
+    assert cache._held.entry is None
+
+
 def test_an_extracted_text_keeps_its_record_too(tmp_path, monkeypatch):
     """A text file's record is kept in an entry of records only (its pages are cheap to read again): a warm
     re-run takes it without reading; the text changed, or another way of asking, is a miss. A file that is

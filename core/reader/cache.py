@@ -21,6 +21,7 @@ wrong shape is a miss.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -28,7 +29,9 @@ import os
 import re
 import stat
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -369,7 +372,34 @@ def store_document(raw: RawSource, doc: Document) -> None:
         "footnotes": [[f.page, f.mark, f.text, list(f.box) if f.box else None] for f in doc.footnotes],
         "engine": engine_digest(),
     }
+    if _held.entry is not None:  # a batch makes its record next: one write with it (`holding`)
+        _held.entry = (raw.sha256, raw.pages, document, raw.issues, raw.engine)
+        return
     _write(raw.sha256, raw.pages, document, raw.issues, raw.engine)
+
+
+class _Held(threading.local):
+    """The entry `store_document` holds back while a batch makes the record it is to be written with
+    (`holding`), per thread (a Dask worker may run several): None outside `holding`, () inside with nothing
+    held, else (sha256, pages, document, issues, engine)."""
+
+    entry: Any = None
+
+
+_held = _Held()
+
+
+@contextlib.contextmanager
+def holding() -> Iterator[None]:
+    """Within, `store_document` keeps its entry instead of writing it, and `store_record` writes it with the
+    record, in one write; what is still held on leaving (no record was made) is written then."""
+    _held.entry = ()
+    try:
+        yield
+    finally:
+        held, _held.entry = _held.entry, None
+        if held:
+            _write(*held)
 
 
 @functools.cache
@@ -489,9 +519,19 @@ def store_record(
     extracted text (`TEXT`: reading one is cheap, its pages are not kept), in an entry of records only."""
     key = _record_key(input, lang, library)
     path = _entry(sha256)
-    data = _record(sha256, engine)
     if path is None or not enabled():
         return
+    held = _held.entry
+    data: dict[str, Any] | None
+    if held and held[0] == sha256 and held[4] == engine:  # the document just cleaned, not written yet
+        _held.entry = ()
+        _sha, pages, document, issues, _engine = held
+        data = _new_entry(path, engine, pages)
+        if issues:
+            data["issues"] = [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in issues]
+        data["document"] = document
+    else:
+        data = _record(sha256, engine)
     if engine == TEXT and data is None:
         data = _new_entry(path, engine, [])
     if data is None or (engine != TEXT and not isinstance(data.get("document"), dict)):
