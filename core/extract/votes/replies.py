@@ -1,8 +1,8 @@
 """Votes held by written procedure and recorded only as the members' replies (2020-2021).
 
 The President's cover letter encloses "Letters received in reply from the members of the Security Council
-indicating their national positions on the draft resolution" and may state no counts ("Resolution 2564 (2021)
-was adopted in accordance with the voting procedure …"). Each reply is a letter from one member's mission
+indicating their national positions on the draft resolution" and may state no counts ("Resolution N (YYYY) was
+adopted in accordance with the voting procedure …"). Each reply is a letter from one member's mission
 (`[vote] reply_from`, the member in its heading) that states its position in a sentence (`[vote]
 reply_position`: "China votes in favour of the draft resolution", "the Russian Federation abstains in the
 voting"). The vote is read from the replies only where no vote block or tally sentence states it.
@@ -91,8 +91,8 @@ def reply_votes(doc: Document, resolutions: list[Resolution], lx: Lexicon) -> li
 
 
 def _adopted(front: str, lx: Lexicon) -> tuple[str | None, bool | None]:
-    """The resolution the cover letter says was adopted ("adopted as resolution …", or "Resolution 2564 (2021)
-    was adopted …"), and whether it was adopted."""
+    """The resolution the cover letter says was adopted ("adopted as resolution …", or "Resolution N (YYYY) was
+    adopted …"), and whether it was adopted."""
     resolution, adopted, _ = outcome.adoption(front, lx)
     if resolution is None and (m := lx.vote.reply_adopted.search(front)):
         year = m["year"] or year_of(int(m["number"]))
@@ -103,8 +103,8 @@ def _adopted(front: str, lx: Lexicon) -> tuple[str | None, bool | None]:
 def _date(
     doc: Document, resolutions: list[Resolution], resolution: str | None, front: str, lx: Lexicon
 ) -> str | None:
-    """The vote's date: the first date after the cover letter first names the resolution ("resolution 2563
-    (2021), … adopted on 25 February 2021"), else as any vote's (`outcome.vote_date`)."""
+    """The vote's date: the first date after the cover letter first names the resolution ("resolution N
+    (YYYY), … adopted on <date>"), else as any vote's (`outcome.vote_date`)."""
     parsed = parse_sc_resolution(resolution)
     if parsed:
         named = re.search(rf"(?<!\d){parsed[0]}(?!\d)", front)
