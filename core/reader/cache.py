@@ -435,12 +435,19 @@ def _write(
         raise ValueError(f"not a sha256 hex digest: {sha256!r}")
     if not enabled():
         return
+    _dump(path, _full_entry(path, engine, pages, document, issues))
+
+
+def _full_entry(
+    path: Path, engine: str | None, pages: list[Page], document: dict[str, Any] | None, issues: Any
+) -> dict[str, Any]:
+    """A new entry for `path` with these pages, the issues met reading them and the cleaned document."""
     record = _new_entry(path, engine, pages)
     if issues:
         record["issues"] = [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in issues]
     if document is not None:
         record["document"] = document
-    _dump(path, record)
+    return record
 
 
 def _new_entry(path: Path, engine: str | None, pages: list[Page]) -> dict[str, Any]:
@@ -526,10 +533,7 @@ def store_record(
     if held and held[0] == sha256 and held[4] == engine:  # the document just cleaned, not written yet
         _held.entry = ()
         _sha, pages, document, issues, _engine = held
-        data = _new_entry(path, engine, pages)
-        if issues:
-            data["issues"] = [{"code": i.code, "message": i.message, "pages": list(i.pages)} for i in issues]
-        data["document"] = document
+        data = _full_entry(path, engine, pages, document, issues)
     else:
         data = _record(sha256, engine)
     if engine == TEXT and data is None:

@@ -45,7 +45,7 @@ def finish(
             roster = {c.iso3 for c in council(year)}
         except ValueError:
             roster = None
-    size = len(roster) if roster else (15 if (year or 2000) >= 1966 else 11)
+    size = seats(year, roster)
     total = sum(lengths.values())
     if total > size:
         vote.issues.append(
@@ -81,6 +81,17 @@ def finish(
                 f" but the adoption rule gives {'adopted' if rule else 'not adopted'}",
             )
         )
+
+
+def seats(year: int | None, roster: set[str] | None = None) -> int:
+    """The Council's seats in `year`: its roster's size (`roster`, else that year's), or where the roster
+    does not know the year, 15 from 1966 and 11 before (the Charter as amended in 1965)."""
+    if roster is None and year is not None:
+        try:
+            roster = {c.iso3 for c in council(year)}
+        except ValueError:
+            roster = None
+    return len(roster) if roster else (15 if (year or 2000) >= 1966 else 11)
 
 
 def fill_by_elimination(vote: Vote, year: int) -> None:

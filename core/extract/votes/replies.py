@@ -20,12 +20,11 @@ import re
 
 from ...data.lexicon import NEVER, Lexicon
 from ...data.numbering import year_of
-from ...data.roster import council
 from ...model import VOTE_LISTS, Document, Issue, Member, Resolution, Vote, VoteList
 from ...text.dates import find_date
 from ...text.symbols import parse_sc_resolution, sc_resolution
 from . import outcome
-from .checks import finish
+from .checks import finish, seats
 from .match import name_pieces
 from .segment import Piece, read_list
 
@@ -83,9 +82,9 @@ def reply_votes(doc: Document, resolutions: list[Resolution], lx: Lexicon) -> li
     if not seen:
         return []
     finish(vote, {}, year)
-    seats = _seats(year)
-    if len(seen) < seats:
-        message = f"{len(seen)} replies read, for {seats} seats: the counts are the replies'"
+    n_seats = seats(year)
+    if len(seen) < n_seats:
+        message = f"{len(seen)} replies read, for {n_seats} seats: the counts are the replies'"
         vote.issues.append(Issue("replies-missing", message))
     return [vote]
 
@@ -121,11 +120,3 @@ def _member(text: str, span: tuple[int, int], year: int | None, lang: str) -> Me
     ]
     members = [m for _, m in name_pieces(text, pieces, year, lang)]
     return members[0] if len(members) == 1 else None
-
-
-def _seats(year: int | None) -> int:
-    """The Council's seats in `year` (15 where the roster does not know the year)."""
-    try:
-        return len(council(year)) if year is not None else 15
-    except ValueError:
-        return 15
