@@ -275,6 +275,57 @@ def test_a_two_page_meeting_record_loses_its_running_title():
     assert clean(titled).text == clean(plain).text
 
 
+# The heading of each letter of a compilation of replies: its first line the same on every page but for its
+# date, under a line of its own ("Annex IV"), in several languages
+REPLY_HEADINGS = {
+    "en": ("Annex {n}", "Letter dated {d} February 2021 from the Permanent Representative",
+           "of {m} to the United Nations addressed to the President of the Security Council"),
+    "fr": ("Annexe {n}", "Lettre datée du {d} février 2021, adressée au Président du Conseil",
+           "de sécurité par le Représentant permanent de {m} auprès de l’Organisation"),
+    "es": ("Anexo {n}", "Carta de fecha {d} de febrero de 2021 dirigida a la Presidencia del",
+           "Consejo de Seguridad por la Representación Permanente de {m} ante las Naciones Unidas"),
+    "ru": ("Приложение {n}", "Письмо Постоянного представителя {m} при Организации",
+           "Объединенных Наций от {d} февраля 2021 года на имя Председателя Совета Безопасности"),
+}  # fmt: skip
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+MEMBERS = ["China", "Estonia", "France", "India", "Ireland", "Kenya", "Mexico", "Niger"]
+
+
+@pytest.mark.parametrize("lang", sorted(REPLY_HEADINGS))
+def test_a_heading_repeated_under_a_line_of_its_own_is_text(lang):
+    """A line repeated near the top of most pages is a running title only where nothing but furniture stands
+    between it and the page's edge: the heading of each reply in a compilation, under its annex number, is
+    text (the running titles themselves: `test_facing_running_titles_are_furniture`)."""
+    number, first, second = REPLY_HEADINGS[lang]
+    pages = [
+        page(
+            k + 1,
+            [
+                ["S/2021/123"],
+                [number.format(n=ROMAN[k])],
+                [first.format(d=10 + k, m=m), second.format(d=10 + k, m=m)],
+                BODY,
+            ],
+        )
+        for k, m in enumerate(MEMBERS)
+    ]
+    doc = clean(pdf(*pages))
+    for k, m in enumerate(MEMBERS):
+        assert first.format(d=10 + k, m=m) in doc.text
+        assert number.format(n=ROMAN[k]) in doc.text
+
+
+def test_a_compilation_keeps_the_headings_of_its_letters():
+    """The real compilation of replies S/2021/193 (tests/data/votes/letters): the first line of every
+    letter's heading, "Letter dated … from …", stays in the text (under its annex number on each page)."""
+    path = Path(__file__).parent / "data" / "votes" / "letters" / "S_2021_193.en.txt"
+    raw = path.read_text(encoding="utf-8")
+    doc = clean(_text(raw))
+    printed = [ln for ln in raw.splitlines() if ln.startswith("Letter dated")]
+    assert len(printed) == 17
+    assert all(ln in doc.text for ln in printed)
+
+
 # ---- 3. an open quotation mark or bracket: the paragraph has not ended ----------------------------------
 
 QUOTED = [

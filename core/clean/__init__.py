@@ -28,14 +28,11 @@ from ..text.scripts import ARABIC_RE, HSPACE, LETTER_RE, WIDE_RE, cells
 from ..text.symbols import header_symbol, own_symbol
 from . import garble
 from .furniture import (
-    EDGE_LINES,
-    HEADER_CHARS,
     body_size,
     counter_totals,
     is_furniture,
-    near_repeated,
-    norm_key,
     repeated_headers,
+    running_titles,
     split_footnotes,
     split_text_pages,
 )
@@ -70,8 +67,8 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], l
         }  # a line's place among the page's lines as read
         blank = True  # a page break counts as a gap
         kept = False  # whether the line before this one was kept (a wrap hint refers to it)
-        n_body = sum(1 for x in page if x.text.strip()) if repeated else 0
-        k = -1  # index among the page's non-blank lines: running titles are looked for at both ends only
+        titles = running_titles([t for x in page if (t := x.text.strip())], repeated) if repeated else set()
+        k = -1  # index among the page's non-blank lines, as `running_titles` counts them
         for line in page:
             li = index[id(line)]
             wraps = pdf and kept and line.hint == "wrap"
@@ -86,8 +83,7 @@ def _clean_lines(pages: list[list[Line]], pdf: bool) -> tuple[list[CleanLine], l
                 blank = True
                 continue
             k += 1
-            edge = k < EDGE_LINES or k >= n_body - EDGE_LINES
-            if is_furniture(s) or (edge and len(s) < HEADER_CHARS and near_repeated(norm_key(s), repeated)):
+            if k in titles or is_furniture(s):
                 continue
             kept = True
             rtl = bool(ARABIC_RE.search(s)) and len(ARABIC_RE.findall(s)) * 2 >= len(LETTER_RE.findall(s))

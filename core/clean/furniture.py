@@ -93,6 +93,23 @@ def near_repeated(key: str, repeated: set[str]) -> bool:
 TITLE_LIKE = 0.9  # a running title printed with a typo is this close to the others
 
 
+def running_titles(body: list[str], repeated: set[str]) -> set[int]:
+    """Which of a page's non-blank lines are running titles: lines repeated over the pages (`repeated`, with
+    a typo or two) that stand among the page's first or last EDGE_LINES lines with nothing but furniture and
+    other running titles between them and the edge. A heading repeated under a line of its own ("Annex IV"
+    above "Letter dated … from the Permanent Representative" on each page of a compilation) is text."""
+    found: set[int] = set()
+    n = len(body)
+    for order in (range(min(EDGE_LINES, n)), range(n - 1, max(n - EDGE_LINES, 0) - 1, -1)):
+        for i in order:
+            s = body[i]
+            if len(s) < HEADER_CHARS and near_repeated(norm_key(s), repeated):
+                found.add(i)
+            elif not is_furniture(s):
+                break
+    return found
+
+
 # A footnote opens with its mark: a number ("1", the "1 ()" of right-to-left extraction), asterisks
 _MARK = re.compile(r"(?P<mark>\d{1,2}|\*{1,3})(?:\s*\(\s*\))?\s+(?=\S)")
 _RULE = re.compile(r"_{5,}\s*")
