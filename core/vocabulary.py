@@ -46,6 +46,7 @@ IssueCode = Literal[
     "unknown-member",
     "member-in-two-lists",
     "too-many-members",
+    "members-unlisted",  # fewer members in the printed lists than the Council has seats
     "member-not-on-roster",
     "veto",
     "outcome-inferred",

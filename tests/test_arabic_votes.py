@@ -283,3 +283,37 @@ def test_spaces_inside_garbled_items_change_nothing(name, seed):
             j = rng.choice(spots)
             lines[i] = lines[i][:j] + " " + lines[i][j:]
     assert iso_sets(one_block("\n".join(lines))) == base
+
+
+def _marks_between(text: str, items: list) -> list[int]:
+    """Offsets of the list marks («،») between neighbouring items of one list, in the order printed."""
+    spans = sorted((i.start, i.end) for i in items)
+    return [
+        a + m.start()
+        for (_, a), (b, _) in zip(spans, spans[1:], strict=False)
+        for m in re.finditer("،", text[a:b])
+    ]
+
+
+@pytest.mark.parametrize("name", ["S_2020_698.ar.txt", "S_2020_1063.ar.txt"])
+def test_two_names_in_one_item_of_an_uncounted_list_are_cut_or_said(name):
+    """The letters state the number in favour only. Where a mark between two abstaining names is lost, the
+    Council's seats (every member votes in the lists) cut the merged item, or the vote says which member is
+    in no list (`members-unlisted`). Never a wrong member, never a silent loss."""
+    text = cleaned(name)
+    truth = dict(zip(KINDS, next(c[1] for c in CASES if c[0] == name), strict=True))
+    marks = _marks_between(text, list(one_block(text).lists["abstaining"]))
+    assert marks
+    cut = 0
+    for at in marks:
+        merged = text[:at] + " " + text[at + 1 :]
+        block = one_block(merged)
+        assert_no_confident_wrong(block, truth)
+        (vote,) = resinspect.extract_votes(resinspect.read_text(merged))
+        codes = {i.code for i in vote.issues}
+        if iso_sets(block) == truth:
+            assert "item-split" in [c for c, _ in block.warnings]
+            cut += 1
+        else:
+            assert codes & {"members-unlisted", "unknown-member", "weak-evidence"}, codes
+    assert cut >= 1

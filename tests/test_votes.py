@@ -405,6 +405,33 @@ def test_constructed_other_language_blocks(tmp_path, lang, text):
     _check_offsets(doc, v)
 
 
+# Belgium as each block prints it, with the list mark after it
+BELGIUM = {"fr": "Belgique, ", "es": "Bélgica, ", "ru": "Бельгия, ", "zh": "比利时、", "ar": "بلجيكا، "}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", FR), ("es", ES), ("ru", RU), ("zh", ZH), ("ar", AR)],
+    ids=["fr", "es", "ru", "zh", "ar"],
+)
+def test_a_member_in_no_list_is_said(tmp_path, lang, text):
+    """Every member of the Council votes in the lists a document prints: a member lost from them (here
+    Belgium, dropped from the block) is named in an issue, in any language; the full block has none."""
+    _, (full,) = _votes(_write(tmp_path, text))
+    assert "members-unlisted" not in _codes(full)
+    assert BELGIUM[lang] in text
+    _, (v,) = _votes(_write(tmp_path, text.replace(BELGIUM[lang], ""), "lost.txt"))
+    assert _iso(v.in_favour) == YES_2504 - {"BEL"}
+    (issue,) = [i for i in v.issues if i.code == "members-unlisted"]
+    assert issue.message.endswith("in no list: Belgium")
+
+
+def test_a_member_in_no_list_of_a_letter_is_said(tmp_path):
+    _, (v,) = _votes(_letter(tmp_path, ALL_BUT_CHN_RUS + ", China", outcome=ADOPTED_2530))
+    (issue,) = [i for i in v.issues if i.code == "members-unlisted"]
+    assert issue.message == "14 members listed, but the Council had 15 seats; in no list: Russian Federation"
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

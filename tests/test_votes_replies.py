@@ -124,6 +124,8 @@ def test_a_missing_reply_is_said_and_never_guessed():
     assert sets(v) == (C2021 - {"RUS", "KEN"}, set(), {"RUS"})
     assert v.counts.as_dict() == {"in_favour": 13, "against": 0, "abstaining": 1}
     assert codes(v) == {"replies-missing"}
+    (issue,) = v.issues
+    assert issue.message.endswith("none read from Kenya")
 
 
 def test_a_permanent_members_vote_against_is_a_veto_the_cover_letter_is_checked_against():

@@ -20,13 +20,14 @@ from ...model import Document, Issue, Member, Resolution, Vote
 from ...text.arabic import TATWEEL, letters_only, without_spaces
 from ...text.symbols import find_document_symbol, parse_sc_resolution, sc_resolution
 from . import arabic_numbers, outcome
-from .checks import fill_by_elimination, finish
+from .checks import fill_by_elimination, finish, seats
 from .confidence import leave_one_out, named_lists
 from .garbled import (
     BODY_LINES,
     KINDS,
     ArabicItem,
     Solution,
+    member_items,
     null_costs,
     recount,
     roster_of,
@@ -165,6 +166,14 @@ def _read_block(
     adopted = arabic_numbers.adoption(tail, model, null, vote_year)
     if sol is not None:
         sol = _fit_count(sol, blocks, adopted.tally, null, warnings)
+        sol = _fit_seats(
+            sol,
+            blocks,
+            adopted.tally,
+            seats(vote_year, {c.iso3 for c in roster or ()} or None),
+            null,
+            warnings,
+        )
         if garbled:
             leave_one_out(sol, label_texts, lexicon("ar").vote.labels, sol.anchors)
     resolution = adopted.resolution or ctx.resolution
@@ -193,7 +202,7 @@ def _fit_count(
     sol = recount(sol, blocks, [tally, None, None])
     before = sum(1 for b, _ in sol.items if b == 0)
     if before < tally:
-        sol = split_merged(sol, blocks[0], 0, tally, null)
+        sol = split_merged(sol, blocks, [0], tally - before, null)
         after = sum(1 for b, _ in sol.items if b == 0)
         if after > before:
             warnings.append(
@@ -203,6 +212,36 @@ def _fit_count(
                     "holding two names were cut where the roster fits best",
                 )
             )
+    return sol
+
+
+def _fit_seats(
+    sol: Solution,
+    blocks: list[list[Line]],
+    tally: int | None,
+    size: int,
+    null: dict[str, float],
+    warnings: list,
+) -> Solution:
+    """Every member votes in a letter's lists: where they hold fewer members than the Council has seats, the
+    items that hold two names cut (`split_merged`), in the lists whose number the letter does not state
+    (all three, where it states none). A member still in no list is said by `checks.finish`."""
+    listed = member_items(sol)
+    pinned = tally is not None and listed[0] == tally
+    which = [1, 2] if pinned else [0, 1, 2]
+    before = sum(listed)
+    if before >= size:
+        return sol
+    sol = split_merged(sol, blocks, which, size - before, null)
+    after = sum(member_items(sol))
+    if after > before:
+        warnings.append(
+            (
+                "item-split",
+                f"the Council had {size} seats but the lists hold {before} members: {after - before} item(s) "
+                "holding two names were cut where the roster fits best",
+            )
+        )
     return sol
 
 

@@ -13,10 +13,16 @@ from .assign import linear_sum_assignment
 
 
 def finish(
-    vote: Vote, stated: dict[VoteList, int], year: int | None, unprinted: Collection[VoteList] = ()
+    vote: Vote,
+    stated: dict[VoteList, int],
+    year: int | None,
+    unprinted: Collection[VoteList] = (),
+    unlisted: bool = True,
 ) -> None:
     """Counts, inferred outcome and every consistency check, each as an Issue. Lists in `unprinted` are
-    those the document states a count for but does not print (their length is no evidence)."""
+    those the document states a count for but does not print (their length is no evidence). `unlisted`:
+    whether members in no list are an issue of their own (`members-unlisted`; the replies reader says which
+    replies are missing instead)."""
     lengths = {k: len(vote.members(k)) for k in VOTE_LISTS}
     vote.counts = Counts(**{k: stated.get(k, lengths[k]) for k in VOTE_LISTS})
     for k in VOTE_LISTS:
@@ -39,17 +45,22 @@ def finish(
                 )
             if m.iso3:
                 seen[m.iso3] = k
-    roster = None
-    if year is not None:
-        try:
-            roster = {c.iso3 for c in council(year)}
-        except ValueError:
-            roster = None
+    members = members_of(year)
+    roster = {c.iso3 for c in members} or None
     size = seats(year, roster)
     total = sum(lengths.values())
     if total > size:
         vote.issues.append(
             Issue("too-many-members", f"{total} members listed, but the Council had {size} seats")
+        )
+    elif unlisted and 0 < total < size and members and not unprinted and not unknown:
+        # every member votes, or is said not to: a member in no printed list was lost in reading
+        absent = [c.name for c in members if c.iso3 not in seen]
+        vote.issues.append(
+            Issue(
+                "members-unlisted",
+                f"{total} members listed, but the Council had {size} seats; in no list: " + ", ".join(absent),
+            )
         )
     if roster:
         off = sorted({m.name for k in VOTE_LISTS for m in vote.members(k) if m.iso3 and m.iso3 not in roster})
@@ -83,14 +94,21 @@ def finish(
         )
 
 
+def members_of(year: int | None) -> list[Country]:
+    """The Council's members in `year`; none where the roster does not know the year."""
+    if year is None:
+        return []
+    try:
+        return list(council(year))
+    except ValueError:
+        return []
+
+
 def seats(year: int | None, roster: set[str] | None = None) -> int:
     """The Council's seats in `year`: its roster's size (`roster`, else that year's), or where the roster
     does not know the year, 15 from 1966 and 11 before (the Charter as amended in 1965)."""
-    if roster is None and year is not None:
-        try:
-            roster = {c.iso3 for c in council(year)}
-        except ValueError:
-            roster = None
+    if roster is None:
+        roster = {c.iso3 for c in members_of(year)}
     return len(roster) if roster else (15 if (year or 2000) >= 1966 else 11)
 
 
@@ -103,9 +121,8 @@ def fill_by_elimination(vote: Vote, year: int) -> None:
     several; that pairing is a best effort by string similarity and is said in an issue."""
     from rapidfuzz.distance import Levenshtein
 
-    try:
-        roster = council(year)
-    except ValueError:
+    roster = members_of(year)
+    if not roster:
         return
     items = [(k, i, m) for k in VOTE_LISTS for i, m in enumerate(vote.members(k))]
     named = [m.iso3 for _, _, m in items if m.iso3]
@@ -155,12 +172,7 @@ def fill_unprinted(
     """Fill the one list a document counts but does not print, when the counts and that year's Council leave
     no doubt about it: every other list printed, each as long as its count, every item a distinct member of
     the roster, and the count equal to the members left. Otherwise the list stays empty, with a warning."""
-    roster = None
-    if year is not None:
-        try:
-            roster = council(year)
-        except ValueError:
-            roster = None
+    roster = members_of(year) or None
     named = [m.iso3 for k in VOTE_LISTS for m in vote.members(k)]
     printed_ok = all(
         len(vote.members(k)) == counts.get(k, len(vote.members(k))) for k in VOTE_LISTS if k not in unprinted

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...data.lexicon import lexicon
-from ...data.roster import council, countries
+from ...data.roster import countries
 from ...model import VOTE_LISTS, VoteList
 from ...text.arabic import letters_only, units
 from .assign import linear_sum_assignment
+from .checks import members_of
 from .glyphs import CLEAN_PRIOR, CONJUNCTION, GARBLED_PRIOR, GlyphModel, Variants
 from .runs import Line, RawItem, cuts_of, items_of, repair, split_item
 from .segment import Edge, best_path
@@ -125,12 +126,7 @@ def null_costs(blocks: list[list[Line]]) -> dict[str, float]:
 
 
 def roster_of(year: int | None) -> list | None:
-    if year is None:
-        return None
-    try:
-        return list(council(year))
-    except (KeyError, LookupError, ValueError):
-        return None
+    return members_of(year) or None
 
 
 def make_columns(roster: list, none_blocks: Sequence[int]) -> list[Column]:
@@ -266,13 +262,24 @@ def recount(sol: Solution, blocks: list[list[Line]], expected: Sequence[int | No
     return Solution(items, cost, assigned, sol.matcher, rots=rots, anchors=sol.anchors)
 
 
-def split_merged(sol: Solution, lines: list[Line], block: int, want: int, null: dict[str, float]) -> Solution:
-    """Where a block lists fewer items than it is stated to hold, the items that hold two names, cut where
-    the roster fits best: each item's letters are segmented into two members (`segment.best_path` over the
-    glyph model's costs), and the items that gain most are cut, provided the gain is large and clearly
-    larger than any other item's. Otherwise nothing is cut."""
-    rows = [r for r, (b, _) in enumerate(sol.items) if b == block]
-    short = want - len(rows)
+def member_items(sol: Solution) -> list[int]:
+    """How many items of each block are members (not the «none» of an empty list)."""
+    counts = [0, 0, 0]
+    for (b, _), ci in zip(sol.items, sol.assigned, strict=True):
+        if ci is None or sol.matcher.columns[ci].block is None:
+            counts[b] += 1
+    return counts
+
+
+def split_merged(
+    sol: Solution, blocks: list[list[Line]], which: Sequence[int], short: int, null: dict[str, float]
+) -> Solution:
+    """Where the blocks `which` list `short` items fewer than they are known to hold (a stated count, or the
+    Council's seats), the items that hold two names, cut where the roster fits best: each item's letters
+    are segmented into two members (`segment.best_path` over the glyph model's costs), and the items that
+    gain most are cut, provided the gain is large and clearly larger than any other item's. Otherwise
+    nothing is cut."""
+    rows = [r for r, (b, _) in enumerate(sol.items) if b in which]
     if short <= 0 or short > MAX_SPLITS:
         return sol
     members = [ci for ci, col in enumerate(sol.matcher.columns) if col.block is None]
@@ -305,6 +312,6 @@ def split_merged(sol: Solution, lines: list[Line], block: int, want: int, null: 
     cut = {r: at for _, r, at in cands[:short]}
     items: list[tuple[int, RawItem]] = []
     for r, (b, it) in enumerate(sol.items):
-        items += [(b, piece) for piece in split_item(it, cut[r], lines)] if r in cut else [(b, it)]
+        items += [(b, piece) for piece in split_item(it, cut[r], blocks[b])] if r in cut else [(b, it)]
     cost, assigned = assign_items(items, sol.matcher)
     return Solution(items, cost, assigned, sol.matcher, rots=sol.rots, anchors=sol.anchors)

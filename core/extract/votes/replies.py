@@ -24,7 +24,7 @@ from ...model import VOTE_LISTS, Document, Issue, Member, Resolution, Vote, Vote
 from ...text.dates import find_date
 from ...text.symbols import parse_sc_resolution, sc_resolution
 from . import outcome
-from .checks import finish, seats
+from .checks import finish, members_of, seats
 from .match import name_pieces
 from .segment import Piece, read_list
 
@@ -81,10 +81,12 @@ def reply_votes(doc: Document, resolutions: list[Resolution], lx: Lexicon) -> li
         vote.members(key).append(member)
     if not seen:
         return []
-    finish(vote, {}, year)
+    finish(vote, {}, year, unlisted=False)
     n_seats = seats(year)
     if len(seen) < n_seats:
         message = f"{len(seen)} replies read, for {n_seats} seats: the counts are the replies'"
+        if absent := [c.name for c in members_of(year) if c.iso3 not in seen]:
+            message += "; none read from " + ", ".join(absent)
         vote.issues.append(Issue("replies-missing", message))
     return [vote]
 
