@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import re
 import subprocess
 import sys
@@ -186,6 +187,42 @@ def test_single_column_is_not_split() -> None:
     page = read_pdf(make_pdf(lines))[0]
     assert len(page.lines) == 10
     assert all(ln.box and ln.box[0] == pytest.approx(72) for ln in page.lines)
+
+
+def test_lines_ending_past_the_others_are_not_split() -> None:
+    """A one-column page where a few lines run further right than the rest, their last letter across the
+    point no other line reaches (lines set wider than the block: indented first lines not shortened by their
+    indent): that letter is on the gutter's place, not a column of its own, and stays in its line."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    metrics = FONT_METRICS["Helvetica"][1]
+
+    def width(s: str) -> float:
+        return sum(metrics[c] for c in s) * 10 / 1000
+
+    rng = random.Random(1)
+    words = "the council mission region report members work support peace security decides requests".split()
+
+    def body(lo: float, hi: float) -> str:  # words from x=54 to an end between lo and hi
+        while True:
+            s = ""
+            while 54 + width(t := (s + " " + rng.choice(words)).strip()) <= hi:
+                s = t
+            if 54 + width(s) > lo:
+                return s
+
+    lines, long = [], []
+    for i in range(16):
+        y = 700 - 12 * i
+        if i % 3 == 0:  # ends at x=430, past the others' 414-421
+            text = body(391, 395.5)
+            lines += [(54, y, text), (430 - width("MMMM"), y, "MMMM")]
+            long.append(text + " MMMM")
+        else:
+            lines.append((54, y, body(414, 421)))
+    page = read_pdf(make_pdf(lines))[0]
+    assert len(page.lines) == 16
+    assert [ln.text for ln in page.lines if ln.text.endswith("M")] == long
 
 
 def test_paragraph_hints() -> None:

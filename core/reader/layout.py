@@ -47,7 +47,7 @@ MARGIN_SHARE = 0.25  # share of a block's lines on its outermost start edge for 
 ALIGNED = 0.4  # share of a block's lines on one edge for that edge to count as aligned
 
 GLYPH_RUNS = True  # glyphs may be runs of characters (`Glyph`): the PDFium engine hands over words
-READER_VERSION = 10  # bump when the lines read from the same PDF change (cached pages are then re-read)
+READER_VERSION = 11  # bump when the lines read from the same PDF change (cached pages are then re-read)
 START: Hint = "start"
 WRAP: Hint = "wrap"
 UNKNOWN: Hint = "unknown"
@@ -377,12 +377,15 @@ def _cover(spans: list[tuple[float, float]], lo: int, hi: int) -> list[int]:
 
 
 def _crosses(spans: list[tuple[float, float]], gx: float, size: float = 10.0) -> bool:
-    """Whether a row's glyph spans run through the gutter (a glyph on it, or a word-sized gap)."""
+    """Whether a row's glyph spans run through the gutter: a glyph on it (also the row's last), or a gap at
+    it narrower than a word's."""
     left = max((x1 for x0, x1 in spans if x0 < gx), default=None)
-    right = min((x0 for x0, x1 in spans if x0 >= gx), default=None)
-    if left is None or right is None:
+    if left is None:
         return False
-    return left > gx or right - left < GUTTER_MIN_GAP * size
+    if left > gx:
+        return True
+    right = min((x0 for x0, x1 in spans if x0 >= gx), default=None)
+    return right is not None and right - left < GUTTER_MIN_GAP * size
 
 
 def _ink_spans(row: list[Glyph]) -> list[tuple[float, float]]:
