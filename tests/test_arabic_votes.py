@@ -317,3 +317,21 @@ def test_two_names_in_one_item_of_an_uncounted_list_are_cut_or_said(name):
         else:
             assert codes & {"members-unlisted", "unknown-member", "weak-evidence"}, codes
     assert cut >= 1
+
+
+@pytest.mark.parametrize("name", ["S_2020_246.ar.txt", "S_2020_590.ar.txt", "S_2020_698.ar.txt"])
+@pytest.mark.parametrize("step", [1, 2])
+def test_spaces_inside_garbled_labels_change_nothing(name, step):
+    """A broken font prints some letters as spaces, and a label may then hold more words than a label has
+    («المم كعرأ و  ال شر ا:»): each label cut by a space every `step` letters is still a label, and the lists
+    are the same."""
+    text = cleaned(name)
+    base = iso_sets(one_block(text))
+    lines = text.split("\n")
+    labels = [i for i, s in enumerate(lines) if s.endswith(":") and len(s.split()) <= 5 and "." not in s]
+    assert len(labels) >= 3
+    for i in labels[-3:]:
+        letters = lines[i].rstrip(":").replace(" ", "")
+        lines[i] = " ".join(letters[k : k + step] for k in range(0, len(letters), step)) + ":"
+    assert max(len(lines[i].split()) for i in labels[-3:]) > 5  # more words than a label has
+    assert iso_sets(one_block("\n".join(lines))) == base

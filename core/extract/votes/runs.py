@@ -41,11 +41,18 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+LABEL_WORDS = 5  # a vote label («الممتنعون عن التصويت:») has at most this many words
+# or, where a broken font prints letters as spaces and so cuts it into more, at most this many characters
+# and no full stop (the tail of the sentence before the lists, «… كما يلي:», has one and is longer)
+LABEL_CHARS = 18
+
+
 def is_label(line: str) -> bool:
     s = line.replace(TATWEEL, "").strip()
     if not (s.endswith(":") or s.startswith(":")) or not ARABIC_LETTER.search(s) or NUMBER.search(s):
         return False
-    return len(s.strip(":").split()) <= 5
+    words = s.strip(":").split()
+    return len(words) <= LABEL_WORDS or ("." not in s and len("".join(words)) <= LABEL_CHARS)
 
 
 def label_triples(lines: list[Line]) -> list[tuple[int, int, int]]:
