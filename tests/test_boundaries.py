@@ -326,6 +326,37 @@ def test_a_compilation_keeps_the_headings_of_its_letters():
     assert all(ln in doc.text for ln in printed)
 
 
+# A sub-paragraph cited at the start of a wrapped line ("paragraph 13⏎(iii) of resolution 2391", "(d), paragraph
+# 1 (f)"), then a chapeau with two real sub-paragraphs, in several languages
+CITED_LABELS = {
+    "en": ("The Security Council,", "Recalling its resolution 2391 (2017),",
+           ["1. Recalls all provisions of paragraph 13", "(iii) of resolution 2391 (2017) and requests a report on"],
+           ["the measures permitted in paragraph 1", "(d), paragraph 1 (f) and paragraph 2 of that resolution;"],
+           "2. Decides:", "(a) to renew the mandate;", "(b) to remain seized of the matter."),
+    "fr": ("Le Conseil de sécurité,", "Rappelant sa résolution 2391 (2017),",
+           ["1. Rappelle toutes les dispositions du paragraphe 13", "(iii) de la résolution 2391 (2017) et demande"],
+           ["un rapport sur les mesures autorisées au paragraphe 1", "(d), paragraphe 1 (f) de cette résolution ;"],
+           "2. Décide :", "(a) de proroger le mandat ;", "(b) de rester saisi de la question."),
+    "es": ("El Consejo de Seguridad,", "Recordando su resolución 2391 (2017),",
+           ["1. Recuerda todas las disposiciones del párrafo 13", "(iii) de la resolución 2391 (2017) y solicita"],
+           ["un informe sobre las medidas permitidas en el párrafo 1", "(d), párrafo 1 (f) de esa resolución;"],
+           "2. Decide:", "(a) prorrogar el mandato;", "(b) seguir ocupándose de la cuestión."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(CITED_LABELS))
+def test_a_sub_paragraph_cited_at_the_start_of_a_line_opens_none(lang):
+    """A label at the start of a line after a line that stops on a number, or followed by a mark, is a
+    reference to a sub-paragraph, not one: the paragraph goes on. Real sub-paragraphs after a chapeau stay."""
+    formula, pp, op1a, op1b, op2, sub_a, sub_b = CITED_LABELS[lang]
+    doc = clean(pdf(page(1, [[formula], [pp], op1a + op1b, [op2], [sub_a], [sub_b]])))
+    (res,) = find_resolutions(doc)
+    op1, op2p = (p for p in res.paragraphs if p.kind == "operative")
+    assert not op1.subparagraphs
+    assert "(iii)" in op1.text and "(d), " in op1.text
+    assert [s.id for s in op2p.subparagraphs] == ["OP2(a)", "OP2(b)"]
+
+
 # ---- 3. an open quotation mark or bracket: the paragraph has not ended ----------------------------------
 
 QUOTED = [

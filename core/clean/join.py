@@ -145,6 +145,9 @@ def boundary_score(b: Break, w: Weights | None = None) -> float:
     return w.bias + sum(compress(w.vector, _values(b)))
 
 
+_REFERENCE_AFTER = frozenset(",;.)،")  # a mark straight after a label: the label is cited, not opened
+_ON_NUMBER = re.compile(r"\d$")  # a line that stops on a number, no mark after it
+
 _values = attrgetter(*FEATURES)  # a Break's features, in FEATURES order, in one call
 
 
@@ -320,7 +323,12 @@ class Joiner:
         # a vertical gap, and the next line indented or at the first-line indent: a paragraph's printed
         # start, whatever its first word
         gap_indent = gap and (shift > SHIFT_SIZES or at_indent)
-        label = SUB_LABEL.match(c) is not None and n is None
+        sub = SUB_LABEL.match(c) if n is None else None
+        # a label that refers to a sub-paragraph rather than opening one: followed by a mark ("(d), paragraph
+        # 1 (f)"), or after a line that stops on a number ("… paragraph 81" / "(a) and …")
+        label = sub is not None and not (
+            c[sub.end() : sub.end() + 1] in _REFERENCE_AFTER or _ON_NUMBER.search(p)
+        )
         # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
         after_end = mark in _SENTENCE | _COLON and not prev.list_label
         # a heading over two lines only after a line that ended ("… Nations Unies," / "Prévention … de" /
