@@ -146,7 +146,6 @@ def boundary_score(b: Break, w: Weights | None = None) -> float:
 
 
 _REFERENCE_AFTER = frozenset(",;.)،")  # a mark straight after a label: the label is cited, not opened
-_ON_NUMBER = re.compile(r"\d$")  # a line that stops on a number, no mark after it
 
 _values = attrgetter(*FEATURES)  # a Break's features, in FEATURES order, in one call
 
@@ -327,7 +326,7 @@ class Joiner:
         # a label that refers to a sub-paragraph rather than opening one: followed by a mark ("(d), paragraph
         # 1 (f)"), or after a line that stops on a number ("… paragraph 81" / "(a) and …")
         label = sub is not None and not (
-            c[sub.end() : sub.end() + 1] in _REFERENCE_AFTER or _ON_NUMBER.search(p)
+            c[sub.end() : sub.end() + 1] in _REFERENCE_AFTER or p[-1:].isdecimal()
         )
         # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
         after_end = mark in _SENTENCE | _COLON and not prev.list_label

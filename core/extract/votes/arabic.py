@@ -20,7 +20,7 @@ from ...model import Document, Issue, Member, Resolution, Vote
 from ...text.arabic import TATWEEL, letters_only, without_spaces
 from ...text.symbols import find_document_symbol, parse_sc_resolution, sc_resolution
 from . import arabic_numbers, outcome
-from .checks import fill_by_elimination, finish, seats
+from .checks import fill_by_elimination, finish, members_of, seats
 from .confidence import leave_one_out, named_lists
 from .garbled import (
     BODY_LINES,
@@ -30,7 +30,6 @@ from .garbled import (
     member_items,
     null_costs,
     recount,
-    roster_of,
     split_merged,
     train,
 )
@@ -148,7 +147,7 @@ def _read_block(
     tail_idx = list(range(last + 1, min(last + 1 + ADOPTION_LINES, len(lines))))
     tail = [lines[i].text for i in tail_idx]
     vote_year = _year(year, tail, ctx, body)
-    roster = roster_of(vote_year)
+    roster = members_of(vote_year)
     null = null_costs(blocks)
     model = GlyphModel(CLEAN_PRIOR)
     sol = None
@@ -166,14 +165,7 @@ def _read_block(
     adopted = arabic_numbers.adoption(tail, model, null, vote_year)
     if sol is not None:
         sol = _fit_count(sol, blocks, adopted.tally, null, warnings)
-        sol = _fit_seats(
-            sol,
-            blocks,
-            adopted.tally,
-            seats(vote_year, {c.iso3 for c in roster or ()} or None),
-            null,
-            warnings,
-        )
+        sol = _fit_seats(sol, blocks, adopted.tally, seats(vote_year), null, warnings)
         if garbled:
             leave_one_out(sol, label_texts, lexicon("ar").vote.labels, sol.anchors)
     resolution = adopted.resolution or ctx.resolution

@@ -23,7 +23,6 @@ from ...data.roster import countries
 from ...model import VOTE_LISTS, VoteList
 from ...text.arabic import letters_only, units
 from .assign import linear_sum_assignment
-from .checks import members_of
 from .glyphs import CLEAN_PRIOR, CONJUNCTION, GARBLED_PRIOR, GlyphModel, Variants
 from .runs import Line, RawItem, cuts_of, items_of, repair, split_item
 from .segment import Edge, best_path
@@ -123,10 +122,6 @@ def null_costs(blocks: list[list[Line]]) -> dict[str, float]:
     counts = Counter(letters_only("".join(ln.text for lines in blocks for ln in lines)))
     total = sum(counts.values()) + 40
     return {ch: -math.log((n + 1) / total) for ch, n in counts.items()} | {"": -math.log(1 / total)}
-
-
-def roster_of(year: int | None) -> list | None:
-    return members_of(year) or None
 
 
 def make_columns(roster: list, none_blocks: Sequence[int]) -> list[Column]:
