@@ -357,6 +357,37 @@ def test_a_sub_paragraph_cited_at_the_start_of_a_line_opens_none(lang):
     assert [s.id for s in op2p.subparagraphs] == ["OP2(a)", "OP2(b)"]
 
 
+# A sub-paragraph cited after a conjunction that ends a line ("paragraphs 7 (d) and⏎(e) of resolution …"), then a
+# chapeau whose first sub-paragraph ends in "; and" before the second, in several languages and label styles
+JOINED_LABELS = {
+    "en": ("The Security Council,", "Recalling its resolution 2293 (2016),",
+           ["1. Recalls the measures imposed by paragraphs 7 (d) and", "(e) of resolution 2293 (2016) and their aims;"],
+           "2. Decides:", "(a) to renew the mandate; and", "(b) to remain seized of the matter."),
+    "fr": ("Le Conseil de sécurité,", "Rappelant sa résolution 2293 (2016),",
+           ["1. Rappelle les mesures imposées par les alinéas 7 d) et", "e) de la résolution 2293 (2016) ;"],
+           "2. Décide :", "a) de proroger le mandat ; et", "b) de rester saisi de la question."),
+    "es": ("El Consejo de Seguridad,", "Recordando su resolución 2293 (2016),",
+           ["1. Recuerda las medidas impuestas en virtud de los párrafos 7 d) y", "e) de su resolución 2293 (2016);"],
+           "2. Decide:", "a) prorrogar el mandato; y", "b) seguir ocupándose de la cuestión."),
+    "ru": ("Совет Безопасности,", "ссылаясь на свою резолюцию 2293 (2016),",
+           ["1. напоминает о мерах, введенных подпунктами 7 (d) и", "(e) резолюции 2293 (2016);"],
+           "2. постановляет:", "(a) продлить мандат; и", "(b) продолжать заниматься этим вопросом."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(JOINED_LABELS))
+def test_a_sub_paragraph_cited_after_a_conjunction_opens_none(lang):
+    """A label at the start of a line after a line that stops on a conjunction after a number or label (the
+    lexicons' list joiners) is cited, not opened; after "; and" the next sub-paragraph still opens."""
+    formula, pp, op1, op2, sub_a, sub_b = JOINED_LABELS[lang]
+    doc = clean(pdf(page(1, [[formula], [pp], op1, [op2], [sub_a], [sub_b]])))
+    (res,) = find_resolutions(doc)
+    first, second = (p for p in res.paragraphs if p.kind == "operative")
+    assert not first.subparagraphs
+    assert op1[1] in first.text
+    assert [s.id for s in second.subparagraphs] == ["OP2(a)", "OP2(b)"]
+
+
 # ---- 3. an open quotation mark or bracket: the paragraph has not ended ----------------------------------
 
 QUOTED = [

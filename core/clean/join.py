@@ -324,9 +324,12 @@ class Joiner:
         gap_indent = gap and (shift > SHIFT_SIZES or at_indent)
         sub = SUB_LABEL.match(c) if n is None else None
         # a label that refers to a sub-paragraph rather than opening one: followed by a mark ("(d), paragraph
-        # 1 (f)"), or after a line that stops on a number ("… paragraph 81" / "(a) and …")
+        # 1 (f)"), or after a line that stops on a number ("… paragraph 81" / "(a) and …") or on a conjunction
+        # after one ("… paragraphs 7 (d) and" / "(e) of resolution …")
         label = sub is not None and not (
-            c[sub.end() : sub.end() + 1] in _REFERENCE_AFTER or p[-1:].isdecimal()
+            c[sub.end() : sub.end() + 1] in _REFERENCE_AFTER
+            or p[-1:].isdecimal()
+            or joiners().after_item.search(p) is not None
         )
         # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
         after_end = mark in _SENTENCE | _COLON and not prev.list_label

@@ -304,6 +304,7 @@ class Joiners:
     apart: tuple[str, ...]  # conjunctions written apart from the next word: "and", "et", "y", "и"
     attached: tuple[str, ...]  # conjunctions written joined to it: the Arabic «و», the Chinese «和»
     marks: str  # punctuation between items: ",;،؛、，；"
+    after_item: re.Pattern[str]  # a line that stops on a conjunction after a number or label ("81 (a) and")
 
 
 @functools.cache
@@ -322,8 +323,14 @@ def joiners() -> Joiners:
         alts.append(r"\s+(?:" + "|".join(map(re.escape, spaced)) + r")\s+")
     if bare:
         alts.append(r"\s*(?:" + "|".join(map(re.escape, bare)) + r")\s*")
+    conj = [r"\s+(?:" + "|".join(map(re.escape, spaced)) + ")"] if spaced else []
+    conj += [r"\s*(?:" + "|".join(map(re.escape, bare)) + ")"] if bare else []
     return Joiners(
-        re.compile("(?:" + "|".join(alts) + ")"), tuple(spaced), tuple(bare), "".join(dict.fromkeys(marks))
+        re.compile("(?:" + "|".join(alts) + ")"),
+        tuple(spaced),
+        tuple(bare),
+        "".join(dict.fromkeys(marks)),
+        re.compile(r"[\d)](?:" + ("|".join(conj) or "(?!)") + r")\s*$"),
     )
 
 
