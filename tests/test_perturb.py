@@ -21,7 +21,7 @@ from resinspect.reader.source import text_pages
 from resinspect.structure.paragraphs import find_resolutions
 from resinspect.text.numbering import OP_NUMBER
 from resinspect.text.scripts import is_wide
-from xmlpages import xml_counts, xml_pdf
+from xmlpages import blocks, xml_counts, xml_pdf
 
 RESOLUTIONS = {
     "en": ("The Security Council,", [
@@ -340,3 +340,57 @@ def test_a_lead_word_going_on_a_sentence_over_a_line_break(lang):
     lines, preambular = INNER_LEAD[lang]
     (res,) = find_resolutions(clean(_text(lines[0], [[x] for x in lines[1:]])))
     assert [p.kind for p in res.paragraphs] == ["preambular"] * preambular + ["operative"]
+
+
+def _counts(raw: RawSource) -> list[tuple[int, int]]:
+    return [
+        (sum(p.kind == "preambular" for p in r.paragraphs), sum(p.kind == "operative" for p in r.paragraphs))
+        for r in find_resolutions(clean(raw))
+    ]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(folder=st.sampled_from(sorted(XML_LANGS)), cells=st.integers(40, 140))
+def test_a_text_whose_paragraphs_stand_apart_by_blank_lines_reads_the_same_however_wrapped(folder, cells):
+    """The UN XML of S/RES/2533 (2020) as a text typed or saved paragraph by paragraph: a blank line after
+    each paragraph, its lines wrapped at any width (Arabic too, whose text lines are otherwise never re-joined,
+    and Russian, whose leads are printed in lower case as inside a sentence): the XML's paragraphs."""
+    (path,) = (UNXML / folder).glob("*.xml")
+    lang = XML_LANGS[folder]
+    text = "\n\n".join("\n".join(wrap(b, cells)) for b in blocks(path)) + "\n"
+    raw = RawSource("t.txt", None, "", "text", text_pages(text), None, None)
+    assert prepare(raw).joiner.blank_apart
+    assert _counts(raw) == [xml_counts(path, lang)]
+
+
+def test_a_text_double_spaced_throughout_is_not_taken_for_one_set_apart_by_blank_lines():
+    """A blank line after every line (as some extractions print): blank lines tell nothing there."""
+    formula, paras = RESOLUTIONS["en"]
+    lines = [formula] + [line for p in paras for line in wrap(p, 60)]
+    raw = RawSource("t.txt", None, "", "text", text_pages("\n\n".join(lines) + "\n"), None, None)
+    assert not prepare(raw).joiner.blank_apart
+
+
+# A name wrapped at a line break whose next word looks like a lead (a capitalised participle), in a text
+# wrapped without blank lines (pdftotext): after a word no paragraph ends on ("the", the lexicons'
+# `unfinished_words`), or before a capitalised word, the name goes on
+NAMES_WRAPPED = [
+    ("Emphasizing the importance of finding sustainable solutions for IDPs in keeping with the",
+     "Guiding Principles on Internal Displacement, and underlining the need for support,"),
+    ("Welcoming the closure of the Office of the High Representative, as confirmed by the PIC",
+     "Steering Board communiqués,"),
+    ("Condemning all offences contained within the International Convention against the",
+     "Taking of Hostages, and expressing serious concern at the conditions of detention,"),
+    ("Recalling the statements of its President on Post-Conflict",
+     "Peacebuilding S/PRST/2012/29 and S/PRST/2015/2,"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), NAMES_WRAPPED, ids=["the", "PIC", "against-the", "Post-Conflict"]
+)
+def test_a_name_wrapped_before_a_word_that_looks_like_a_lead_stays_in_its_paragraph(before, after):
+    lines = ["Recalling its previous resolutions,", before, after, "Noting the report,", "1. Decides to act."]
+    (res,) = find_resolutions(clean(_text("The Security Council,", [[x] for x in lines])))
+    assert [p.kind for p in res.paragraphs] == ["preambular"] * 3 + ["operative"]
+    assert res.paragraphs[1].text == f"{before} {after}"

@@ -49,7 +49,15 @@ from resinspect.text.numbering import ITEM, SUB_LABEL
 # settled by construction, not by evidence: a line split off the one before it, right-to-left lines of a
 # text file (their order is not known), a number alone on its line (its text follows); and the label lines
 # of vote blocks ("In favour:", "Against:", S/PV.8700), which the paragraph corpus does not hold
-FIXED = {"cut": 100.0, "rtl_text": 100.0, "prev_label": -100.0, "cur_list_label": 6.0, "prev_list_label": 6.0}
+FIXED = {
+    "cut": 100.0,
+    "rtl_text": 100.0,
+    "prev_label": -100.0,
+    "cur_list_label": 6.0,
+    "prev_list_label": 6.0,
+    "blank_apart": 12.0,
+    "no_blank_apart": -10.0,
+}
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
 _DROP = re.compile(r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640\u00ad]+")

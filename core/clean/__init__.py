@@ -36,7 +36,15 @@ from .furniture import (
     split_footnotes,
     split_text_pages,
 )
-from .join import PARAGRAPH_LINES, CleanLine, Joiner, boundary_score, gapless, split_run_together
+from .join import (
+    PARAGRAPH_LINES,
+    CleanLine,
+    Joiner,
+    blank_separated,
+    boundary_score,
+    gapless,
+    split_run_together,
+)
 from .leads import mend_lead
 
 __all__ = ["clean", "is_furniture", "name", "prepare", "split_run_together"]
@@ -286,6 +294,7 @@ def prepare(raw: RawSource) -> Prepared:
     pitches = _wrap_pitches(lines)
     joiner = Joiner(key, pdf, unwrapped, widths, *_text_layout(lines), pitches, _foot(lines))
     joiner.hints_for_gaps = pdf and gapless(lines, pitches)
+    joiner.blank_apart = not pdf and blank_separated(lines, key)
     return Prepared(pages, lines, joiner, footnotes)
 
 

@@ -24,6 +24,7 @@ from ..data.lexicon import (
     joiners,
     lead_start,
     leads_mark_a_start,
+    lexicon,
     operative_start,
     structural_line,
 )
@@ -64,6 +65,8 @@ class Break:
     # `start` hint where it has no measure)
     no_gap: bool  # none: the pitch of a wrapped line (PDF, on the same page)
     blank_line: bool  # a blank line before the next line (text)
+    blank_apart: bool  # one, in a text whose paragraphs stand apart by blank lines (`blank_separated`)
+    no_blank_apart: bool  # none there: the line is wrapped
     wrap_hint: bool  # the reader's layout shows the next line continuing this one
     page_ended_early: (
         bool  # the page broke with room left below the line before (kept with the next paragraph)
@@ -111,7 +114,9 @@ class Break:
     prev_list_label: bool  # the line before is one: its list follows
     # breaks the reading settled already
     cut: bool  # the next line was split off this one (`split_run_together`)
-    rtl_text: bool  # right-to-left lines of a text file, whose order we cannot see: never re-joined
+    # right-to-left lines of a text file, whose order we cannot see: never re-joined (but where blank lines set
+    # its paragraphs apart: lines typed or saved in their order)
+    rtl_text: bool
 
 
 FEATURES: tuple[str, ...] = tuple(f.name for f in fields(Break))
@@ -216,6 +221,9 @@ class Joiner:
     # a PDF whose paragraphs stand apart by no vertical gap, only by a first-line indent (`gapless`): the
     # layout's start and wrap hints are its evidence of a gap or none
     hints_for_gaps: bool = False
+    # a text whose paragraphs stand apart by blank lines (`blank_separated`): there a blank line is a
+    # paragraph's start and a line after none is wrapped, whatever the words say
+    blank_apart: bool = False
     last_op: int = 0
     _open: list[int] = field(default_factory=list)  # line numbers where brackets still open were opened
     _quotes: list[int] = field(default_factory=list)  # and quotation marks
@@ -228,7 +236,7 @@ class Joiner:
     _line_no: int = 0
 
     def _key(self, s: str) -> str:
-        return strip_marks(s) if ARABIC_RE.match(s) else s
+        return _key(s)
 
     def _fill(self, ln: CleanLine) -> float:
         """How full a line is: its width as a share of a full line's (PDF boxes), else of the page's usual
@@ -277,6 +285,20 @@ class Joiner:
             opens = _unpunctuated(nxt.text) and _opener(then)
         return (after_end or opens) and (self._fill(ln) < SHORT or opens), opens
 
+    def _lead_after_mid(self, p: str, key: str, opened: re.Match[str]) -> bool:
+        """Whether a lead at the start of a text's line, after a line `p` that stops inside a sentence, opens a
+        paragraph (there is no layout to tell). Not where case does not mark a lead, since it is printed as it is
+        inside a sentence ("… и вновь" / "подтверждая далее …"); nor, where it does, after a word no paragraph
+        ends on ("… in keeping with the" / "Guiding Principles …") or before a capitalised word: a name going on
+        ("… the PIC" / "Steering Board communiqués", "… on Post-Conflict" / "Peacebuilding S/PRST/2012/29")."""
+        if not leads_mark_a_start(self.langs):
+            return False
+        words = p.rsplit(None, 1)
+        if words and words[-1] in _unfinished(self.langs):
+            return False
+        after = key[opened.end() :].lstrip()
+        return not after[:1].isupper()
+
     def features(
         self, prev: CleanLine, cur: CleanLine, nxt: CleanLine | None = None, then: CleanLine | None = None
     ) -> Break:
@@ -290,14 +312,10 @@ class Joiner:
         mid = not end and (p[-1].isalnum() or p[-1] in "-\u00ad")
         quoted = self.open_marks()  # inside a quotation or a bracket no lead opens a paragraph
         part = PART_PREFIX.match(key)  # "A Expressing its concern …": a part's letter, then its first lead
-        lead = not quoted and bool(
-            lead_start(self.langs).match(key) or (part and lead_start(self.langs).match(key, part.end()))
-        )
-        if lead and mid and not self.pdf and not leads_mark_a_start(self.langs):
-            # in a text (no layout to tell), after a line that stops inside a sentence, a lead printed as it is
-            # inside one is the sentence going on ("… и вновь" / "подтверждая далее …"), where case does not
-            # mark a paragraph's lead
-            lead = False
+        opened = None if quoted else lead_start(self.langs).match(key)
+        if opened is None and part and not quoted:
+            opened = lead_start(self.langs).match(key, part.end())
+        lead = opened is not None and not (mid and not self.pdf and not self._lead_after_mid(p, key, opened))
         op_lead = not quoted and not lead and bool(operative_start(self.langs).match(key))
         n = op_number(c)
         letter = _first_letter(c)
@@ -343,6 +361,8 @@ class Joiner:
             gap=gap,
             no_gap=no_gap,
             blank_line=not self.pdf and cur.blank_before and not page_break,
+            blank_apart=self.blank_apart and cur.blank_before and not page_break,
+            no_blank_apart=self.blank_apart and not cur.blank_before and not page_break,
             wrap_hint=cur.wraps,
             page_ended_early=page_break and self._early(prev),
             indent=shift > SHIFT_SIZES,
@@ -381,7 +401,7 @@ class Joiner:
             cur_list_label=cur.list_label,
             prev_list_label=prev.list_label,
             cut=cur.cut,
-            rtl_text=not self.pdf and (prev.rtl or cur.rtl),
+            rtl_text=not self.pdf and not self.blank_apart and (prev.rtl or cur.rtl),
         )
 
     def advance(self, line: CleanLine, starts: bool) -> None:
@@ -434,6 +454,17 @@ class Joiner:
 _FIRST = re.compile(r"[\W_]*([^\W_])")
 
 
+def _key(s: str) -> str:
+    """A line as leads are matched: Arabic without its marks."""
+    return strip_marks(s) if ARABIC_RE.match(s) else s
+
+
+@functools.cache
+def _unfinished(langs: tuple[str, ...]) -> frozenset[str]:
+    """The lexicons' `unfinished_words` of these languages: words no paragraph ends on."""
+    return frozenset(w for lang in langs for w in lexicon(lang).unfinished_words)
+
+
 def _first_letter(text: str) -> str:
     """The line's first letter, if it opens with one of a script with case (not after a digit: "1d：")."""
     m = _FIRST.match(text)
@@ -460,6 +491,36 @@ def _unpunctuated(text: str) -> bool:
 GAP_PITCHES = 1.15  # a distance above this many line pitches is a vertical gap
 GAPLESS_STARTS = 3  # paragraph starts shown on a page after a line, at least, for a PDF to be gapless
 GAPLESS_SHARE = 0.2  # at most this share of them after a vertical gap: the PDF's paragraphs are not set apart
+
+
+BLANK_SHARE = 0.8  # of a text's paragraph starts, the share after a blank line in a text whose paragraphs
+# stand apart by blank lines
+BLANK_STARTS = 3  # and the fewest such starts that tell it
+BLANK_WRAPPED = 0.5  # of its other lines, the most that may follow one (not a text double-spaced throughout)
+
+
+def blank_separated(lines: list[CleanLine], langs: tuple[str, ...]) -> bool:
+    """Whether a text's paragraphs stand apart by blank lines: of its clear paragraph starts (a line opening
+    with the next operative number, 1., 2., …, or with a preambular lead after a line ending in a comma), at
+    least BLANK_SHARE, and BLANK_STARTS, follow a blank line or open a page, and of its other lines at most
+    BLANK_WRAPPED. A text extracted from a PDF (pdftotext) prints none between paragraphs, or blank lines
+    around page furniture only, or one after every line; a text typed or saved paragraph by paragraph prints
+    one after each paragraph, however its lines are wrapped."""
+    leads = lead_start(langs)
+    expected, starts, apart, others, spaced = 1, 0, 0, 0, 0
+    for k, ln in enumerate(lines[1:], 1):
+        if ln.cut:  # split off the line before (`split_run_together`): its start is settled
+            continue
+        blank = ln.blank_before or lines[k - 1].page != ln.page
+        if op_number(ln.text) == expected:
+            expected += 1
+        elif not (lines[k - 1].text[-1:] in COMMAS and leads.match(_key(ln.text))):
+            others += 1
+            spaced += blank
+            continue
+        starts += 1
+        apart += blank
+    return starts >= BLANK_STARTS and apart >= BLANK_SHARE * starts and spaced <= BLANK_WRAPPED * others
 
 
 def gapless(lines: list[CleanLine], wrap_pitch: dict[int, float]) -> bool:

@@ -35,6 +35,7 @@ _KEYS: dict[str, dict[str, str]] = {
     "paragraph": {
         "preambular_leads": "words", "operative_leads": "words", "lead_adverbs": "words",
         "preambular_opener": "re", "lead_fallback": "re", "suspended_joiners": "words",
+        "unfinished_words": "words",
     },
     "citation": {
         "sc_keyword": "re", "sc_keyword_after": "re", "ga_keyword": "re", "ga_keyword_after": "re",
@@ -110,6 +111,7 @@ class Lexicon:
     preambular_opener: re.Pattern[str]
     lead_fallback: re.Pattern[str]  # the lead when no listed lead applies (default: the first word)
     suspended_joiners: tuple[str, ...]  # "troop- and police-contributing": a hyphen left hanging before them
+    unfinished_words: frozenset[str]  # words no paragraph ends on ("the", "of"): a line ending on one goes on
     # [citation]
     sc_keyword: re.Pattern[str]  # before a resolution number ("resolution", «القرار», «第»)
     sc_keyword_after: re.Pattern[
@@ -263,6 +265,7 @@ def lexicon(lang: str) -> Lexicon:
         preambular_opener=_rx(para, "preambular_opener"),
         lead_fallback=_rx(para, "lead_fallback", r"[^\W\d_][\w’'\-]*"),
         suspended_joiners=tuple(para.get("suspended_joiners", ())),
+        unfinished_words=frozenset(para.get("unfinished_words", ())),
         sc_keyword=_spaced_rx(cit, "sc_keyword"),
         sc_keyword_after=_spaced_rx(cit, "sc_keyword_after"),
         ga_keyword=_spaced_rx(cit, "ga_keyword"),
