@@ -560,6 +560,25 @@ def test_real_letter_reporting_a_vote_in_a_sentence():
     assert sets(v) == (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set())
     assert not v.members_printed
     assert "assigned-by-elimination" in [i.code for i in v.issues]
+    assert v.date == "2020-07-08"  # the letter's date ("Letter dated 8 July 2020 from the President …"), not
+    # the day it was distributed (9 July), nor that of the procedure's letter it cites (27 March 2020)
+
+
+# the President's letter putting a draft to the vote, annexed: its voting period's end is the vote's date
+VOTING_PERIOD = (
+    "\fAnnex 1\nLetter dated 6 July 2020 from the President of the Security Council addressed to the\n"
+    "Permanent Representatives of the members of the Security Council\n"
+    "In my capacity as President of the Security Council, I hereby put the above-mentioned draft resolution to\n"
+    "a vote. The non-extendable 24-hour voting period for this draft resolution will begin at 10 a.m. on\n"
+    "Monday, 6 July 2020. The non-extendable 24-hour voting period will expire at 10 a.m. on Tuesday,\n"
+    "7 July 2020.\n"
+)
+
+
+def test_a_written_vote_not_adopted_is_dated_by_its_voting_period():
+    text = (DATA / "votes" / "letters" / "S_2020_661.en.txt").read_text(encoding="utf-8")
+    (v,) = resinspect.extract_votes(resinspect.read_text(text + VOTING_PERIOD))
+    assert (v.adopted, v.date) == (False, "2020-07-07")
 
 
 def test_tally_after_a_block_is_the_block_s():

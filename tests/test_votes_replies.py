@@ -5,6 +5,7 @@ reply missing, a vote against, a document that states its vote in a block as wel
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,43 @@ def test_a_real_compilation_gives_the_vote_of_its_replies(name, resolution, draf
 def test_a_constructed_compilation_in_any_order_and_heading(un, order):
     positions = RUSSIA_ABSTAINS if order == "alphabetical" else dict(reversed(RUSSIA_ABSTAINS.items()))
     (v,) = votes(compilation(positions, un=un))
+    assert sets(v) == (C2021 - {"RUS"}, set(), {"RUS"}) and not v.issues
+    assert (v.subject, v.resolution, v.adopted, v.date) == (
+        "S/2021/178",
+        "S/RES/2564 (2021)",
+        True,
+        "2021-02-25",
+    )
+
+
+# Who signs a reply, how its heading is dated and wrapped (S/2020/573: "Letter dated 19 June 2020 from the Special
+# Envoy to the / Security Council of the Dominican Republic addressed to the", "Letter dated 22 June from the
+# Chargé d'affaires of the United / Kingdom of Great Britain and / Northern Ireland to the / United Nations …"),
+# and a cover letter that names the resolution, then says "The resolution was adopted on …"
+SENDERS = ["Permanent Representative", "Chargé d’affaires a.i.", "Special Envoy to the Security Council",
+           "Deputy Permanent Representative", "Permanent Mission"]  # fmt: skip
+COVER_NAMED = COVER.replace(
+    "Resolution 2564 (2021) was adopted in accordance",
+    "The resolution was adopted on 25 February 2021, in accordance",
+).replace(", adopted on 25 February 2021.", " and adopted.")
+
+
+@pytest.mark.parametrize("width", [30, 45, 70, 200])
+@pytest.mark.parametrize("dated", ["24 February 2021", "24 February"])
+def test_replies_from_any_sender_with_their_headings_wrapped_anywhere(width, dated):
+    assert "2564 (2021) was adopted" not in COVER_NAMED and "was adopted on 25 February" in COVER_NAMED
+    parts = [COVER_NAMED]
+    for k, (iso3, key) in enumerate(RUSSIA_ABSTAINS.items()):
+        who = NAMES[iso3]
+        heading = (
+            f"Letter dated {dated} from the {SENDERS[k % len(SENDERS)]} of {who} to the United Nations "
+            "addressed to the President of the Security Council"
+        )
+        parts.append(
+            f"Annex {NUMERALS[k]}\n" + "\n".join(textwrap.wrap(heading, width)) + "\n"
+            f"{SAYS[key].format(who=who[0].upper() + who[1:])}\n(Signed) A. Name\n\f"
+        )
+    (v,) = votes("".join(parts))
     assert sets(v) == (C2021 - {"RUS"}, set(), {"RUS"}) and not v.issues
     assert (v.subject, v.resolution, v.adopted, v.date) == (
         "S/2021/178",

@@ -297,10 +297,16 @@ def procedure(doc: Document, before: str, lx: Lexicon) -> Procedure:
 
 
 def vote_date(
-    doc: Document, resolutions: list[Resolution], resolution: str | None, after: str, lx: Lexicon
+    doc: Document,
+    resolutions: list[Resolution],
+    resolution: str | None,
+    after: str,
+    lx: Lexicon,
+    written: bool = False,
 ) -> str | None:
-    """The date of a vote: the adopted resolution's adoption line, a date in the outcome sentence, or the
-    document's own date."""
+    """The date of a vote: the adopted resolution's adoption line, a date in the outcome sentence; by written
+    procedure, the day its voting period expired, else the date of the letter that reports it (`[vote]
+    vote_closes`, `report_dated`: not the day the letter was distributed); or the document's own date."""
     if resolution:
         for r in resolutions:
             if r.symbol == resolution and r.date:
@@ -308,9 +314,15 @@ def vote_date(
         _, _, end = adoption(after, lx)
         if end is not None and (d := find_date(after[end:OUTCOME_CHARS], lx)):
             return d
-    return find_date(doc.text[:3000], lx)
+    head = doc.text[:HEAD_CHARS]
+    if written:
+        for m in (lx.vote.vote_closes.search(doc.text), lx.vote.report_dated.search(head)):
+            if m is not None and (d := find_date(m["date"], lx)):
+                return d
+    return find_date(head, lx)
 
 
+HEAD_CHARS = 3000  # a document's own date (and a letter's heading) is printed this near its start
 SENTENCE_BACK = 300  # characters before a tally searched for the start of its sentence
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
 
@@ -345,14 +357,15 @@ def read(
     amendment = is_amendment(before, lx)
     procedural = not amendment and is_procedural(before, lx)
     resolution, adopted, _ = adoption(after, lx, procedural)
-    date = vote_date(doc, resolutions, resolution, after, lx)
+    how = procedure(doc, before, lx)
+    date = vote_date(doc, resolutions, resolution, after, lx, how == "written")
     kind: VoteKind = "amendment" if amendment else "procedural" if procedural else "draft"
     return Outcome(
         subject=None if amendment or procedural else subject(doc, start, lx),
         resolution=resolution,
         adopted=adopted,
         date=date,
-        procedure=procedure(doc, before, lx),
+        procedure=how,
         kind=kind,
         amendment_to=amended_draft(doc, start, lx) if amendment else None,
         tally=tally,

@@ -111,7 +111,7 @@ def _date(
         named = re.search(rf"(?<!\d){parsed[0]}(?!\d)", front)
         if named and (date := find_date(front[named.end() : named.end() + DATE_AFTER], lx)):
             return date
-    return outcome.vote_date(doc, resolutions, resolution, "", lx)
+    return outcome.vote_date(doc, resolutions, resolution, "", lx, written=True)
 
 
 def _member(text: str, span: tuple[int, int], year: int | None, lang: str) -> Member | None:
