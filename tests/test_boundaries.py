@@ -388,6 +388,34 @@ def test_a_sub_paragraph_cited_after_a_conjunction_opens_none(lang):
     assert [s.id for s in second.subparagraphs] == ["OP2(a)", "OP2(b)"]
 
 
+# A preambular paragraph that goes on over a page break, the new page's first line opening with a lead printed
+# inside the paragraph as at a paragraph's start («, подчеркивая далее», «，强调指出», «، وإذ يرحب»): set at the
+# margin of wrapped lines it goes on; at the first-line indent it is a new paragraph
+OVER_THE_PAGE = {
+    "ru": (["приветствуя доклад Генерального секретаря и прогресс, достигнутый в осуществлении соглашения,"],
+           ["подчеркивая далее необходимость полного осуществления соглашения всеми сторонами,"],
+           "принимая к сведению письмо Генерального секретаря,", "1. постановляет продлить мандат."),
+    "zh": (["表示深为关切该国境内持续的严重暴力和安全局势，特别是平民伤亡人数居高不下，"],
+           ["强调指出必须持续努力减少暴力，"], "注意到秘书长的信，", "1.决定延长授权。"),
+    "ar": (["وإذ يكرر تأكيد ضرورة إسراع الحكومة في تقديم المسؤولين عن قتل عضوي الفريق إلى العدالة،"],
+           ["وإذ يرحب بالتزام الأمين العام بمواصلة دعم التحقيقات،"], "وإذ يحيط علما برسالة الأمين العام،",
+           "1 - يقرر أن يمدد الولاية."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("indented", [False, True], ids=["goes-on", "new-paragraph"])
+@pytest.mark.parametrize("lang", sorted(OVER_THE_PAGE))
+def test_a_lead_at_the_top_of_a_page_is_read_by_its_indent(lang, indented):
+    end_of_page, top_of_page, next_pp, op = OVER_THE_PAGE[lang]
+    first = page(1, [[FORMULA[lang]], FILLER[lang], FILLER[lang], end_of_page], top=260.0)
+    second = page(2, [top_of_page, FILLER[lang], [next_pp], [op]], continued=not indented)
+    (res,) = find_resolutions(clean(pdf(first, second)))
+    kinds = [p.kind for p in res.paragraphs]
+    assert kinds == ["preambular"] * (6 if indented else 5) + ["operative"]
+    third = res.paragraphs[2].text
+    assert (top_of_page[0] in third) is not indented
+
+
 # ---- 3. an open quotation mark or bracket: the paragraph has not ended ----------------------------------
 
 QUOTED = [

@@ -91,7 +91,10 @@ class Break:
     # how the next line opens
     cur_lead: bool  # a preambular lead or opener of the text's language, in the preamble (none inside quotes)
     cur_lead_in_ops: bool  # the same after the first operative number (a later part's preamble, or a clause)
-    lead_wrapped: bool  # a lead (preambular or operative) where the layout shows a wrapped line: a clause
+    lead_wrapped: (
+        bool  # a lead (preambular or operative) where the layout shows a wrapped line: a clause (the
+    )
+    # pitch of a wrapped line, or at a page's top the margin of wrapped lines, not the first-line indent)
     cur_op_lead: bool  # an operative lead (an unnumbered operative paragraph)
     cur_number_next: bool  # an operative number, the next one expected
     cur_number_other: bool  # an operative number out of sequence
@@ -325,6 +328,7 @@ class Joiner:
         shift = (x - x_prev) / size if x is not None and x_prev is not None else 0.0
         margin, first = self._column(cur.rtl, x, size) if x is not None else (None, None)
         at_indent = x is not None and first is not None and abs(x - first) <= size
+        at_margin = x is not None and margin is not None and abs(x - margin) <= size
         page_break = cur.page != prev.page
         if self.hints_for_gaps:
             # a gapless PDF: a start the layout saw, or the first-line indent, is where a gap would be
@@ -367,7 +371,7 @@ class Joiner:
             page_ended_early=page_break and self._early(prev),
             indent=shift > SHIFT_SIZES,
             outdent=shift < -SHIFT_SIZES,
-            at_margin=x is not None and margin is not None and abs(x - margin) <= size,
+            at_margin=at_margin,
             at_indent=at_indent,
             prev_full=fill >= FULL,
             prev_short=fill < SHORT,
@@ -384,7 +388,7 @@ class Joiner:
             and (self._started or not prev.annex),  # not "… set out in / Annex 1 …"
             cur_lead=lead and not self.last_op,
             cur_lead_in_ops=lead and bool(self.last_op),
-            lead_wrapped=(lead or op_lead) and no_gap,
+            lead_wrapped=(lead or op_lead) and (no_gap or (page_break and at_margin and not at_indent)),
             cur_op_lead=op_lead,
             cur_number_next=n is not None and n == self.last_op + 1,
             cur_number_other=n is not None and n != self.last_op + 1,
