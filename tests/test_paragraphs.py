@@ -478,6 +478,12 @@ LABELS = [
     ("en", "• Provide security to the sites;\n• Complete the graduation of the forces;", ["•", "•"],
      ["OP2(•1)", "OP2(•2)"]),
     # a Chinese list printed without marks after a chapeau ending in a colon (S/RES/2567 (2021) zh OP7)
+    # one short line after the chapeau's colon and before the next paragraph: what the colon announced, not a
+    # heading (the judges whose terms S/RES/2193 (2014) OP3 extends, "… if sooner:" / "Patrick Robinson
+    # (Jamaica)" / "4. Decides …")
+    ("en", "Patrick Robinson (Jamaica)", [""], ["OP2(•1)"]),
+    ("ru", "Патрик Робинсон (Ямайка)", [""], ["OP2(•1)"]),
+    ("ar", "باتريك روبنسون (جامايكا)", [""], ["OP2(•1)"]),
     ("zh", "以符合国际人权法和国际人道法义务的方式为重新指定的平民保护点提供安全保障，并妥善审查参|与在重新指定点"
      "提供安全保障的所有安全部队人员，\n落实必要的联合部队毕业进程，开始予以有效部署，并采用其统一指挥结构，以及|"
      "为此所需的各项安排，", ["", ""], ["OP2(•1)", "OP2(•2)"]),

@@ -400,7 +400,11 @@ class _Reader:
             self.paras.append(_Para("preambular", None, a, b, a, pieces=[(a, b)]))
             self.in_ops = False
             return
-        if (ended or _ends(text, cur.end, ":")) and (
+        # after a chapeau's colon a short line is a heading only before the labels or items it heads
+        # ("… the following mandate:" / "Protection of civilians" / "(i) …"); before the next paragraph it is
+        # what the colon announced ("… until 31 July 2015, if sooner:" / "Patrick Robinson (Jamaica)" / "4. …")
+        heads = ended or (_ends(text, cur.end, ":") and self._label_follows(b, numbers=False))
+        if heads and (
             _is_heading(s, lx, 2)
             or (stripped[-1:] in ":：" and len(stripped.split()) <= 16)
             or (_is_heading(s, lx, 3) and self._label_follows(b))
@@ -422,11 +426,11 @@ class _Reader:
             )
         self._append(a, b)
 
-    def _label_follows(self, b: int) -> bool:
-        """Whether the line after the one ending at `b` opens with a sub-paragraph label, a list mark or an
-        operative number (what a heading stands before)."""
+    def _label_follows(self, b: int, numbers: bool = True) -> bool:
+        """Whether the line after the one ending at `b` opens with a sub-paragraph label, a list mark or (with
+        `numbers`) an operative number: what a heading stands before."""
         nxt = self.text[b + 1 : b + 40].lstrip()
-        return bool(SUB_LABEL.match(nxt) or ITEM.match(nxt) or OP_NUMBER.match(nxt))
+        return bool(SUB_LABEL.match(nxt) or ITEM.match(nxt) or (numbers and OP_NUMBER.match(nxt)))
 
     def _append(self, a: int, b: int) -> None:
         cur = self.paras[-1]
