@@ -66,6 +66,11 @@ def sets(v) -> tuple[set, set, set]:
     return tuple({m.iso3 for m in v.members(k)} for k in ("in_favour", "against", "abstaining"))
 
 
+def codes_of(v) -> set[str]:
+    """The ISO codes of the members in the vote's lists."""
+    return {m.iso3 for k in ("in_favour", "against", "abstaining") for m in v.members(k)}
+
+
 def codes(v) -> set[str]:
     return {i.code for i in v.issues}
 
@@ -152,6 +157,55 @@ def test_replies_from_any_sender_with_their_headings_wrapped_anywhere(width, dat
         )
     (v,) = votes("".join(parts))
     assert_russia_abstains_on_2564(v)
+
+
+# More headings of real compilations (S/2020/266-270, 408, S/2021/136, 518): a note verbale, a Representative, a
+# Chargé d'affaires of the Permanent Mission, a letter with no date, a state named by its formal name; under a
+# cover letter that encloses "Letters in reply received from Security Council members"
+HEADINGS = {
+    "note": "Note verbale dated 24 February 2021 from the Permanent Mission of {who} to the United Nations",
+    "representative": "Letter dated 24 February 2021 from the Representative of {who} to the United Nations",
+    "mission": "Letter dated 24 February 2021 from the Chargé d’affaires a.i. of the Permanent Mission of {who} to "
+    "the United Nations",
+    "undated": "Letter from the Permanent Representative of {who} to the United Nations",
+}
+FORMAL = {"EST": "the Republic of Estonia", "IND": "the Republic of India", "NOR": "the Kingdom of Norway",
+          "TUN": "the Republic of Tunisia", "VNM": "the Socialist Republic of Viet Nam"}  # fmt: skip
+COVER_IN_REPLY = COVER.replace(
+    "Letters received in response from the members of the Security Council",
+    "Letters in reply received from Security Council members",
+)
+
+
+def _compilation_headed(heading: str, names: dict[str, str], cover: str = COVER_IN_REPLY) -> str:
+    parts = [cover]
+    for k, (iso3, key) in enumerate(RUSSIA_ABSTAINS.items()):
+        who = names.get(iso3, NAMES[iso3])
+        line = heading.format(who=who) + " addressed to the President of the Security Council"
+        says = SAYS[key].format(who=NAMES[iso3][0].upper() + NAMES[iso3][1:])
+        parts.append(
+            f"Annex {NUMERALS[k]}\n" + "\n".join(textwrap.wrap(line, 60)) + f"\n{says}\n(Signed) A. Name\n\f"
+        )
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("formal", [False, True], ids=["short-names", "formal-names"])
+@pytest.mark.parametrize("heading", sorted(HEADINGS))
+def test_replies_under_every_kind_of_heading(heading, formal):
+    assert "Letters in reply received from Security Council members" in COVER_IN_REPLY
+    (v,) = votes(_compilation_headed(HEADINGS[heading], FORMAL if formal else {}))
+    assert_russia_abstains_on_2564(v)
+
+
+def test_a_reply_whose_heading_is_misprinted_is_read_by_the_member_its_text_names():
+    """A heading that names no member ("Permanent Representative of sium", S/2020/268): the one member its
+    position sentence names ("… that Belgium votes in favour"); where that sentence names two, no guess."""
+    text = _compilation_headed(HEADINGS["representative"], {"EST": "sium"})
+    (v,) = votes(text)
+    assert_russia_abstains_on_2564(v)
+    two = text.replace("that Estonia votes in favour", "that, with Ireland, Estonia votes in favour")
+    (v,) = votes(two)
+    assert "EST" not in codes_of(v) and {"unknown-member", "replies-missing"} <= codes(v)
 
 
 def test_a_missing_reply_is_said_and_never_guessed():

@@ -48,7 +48,7 @@ _KEYS: dict[str, dict[str, str]] = {
         "not_adopted": "re", "amendment": "re", "draft": "re", "draft_document": "re", "after_list": "re", "numbers": "numbers",
         "procedural": "re", "adopted": "re", "adopted_line": "re",
         "articles": "words", "replies": "re", "reply_from": "re", "reply_position": "re", "reply_end": "re",
-        "reply_adopted": "re", "vote_closes": "re", "report_dated": "re",
+        "reply_adopted": "re", "vote_closes": "re", "report_dated": "re", "state_form": "re",
     },
     "garble": {"body_anchors": "words", "common_words": "words"},
     "months": {},  # any key: a month name
@@ -92,6 +92,7 @@ class VoteWords:
     reply_position: re.Pattern[str] = NEVER
     reply_end: re.Pattern[str] = NEVER
     reply_adopted: re.Pattern[str] = NEVER
+    state_form: re.Pattern[str] = NEVER  # a state's formal name before its short one: "the Republic of"
     # the date of a vote by written procedure where no adoption line dates it: the day its voting period
     # expired ("… will expire at 3.00 p.m. on Monday, 22 June 2020"), else the date of the President's letter
     # that reports it (its heading, "Letter dated 8 July 2020 from the President …"); group date
@@ -255,6 +256,7 @@ def lexicon(lang: str) -> Lexicon:
         reply_position=_spaced_rx(vt, "reply_position"),
         reply_end=_spaced_rx(vt, "reply_end"),
         reply_adopted=_spaced_rx(vt, "reply_adopted"),
+        state_form=_spaced_rx(vt, "state_form"),
         vote_closes=_with_date(vt, "vote_closes", date),
         report_dated=_with_date(vt, "report_dated", date),
     )

@@ -7,7 +7,9 @@ adopted in accordance with the voting procedure …"). Each reply is a letter fr
 reply_position`: "China votes in favour of the draft resolution", "the Russian Federation abstains in the
 voting"). The vote is read from the replies only where no vote block or tally sentence states it.
 
-The member of a reply is read by the roster-guided segmenter as a list of one; its position is the one kind
+The member of a reply is read by the roster-guided segmenter as a list of one (from its heading, by its short
+name or its formal one, `[vote] state_form`; where the heading names none, from the one name its position
+sentence names, matched exactly); its position is the one kind
 of position its text states before its signature (`[vote] reply_end`) or the next reply (a reply that states
 two kinds, or none, is left out, with an issue). A member's second letter (an explanation of vote) is not a second vote; if it states another
 position, that is an issue. Counts are the replies': fewer replies than seats is an issue
@@ -60,7 +62,9 @@ def reply_votes(doc: Document, resolutions: list[Resolution], lx: Lexicon) -> li
         stop = heads[k + 1].start() if k + 1 < len(heads) else min(len(text), h.end() + REPLY_CHARS)
         if end := vw.reply_end.search(text, h.end(), stop):  # its signature
             stop = end.start()
-        member = _member(text, h.span("member"), year, lx.lang)
+        member = _heading_member(text, h.span("member"), year, lx)
+        if _matched(member) is None:
+            member = _body_member(text, h.end(), stop, year, lx) or member
         if member is None or member.iso3 is None:
             who = " ".join(h["member"].split())
             vote.issues.append(Issue("unknown-member", f"a reply from {who!r}: not matched to one member"))
@@ -114,11 +118,40 @@ def _date(
     return outcome.vote_date(doc, resolutions, resolution, "", lx, written=True)
 
 
-def _member(text: str, span: tuple[int, int], year: int | None, lang: str) -> Member | None:
-    """The one member a reply's heading names, read as a list of one against that year's Council."""
+def _member(
+    text: str, span: tuple[int, int], year: int | None, lang: str, approx: bool = True
+) -> Member | None:
+    """The one member `text[a:b]` names, read as a list of one against that year's Council (with `approx`
+    False, the one name matched exactly among other words)."""
     a, b = span
     pieces: list[tuple[VoteList, Piece]] = [
-        ("in_favour", p) for p in read_list(text[a:b], lang, year, 1, base=a)
+        ("in_favour", p) for p in read_list(text[a:b], lang, year, 1, base=a, approx=approx)
     ]
     members = [m for _, m in name_pieces(text, pieces, year, lang)]
+    if not approx:  # words around the name: only the names matched count
+        members = [m for m in members if m.iso3 is not None]
     return members[0] if len(members) == 1 else None
+
+
+def _matched(member: Member | None) -> Member | None:
+    return member if member is not None and member.iso3 is not None else None
+
+
+def _heading_member(text: str, span: tuple[int, int], year: int | None, lx: Lexicon) -> Member | None:
+    """The member a reply's heading names, by its short name or its formal one ("the Republic of Indonesia",
+    "the Federal Republic of Germany": the name after the form of state, `[vote] state_form`)."""
+    member = _member(text, span, year, lx.lang)
+    if _matched(member) is None and (form := lx.vote.state_form.match(text, *span)):
+        member = _matched(_member(text, (form.end(), span[1]), year, lx.lang)) or member
+    return member
+
+
+def _body_member(text: str, start: int, stop: int, year: int | None, lx: Lexicon) -> Member | None:
+    """Where the heading names no member ("Permanent Representative of sium", a misprint), the one member the
+    reply's position sentence names before its position ("… inform you that Belgium votes in favour"), matched
+    exactly; none if it names none or several."""
+    position = lx.vote.reply_position.search(text, start, stop)
+    if position is None:
+        return None
+    a = outcome.sentence_start(text, position.start())
+    return _matched(_member(text, (max(a, start), position.start()), year, lx.lang, approx=False))
