@@ -350,14 +350,24 @@ def _counts(raw: RawSource) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(folder=st.sampled_from(sorted(XML_LANGS)), cells=st.integers(40, 140))
-def test_a_text_whose_paragraphs_stand_apart_by_blank_lines_reads_the_same_however_wrapped(folder, cells):
+@given(
+    folder=st.sampled_from(sorted(XML_LANGS)),
+    cells=st.integers(40, 140),
+    breaks=st.lists(st.integers(1, 10**6), max_size=3),
+)
+def test_a_text_whose_paragraphs_stand_apart_by_blank_lines_reads_the_same_however_wrapped(
+    folder, cells, breaks
+):
     """The UN XML of S/RES/2533 (2020) as a text typed or saved paragraph by paragraph: a blank line after
     each paragraph, its lines wrapped at any width (Arabic too, whose text lines are otherwise never re-joined,
-    and Russian, whose leads are printed in lower case as inside a sentence): the XML's paragraphs."""
+    and Russian, whose leads are printed in lower case as inside a sentence), a page break before any line:
+    the XML's paragraphs."""
     (path,) = (UNXML / folder).glob("*.xml")
     lang = XML_LANGS[folder]
-    text = "\n\n".join("\n".join(wrap(b, cells)) for b in blocks(path)) + "\n"
+    lines = "\n\n".join("\n".join(wrap(b, cells)) for b in blocks(path)).split("\n")
+    for k in breaks:
+        lines[k % len(lines)] = "\f" + lines[k % len(lines)]
+    text = "\n".join(lines) + "\n"
     raw = RawSource("t.txt", None, "", "text", text_pages(text), None, None)
     assert prepare(raw).joiner.blank_apart
     assert _counts(raw) == [xml_counts(path, lang)]
