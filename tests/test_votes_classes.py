@@ -588,6 +588,42 @@ def test_tally_after_a_block_is_the_block_s():
     assert v.members_printed and sets(v) == (C2020 - {"CHN", "RUS"}, {"CHN", "RUS"}, set())
 
 
+# A meeting record whose columns extraction read out of order: a speech between two lists, after "In favour:"
+# (a speaker's turn) and after "Against: None" (the rest of a speech), as S/PV.8775 read by pdftotext
+SPEECH_BETWEEN = {
+    "en": ("The President: I shall now put the draft resolution to the vote.\nA vote was taken by show of hands.\n"
+           "In favour:\n{favour}\n\nMr. Hunter (United States of America): The United States welcomes the renewal of\n"
+           "the sanctions regime for Somalia and of the mandate of the Panel of Experts.\nAgainst:\nNone\n\n"
+           "The authorities in this resolution are an important part of the arms embargo, which every\n"
+           "Council member has committed to upholding.\nAbstaining:\nChina, Russian Federation\n\n"
+           "The President: The draft resolution received 13 votes in favour, none against and 2 abstentions.\n"
+           "The draft resolution has been adopted as resolution 2551 (2020).\n",
+           "Belgium, Dominican Republic, Estonia, France, Germany, Indonesia, Niger, Saint Vincent and the\n"
+           "Grenadines, South Africa, Tunisia, United Kingdom of Great Britain and Northern Ireland, United\n"
+           "States of America, Viet Nam"),
+    "fr": ("Le Président : Je vais maintenant mettre aux voix le projet de résolution.\nIl est procédé au vote à main levée.\n"
+           "Votent pour :\n{favour}\n\nM. Hunter (États-Unis d’Amérique) : Les États-Unis se félicitent du renouvellement\n"
+           "du régime de sanctions concernant la Somalie.\nVotent contre :\nNéant\n\n"
+           "Les pouvoirs que confère cette résolution sont un élément important de l’embargo sur les armes.\n"
+           "S’abstiennent :\nChine, Fédération de Russie\n\n"
+           "Le Président : Le projet de résolution a recueilli 13 voix pour, zéro voix contre et 2 abstentions.\n"
+           "Le projet de résolution a été adopté en tant que résolution 2551 (2020).\n",
+           "Afrique du Sud, Allemagne, Belgique, Estonie, États-Unis d’Amérique, France, Indonésie, Niger,\n"
+           "République dominicaine, Royaume-Uni de Grande-Bretagne et d’Irlande du Nord, Saint-Vincent-et-les\n"
+           "Grenadines, Tunisie, Viet Nam"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(SPEECH_BETWEEN))
+def test_a_speech_read_between_two_lists_is_no_part_of_them(tmp_path, lang):
+    text, favour = SPEECH_BETWEEN[lang]
+    _, vs = votes_of(tmp_path, text.format(favour=favour))
+    (v,) = vs
+    assert sets(v) == (C2020 - {"CHN", "RUS"}, set(), {"CHN", "RUS"})
+    assert v.resolution == "S/RES/2551 (2020)" and v.adopted is True
+    assert not v.issues
+
+
 # --- 5. an Arabic letter followed by a long English annex -------------------------------------------------
 
 

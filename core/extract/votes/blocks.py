@@ -32,7 +32,7 @@ LIST_STOPS = (".", "。")  # what ends a list
 class _Labels:
     labels: dict[VoteList, re.Pattern[str]]
     words: tuple[str, ...]  # literal label words without spaces: a cheap test before the regexes run
-    none: re.Pattern[str]
+    none: re.Pattern[str]  # the word for an empty list at a list's start (see `_empty`)
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _labels(lx: Lexicon) -> _Labels:
         # a label opens a line, or follows a list it was glued onto by text extraction ("… Viet Nam Against:")
         # (the regex starts with a label's first letter, which is fast; the left edge is checked by _label_hits)
         labels[key] = re.compile(rf"(?:{alts})[ \t]*[:：]")
-    none = re.compile(r"(?i)^\s*(?:" + "|".join(spaced_literal(x) for x in lx.vote.none) + r")\s*[.。]?\s*$")
+    none = re.compile(r"(?i)^\s*(?:" + "|".join(spaced_literal(x) for x in lx.vote.none) + r")\s*[.。]?")
     words = tuple(w.casefold().replace(" ", "") for key in VOTE_LISTS for w in lx.vote.labels[key])
     return _Labels(labels, words, none)
 
@@ -100,7 +100,12 @@ def find_blocks(doc: Document, lx: Lexicon, folded: str) -> list[Block]:
         spans: dict[VoteList, tuple[int, int]] = {}
         for k, (_, b, key) in enumerate(seq):
             if k + 1 < len(seq):
-                spans[key] = (b, seq[k + 1][0])
+                # up to the next label, or where a sentence after a vote starts (a speaker's turn between
+                # two lists, where extraction read a record's columns out of order)
+                e = seq[k + 1][0]
+                if (m := lx.vote.after_list.search(text, b, e)) and text[b : m.start()].strip():
+                    e = m.start()
+                spans[key] = (b, e)
             else:
                 spans[key] = (b, _list_end(text, b, lx))
         # a lone label ("For:") heads a vote only if a member's name follows it
@@ -161,6 +166,17 @@ def _list_end(text: str, pos: int, lx: Lexicon) -> int:
     return end
 
 
+def _empty(none: re.Pattern[str], chunk: str) -> bool:
+    """Whether a list is empty: nothing under its label, or the word for none alone or before a sentence that
+    is no part of the list ("None" / "The authorities in this resolution …", a speech read between two lists
+    out of a record's columns; a capital letter starts it)."""
+    if not chunk.strip():
+        return True
+    m = none.match(chunk)
+    rest = chunk[m.end() :].lstrip() if m else ""
+    return m is not None and (not rest or rest[0].isupper())
+
+
 def _line_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return len(text) if nl < 0 else nl
@@ -186,7 +202,7 @@ def read_block(doc: Document, resolutions: list[Resolution], lx: Lexicon, block:
             continue
         a, b = block.lists[key]
         chunk = text[a:b]
-        if none.match(chunk) or not chunk.strip():
+        if _empty(none, chunk):
             continue
         pieces += [(key, p) for p in read_list(chunk, lx.lang, year, stated.get(key), base=a)]
     for key, m in name_pieces(text, pieces, year, lx.lang):
