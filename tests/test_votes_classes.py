@@ -589,9 +589,11 @@ def test_tally_after_a_block_is_the_block_s():
 
 
 # A meeting record whose columns extraction read out of order: a speech between two lists, after "In favour:"
-# (a speaker's turn) and after "Against: None" (the rest of a speech), as S/PV.8775 read by pdftotext
+# (a speaker's turn) and after "Against: None" (the rest of a speech), and one that mentions amendments before
+# the vote, as S/PV.8775 read by pdftotext
 SPEECH_BETWEEN = {
-    "en": ("The President: I shall now put the draft resolution to the vote.\nA vote was taken by show of hands.\n"
+    "en": ("The President: I shall now put the draft resolution to the vote.\nMr. Zhang (China): In the consultations we "
+           "proposed many constructive amendments.\nA vote was taken by show of hands.\n"
            "In favour:\n{favour}\n\nMr. Hunter (United States of America): The United States welcomes the renewal of\n"
            "the sanctions regime for Somalia and of the mandate of the Panel of Experts.\nAgainst:\nNone\n\n"
            "The authorities in this resolution are an important part of the arms embargo, which every\n"
@@ -621,6 +623,7 @@ def test_a_speech_read_between_two_lists_is_no_part_of_them(tmp_path, lang):
     (v,) = vs
     assert sets(v) == (C2020 - {"CHN", "RUS"}, set(), {"CHN", "RUS"})
     assert v.resolution == "S/RES/2551 (2020)" and v.adopted is True
+    assert v.kind == "draft"  # amendments a speech mentions are not one put to the vote
     assert not v.issues
 
 
