@@ -41,6 +41,7 @@ IssueCode = Literal[
     "structure-doubt",
     # citations
     "citation-year",  # a resolution cited with a year one off its own: read as that resolution
+    "citation-later",  # a resolution cited by one adopted before it: kept as printed, a misprint?
     # votes
     "count-mismatch",
     "unknown-member",

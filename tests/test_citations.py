@@ -104,7 +104,8 @@ FORMS = [
     ("the 600 million people in need", []),
     ("the events of 2020", []),
     ("its resolution 2600 (2021)", []),  # the resolution itself
-    ("its resolution 2700 (2023)", []),  # later than the citing resolution: cannot be cited
+    # later than the citing resolution: a misprinted number, kept as printed (with a `citation-later` warning)
+    ("its resolution 2700 (2023)", [(SC, "S/RES/2700 (2023)", "its resolution 2700 (2023)")]),
     ("resolution 1234 (2018)", []),  # 1234 was adopted in 1999, not 2018
     ("the 15 (2020) members", []),
 ]
@@ -435,4 +436,23 @@ def test_a_misdated_citation_says_so_once(tmp_path):
     assert cits[1].mentions[0].text == "2195 (2015)" and cits[1].paragraphs == ["PP1"]
     (warning,) = [i for i in doc.issues if i.code == "citation-year"]
     assert "«2195 (2015)» is read as S/RES/2195 (2014)" in warning.message and warning.pages == (1,)
+    _check_mentions(doc, cits)
+
+
+def test_a_later_resolution_cited_is_kept_as_printed_and_said(tmp_path):
+    """Resolution 2600 (2021) citing "2610 (2021)", adopted after it: a misprinted number (the class of the
+    Russian S/RES/2540 (2020), «резолюции 2550 (2020)» where the other languages print 2520). Kept as printed,
+    with a `citation-later` warning, once; its own number with another year is no citation."""
+    doc = resinspect.read(
+        str(
+            _resolution_file(
+                tmp_path, ["its resolutions 2585 (2021) and 2610 (2021)", "resolution 2600 (2020)"]
+            )
+        )
+    )
+    for _ in range(2):  # asked twice: one warning
+        cits = resinspect.extract_citations(doc)
+    assert [c.symbol for c in cits] == ["S/RES/2585 (2021)", "S/RES/2610 (2021)"]
+    (warning,) = [i for i in doc.issues if i.code == "citation-later"]
+    assert "S/RES/2600 (2021) cites S/RES/2610 (2021), adopted after it" in warning.message
     _check_mentions(doc, cits)

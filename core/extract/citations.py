@@ -332,6 +332,14 @@ def _warn_misdated(doc: Document, c: Candidate) -> None:
         doc.issues.append(Issue("citation-year", message, (page,)))
 
 
+def _warn_later(doc: Document, c: Candidate, citing: str) -> None:
+    """The document warning for a resolution cited by an earlier one (once): a misprinted number."""
+    page = doc.page_at(c.start)
+    message = f"page {page}: {citing} cites {c.symbol}, adopted after it: a misprinted number?"
+    if not any(i.message == message for i in doc.issues):
+        doc.issues.append(Issue("citation-later", message, (page,)))
+
+
 def extract_citations(doc: Document, resolutions: list[Resolution]) -> list[Citation]:
     """Citations in the whole document, grouped by cited symbol, each with its paragraphs and mentions (each
     mention knowing the resolution and paragraph that hold it)."""
@@ -362,7 +370,11 @@ def extract_citations(doc: Document, resolutions: list[Resolution]) -> list[Cita
         if c.kind == "sc_resolution" and citing is not None:
             mine = parse_sc_resolution(citing.symbol)
             if mine is not None and c.number is not None and c.number >= mine[0]:
-                continue  # a resolution cannot cite a later one (or itself)
+                if c.number == mine[0]:
+                    continue  # its own number with another year: not a citation
+                # a resolution cannot cite a later one: a misprinted number ("2550 (2020)" where the other
+                # languages print 2520), kept as printed, and said
+                _warn_later(doc, c, citing.symbol or "")
         if c.printed_year is not None:
             _warn_misdated(doc, c)
         cit = by_symbol.get(c.symbol)
