@@ -404,3 +404,19 @@ def test_a_name_wrapped_before_a_word_that_looks_like_a_lead_stays_in_its_paragr
     (res,) = find_resolutions(clean(_text("The Security Council,", [[x] for x in lines])))
     assert [p.kind for p in res.paragraphs] == ["preambular"] * 3 + ["operative"]
     assert res.paragraphs[1].text == f"{before} {after}"
+
+
+def test_in_a_text_of_one_paragraph_a_line_a_lead_before_a_name_opens_its_paragraph():
+    """Lines that are paragraphs (extracted without wrapping): a paragraph that lost its comma, then a lead
+    before a capitalised name ("Welcoming African Union efforts …"): two paragraphs, as the lines say."""
+    lines = [
+        "Recalling its previous resolutions and the statements of its President on the situation in the country, "
+        "in particular those on the protection of civilians and on the humanitarian situation in the region",
+        "Welcoming African Union efforts to support the peace process and the implementation of the agreement by "
+        "all parties, and encouraging further engagement by the African Union and the subregional organizations,",
+        "1. Decides to remain actively seized of the matter, and to keep the situation under close review.",
+    ]
+    raw = _text("The Security Council,", [[x] for x in lines])
+    assert prepare(raw).joiner.one_per_line
+    (res,) = find_resolutions(clean(raw))
+    assert [p.kind for p in res.paragraphs] == ["preambular", "preambular", "operative"]

@@ -292,15 +292,17 @@ class Joiner:
         """Whether a lead at the start of a text's line, after a line `p` that stops inside a sentence, opens a
         paragraph (there is no layout to tell). Not where case does not mark a lead, since it is printed as it is
         inside a sentence ("… и вновь" / "подтверждая далее …"); nor, where it does, after a word no paragraph
-        ends on ("… in keeping with the" / "Guiding Principles …") or before a capitalised word: a name going on
-        ("… the PIC" / "Steering Board communiqués", "… on Post-Conflict" / "Peacebuilding S/PRST/2012/29")."""
+        ends on ("… in keeping with the" / "Guiding Principles …") or, in a wrapped text, before a capitalised word:
+        a name going on ("… the PIC" / "Steering Board communiqués", "… on Post-Conflict" / "Peacebuilding
+        S/PRST/2012/29"); in a text whose lines are paragraphs that is a paragraph that lost its comma before
+        "Welcoming African Union efforts …"."""
         if not leads_mark_a_start(self.langs):
             return False
         words = p.rsplit(None, 1)
         if words and words[-1] in _unfinished(self.langs):
             return False
         after = key[opened.end() :].lstrip()
-        return not after[:1].isupper()
+        return self.one_per_line or not after[:1].isupper()
 
     def features(
         self, prev: CleanLine, cur: CleanLine, nxt: CleanLine | None = None, then: CleanLine | None = None
