@@ -420,3 +420,29 @@ def test_in_a_text_of_one_paragraph_a_line_a_lead_before_a_name_opens_its_paragr
     assert prepare(raw).joiner.one_per_line
     (res,) = find_resolutions(clean(raw))
     assert [p.kind for p in res.paragraphs] == ["preambular", "preambular", "operative"]
+
+
+# A preambular paragraph with a semicolon inside, wrapped right after it, the next line in lower case (S/RES/2542
+# (2020) en: "… under civilian government authority;" / "and a unified Libyan Central Bank,"): one paragraph, in
+# languages whose leads are capitalised; a list of labelled items after a semicolon still opens each item
+INNER_SEMICOLON = {
+    "en": ("The Security Council,", ["Stressing the need for unified security forces under civilian authority;",
+           "and a unified central bank,"], "Welcoming the report,",
+           ["1. Decides that the tasks are:", "aa) to monitor the ceasefire;", "bb) to report to the Council."]),
+    "fr": ("Le Conseil de sécurité,", ["Soulignant la nécessité de forces de sécurité unifiées sous autorité civile ;",
+           "et d’une banque centrale unifiée,"], "Se félicitant du rapport,",
+           ["1. Décide que les tâches sont :", "aa) surveiller le cessez-le-feu ;", "bb) faire rapport au Conseil."]),
+    "es": ("El Consejo de Seguridad,", ["Destacando la necesidad de unas fuerzas de seguridad unificadas;",
+           "y de un banco central unificado,"], "Acogiendo con beneplácito el informe,",
+           ["1. Decide que las tareas son:", "aa) vigilar el alto el fuego;", "bb) informar al Consejo."]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(INNER_SEMICOLON))
+def test_a_semicolon_inside_a_preambular_paragraph_before_a_lower_case_line_ends_nothing(lang):
+    formula, pp1, pp2, op = INNER_SEMICOLON[lang]
+    (res,) = find_resolutions(clean(_text(formula, [pp1, [pp2], op])))
+    pps = [p for p in res.paragraphs if p.kind == "preambular"]
+    assert [p.text for p in pps] == [" ".join(pp1), pp2]
+    (op1,) = [p for p in res.paragraphs if p.kind == "operative"]
+    assert len(op1.subparagraphs) == 2

@@ -153,6 +153,9 @@ def boundary_score(b: Break, w: Weights | None = None) -> float:
     return w.bias + sum(compress(w.vector, _values(b)))
 
 
+_LABEL_LIKE = re.compile(
+    r"\(?[^\W\d_]{1,4}[).]"
+)  # "bb)", "aa.", "(iv)": a label, numbered or not as SUB_LABEL reads it
 _REFERENCE_AFTER = frozenset(",;.)،")  # a mark straight after a label: the label is cited, not opened
 
 _values = attrgetter(*FEATURES)  # a Break's features, in FEATURES order, in one call
@@ -355,6 +358,16 @@ class Joiner:
             or p[-1:].isdecimal()
             or joiners().after_item.search(p) is not None
         )
+        # in the preamble of a language whose leads are capitalised, a semicolon before a line that opens in lower
+        # case (no label, no lead) is inside the paragraph ("… under civilian government authority;" / "and a
+        # unified Libyan Central Bank,"): preambular paragraphs end in a comma and open with a capital
+        inner_semicolon = (
+            mark in ";；"
+            and not self.last_op
+            and letter.islower()
+            and not (label or lead or ITEM.match(c) or _LABEL_LIKE.match(c))
+            and leads_mark_a_start(self.langs)
+        )
         # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading
         after_end = mark in _SENTENCE | _COLON and not prev.list_label
         # a heading over two lines only after a line that ended ("… Nations Unies," / "Prévention … de" /
@@ -379,7 +392,7 @@ class Joiner:
             prev_short=fill < SHORT,
             text_input=not self.pdf,
             one_per_line=self.one_per_line,
-            prev_sentence_end=mark in _SENTENCE,
+            prev_sentence_end=mark in _SENTENCE and not inner_semicolon,
             prev_colon=mark in _COLON,
             prev_comma=mark in _COMMA,
             prev_mid=mid,
