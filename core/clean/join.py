@@ -91,10 +91,9 @@ class Break:
     # how the next line opens
     cur_lead: bool  # a preambular lead or opener of the text's language, in the preamble (none inside quotes)
     cur_lead_in_ops: bool  # the same after the first operative number (a later part's preamble, or a clause)
-    lead_wrapped: (
-        bool  # a lead (preambular or operative) where the layout shows a wrapped line: a clause (the
-    )
-    # pitch of a wrapped line, or at a page's top the margin of wrapped lines, not the first-line indent)
+    # a lead (preambular or operative) where the layout shows a wrapped line: a clause (the pitch of a wrapped
+    # line, or at a page's top the margin of wrapped lines, not the first-line indent)
+    lead_wrapped: bool
     cur_op_lead: bool  # an operative lead (an unnumbered operative paragraph)
     cur_number_next: bool  # an operative number, the next one expected
     cur_number_other: bool  # an operative number out of sequence
@@ -153,9 +152,8 @@ def boundary_score(b: Break, w: Weights | None = None) -> float:
     return w.bias + sum(compress(w.vector, _values(b)))
 
 
-_LABEL_LIKE = re.compile(
-    r"\(?[^\W\d_]{1,4}[).]"
-)  # "bb)", "aa.", "(iv)": a label, numbered or not as SUB_LABEL reads it
+# "bb)", "aa.", "(iv)": a label, whether or not SUB_LABEL reads it as one
+_LABEL_LIKE = re.compile(r"\(?[^\W\d_]{1,4}[).]")
 _REFERENCE_AFTER = frozenset(",;.)،")  # a mark straight after a label: the label is cited, not opened
 
 _values = attrgetter(*FEATURES)  # a Break's features, in FEATURES order, in one call
