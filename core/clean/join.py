@@ -31,7 +31,7 @@ from ..data.lexicon import (
 from ..data.load import load
 from ..model import Box
 from ..text.arabic import strip_marks
-from ..text.numbering import BARE_LABEL, ITEM, PART_PREFIX, SUB_LABEL, op_number
+from ..text.numbering import BARE_LABEL, ITEM, LABEL_LIKE, PART_PREFIX, SUB_LABEL, op_number
 from ..text.scripts import ARABIC_RE, COMMAS, WIDE_RE, cells
 from .furniture import title_abbrev
 
@@ -152,8 +152,6 @@ def boundary_score(b: Break, w: Weights | None = None) -> float:
     return w.bias + sum(compress(w.vector, _values(b)))
 
 
-# "bb)", "aa.", "(iv)": a label, whether or not SUB_LABEL reads it as one
-_LABEL_LIKE = re.compile(r"\(?[^\W\d_]{1,4}[).]")
 _REFERENCE_AFTER = frozenset(",;.)،")  # a mark straight after a label: the label is cited, not opened
 
 _values = attrgetter(*FEATURES)  # a Break's features, in FEATURES order, in one call
@@ -239,9 +237,6 @@ class Joiner:
     _started: bool = True  # whether the last line taken in started a paragraph
     _line_no: int = 0
 
-    def _key(self, s: str) -> str:
-        return _key(s)
-
     def _fill(self, ln: CleanLine) -> float:
         """How full a line is: its width as a share of a full line's (PDF boxes), else of the page's usual
         width in cells."""
@@ -311,7 +306,7 @@ class Joiner:
         """The break between `prev` and `cur`; `nxt`, the line after `cur`, and `then`, the one after that,
         tell whether `cur` is a heading."""
         p, c = prev.text, cur.text
-        key = self._key(c)
+        key = _key(c)
         end = _END.search(p)
         title = bool(title_abbrev().search(p))
         mark = end[1] if end and not title else ""  # "… que se nombre al Sr." / "Serge Brammertz …"
@@ -363,7 +358,7 @@ class Joiner:
             mark in ";；"
             and not self.last_op
             and letter.islower()
-            and not (label or lead or ITEM.match(c) or _LABEL_LIKE.match(c))
+            and not (label or lead or ITEM.match(c) or LABEL_LIKE.match(c))
             and leads_mark_a_start(self.langs)
         )
         # a list label ("In favour:") ends with a colon, but what follows is its list, not a heading

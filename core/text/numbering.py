@@ -32,6 +32,9 @@ SUB_LABEL = re.compile(
 # that text extraction leaves of a dash (felixhaass texts); not an Arabic "- 2", nor the Russian em dash
 # inside a sentence («штаты / — члены федерации»).
 ITEM = re.compile(r"^[•●▪◦‣∙·–\-\u00ad]\s*(?![\d\s])")
+# What looks like a label at a line's start, whether or not SUB_LABEL reads it as one ("bb)", "aa.", "(iv)"):
+# a line opening so is not taken for the rest of a sentence
+LABEL_LIKE = re.compile(r"\(?[^\W\d_]{1,4}[).]")
 # A number or label alone on its line ("1.", "2 -", "- 2", "(a)"): the text it numbers follows.
 BARE_LABEL = re.compile(
     rf"\d{{1,3}}\s*[.\-–．]|[\-–]\s*\d{{1,3}}"
